@@ -1,0 +1,89 @@
+"""The ratings' hash chain: each rating's SHA-256 covers its answers and its station's previous hash.
+
+Changing a stored answer breaks that row's hash; deleting or inserting a row breaks the sequence or
+the next row's link. `verify_chain` walks every station's chain and names the first broken link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.db.models import Rating
+
+GENESIS_HASH = "0" * 64
+
+
+def rating_payload(rating: Rating) -> dict[str, Any]:
+    """Every recorded answer and fact of a rating, in a form that survives a database round trip."""
+    return {
+        "id": str(rating.id),
+        "station": rating.station,
+        "station_sequence": rating.station_sequence,
+        "created_at": rating.created_at.isoformat(timespec="microseconds"),
+        "channel": rating.channel.value,
+        "ticket_id": str(rating.ticket_id) if rating.ticket_id else None,
+        "service_id": rating.service_id,
+        "clerk_id": rating.clerk_id,
+        "scale": rating.scale,
+        "satisfaction": rating.satisfaction.value,
+        "contacts_score": rating.contacts_score,
+        "agencies_score": rating.agencies_score,
+        "conduct_complaint": rating.conduct_complaint,
+        "reasons": list(rating.reasons),
+        "comment": rating.comment,
+        "partial": bool(rating.partial),
+    }
+
+
+def rating_hash(payload: dict[str, Any], prev_hash: str) -> str:
+    canonical = json.dumps(
+        {"prev": prev_hash, "rating": payload},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    station: str
+    sequence: int
+    rating_id: str
+    problem: str  # a message id: see kiosk.cli's verify command
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ratings_checked: int
+    heads: dict[str, str]  # station -> hash of its latest rating
+    broken: BrokenLink | None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None
+
+
+EDITED = "edited"
+MISSING_BEFORE = "missing_before"
+LINK_BROKEN = "link_broken"
+
+
+def verify_station(ratings: Iterable[Rating]) -> tuple[int, str, BrokenLink | None]:
+    """Checks one station's ratings in sequence order; returns (checked, head, first break)."""
+    expected_sequence, prev_hash, checked = 1, GENESIS_HASH, 0
+    for rating in ratings:
+        checked += 1
+        link = (rating.station, rating.station_sequence, str(rating.id))
+        if rating.station_sequence != expected_sequence:
+            return checked, prev_hash, BrokenLink(*link, MISSING_BEFORE)
+        if rating.prev_hash != prev_hash:
+            return checked, prev_hash, BrokenLink(*link, LINK_BROKEN)
+        if rating_hash(rating_payload(rating), rating.prev_hash) != rating.hash:
+            return checked, prev_hash, BrokenLink(*link, EDITED)
+        expected_sequence, prev_hash = expected_sequence + 1, rating.hash
+    return checked, prev_hash, None

@@ -1,0 +1,82 @@
+"""Machine settings, each declared once with its type and default, read from a TOML file.
+
+Office-wide settings (name, cut-off, days off, rating scale) live in the database so that every
+station of an office shares them; this file holds what belongs to one machine.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import LANGUAGES, N_
+
+CONFIG_ENV = "KIOSK_CONFIG"
+DATABASE_ENV = "KIOSK_DATABASE_URL"
+LANGUAGE_ENV = "KIOSK_LANG"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = None  # None: the SQLite file in the user's data directory
+    language: str = "vi"
+    station_name: str = "kiosk-1"
+    office_code: str | None = None  # None: the database's only office
+
+
+def _check(name: str, value: Any, expected: type) -> None:
+    if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
+        raise InvalidInputError(
+            N_("Setting '{key}' must be a {kind}, not {value!r}."),
+            key=name,
+            kind=expected.__name__,
+            value=value,
+        )
+
+
+def parse_settings(data: dict[str, Any]) -> Settings:
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            raise InvalidInputError(N_("Unknown setting '{key}'."), key=key)
+        _check(key, value, str)
+        values[key] = value
+    settings = Settings(**values)
+    if settings.language not in LANGUAGES:
+        raise InvalidInputError(
+            N_("Setting '{key}' must be one of {choices}."),
+            key="language",
+            choices=", ".join(LANGUAGES),
+        )
+    return settings
+
+
+def config_path() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path("kiosk-mot-cua", appauthor=False) / "kiosk.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The file's settings (if it exists), then the environment on top."""
+    path = path or config_path()
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidInputError(
+                N_("Settings file {path} is not valid TOML: {problem}"), path=path, problem=exc
+            ) from exc
+    for key, env in (("database_url", DATABASE_ENV), ("language", LANGUAGE_ENV)):
+        if os.environ.get(env):
+            data[key] = os.environ[env]
+    return parse_settings(data)

@@ -1,0 +1,232 @@
+"""The tables: offices, services, clerks, dossiers, ratings, print jobs and the audit log.
+
+Timestamps are naive Vietnam wall-clock time (see kiosk.clock). A dossier's status is never
+stored: it follows from its timings (kiosk.domain.status).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kiosk.db.base import Base
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Stored as the value string with a CHECK, the same on SQLite and PostgreSQL.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class ClerkRole(enum.Enum):
+    CLERK = "clerk"
+    MANAGER = "manager"
+
+
+class Satisfaction(enum.Enum):
+    VERY_SATISFIED = "very_satisfied"
+    SATISFIED = "satisfied"
+    NEUTRAL = "neutral"
+    DISSATISFIED = "dissatisfied"
+    VERY_DISSATISFIED = "very_dissatisfied"
+
+
+class RatingChannel(enum.Enum):
+    KIOSK = "kiosk"
+    PAPER = "paper"
+
+
+class PrintKind(enum.Enum):
+    RECEIPT = "receipt"
+    APOLOGY = "apology"
+
+
+class PrintStatus(enum.Enum):
+    QUEUED = "queued"
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+class Office(Base):
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # UNIT part of dossier codes
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    opening_time: Mapped[time] = mapped_column(Time, default=time(7, 30))
+    closing_time: Mapped[time] = mapped_column(Time, default=time(17, 0))
+    afternoon_cutoff: Mapped[time] = mapped_column(Time, default=time(15, 0))
+    rating_scale: Mapped[int] = mapped_column(Integer, default=3)
+
+    days_off: Mapped[list[OfficeDayOff]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="OfficeDayOff.day"
+    )
+
+    __table_args__ = (CheckConstraint("rating_scale IN (3, 5)", name="rating_scale"),)
+
+
+class OfficeDayOff(Base):
+    """A day the office closes beyond the public holidays (a local festival, an inventory day)."""
+
+    __tablename__ = "office_days_off"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    office: Mapped[Office] = relationship(back_populates="days_off")
+
+
+class Service(Base):
+    """An administrative procedure (thủ tục hành chính) a citizen can ask for."""
+
+    __tablename__ = "services"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    field: Mapped[str] = mapped_column(String(120))  # lĩnh vực, in Vietnamese
+    processing_days: Mapped[int] = mapped_column(Integer)  # working days; 0 = same day
+    active: Mapped[bool] = mapped_column(default=True)
+
+    __table_args__ = (CheckConstraint("processing_days >= 0", name="processing_days"),)
+
+
+class Clerk(Base):
+    """A civil servant at the counter (công chức), or the office's manager."""
+
+    __tablename__ = "clerks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    display_name: Mapped[str] = mapped_column(String(120))
+    counter: Mapped[int] = mapped_column(Integer)
+    role: Mapped[ClerkRole] = mapped_column(_enum(ClerkRole, "clerk_role"))
+    pin_hash: Mapped[str] = mapped_column(String(200))  # Argon2id; the PIN itself is never kept
+    active: Mapped[bool] = mapped_column(default=True)
+
+    office: Mapped[Office] = relationship()
+
+
+class DossierCounter(Base):
+    """The last sequence number handed out per office and receipt day (the XXXX of a code)."""
+
+    __tablename__ = "dossier_counters"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_sequence: Mapped[int] = mapped_column(Integer)
+
+
+class Ticket(Base):
+    """A dossier (hồ sơ) received at the counter."""
+
+    __tablename__ = "tickets"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    due_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # At most one re-appointment (Form 04): the new appointment, why, and when it was made.
+    reappointed_due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reappointment_reason: Mapped[str | None] = mapped_column(Text)
+    reappointed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Only because Form 01 and Form 04 are addressed to the citizen.
+    citizen_name: Mapped[str | None] = mapped_column(String(120))
+    citizen_address: Mapped[str | None] = mapped_column(String(300))
+    citizen_phone: Mapped[str | None] = mapped_column(String(20))
+
+    office: Mapped[Office] = relationship()
+    service: Mapped[Service] = relationship()
+    clerk: Mapped[Clerk] = relationship()
+
+
+class Rating(Base):
+    """One citizen's answers. Append-only: each row's hash chains to its station's previous one."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    station: Mapped[str] = mapped_column(String(60))
+    station_sequence: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … per station
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    channel: Mapped[RatingChannel] = mapped_column(_enum(RatingChannel, "rating_channel"))
+    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    scale: Mapped[int] = mapped_column(Integer)
+    satisfaction: Mapped[Satisfaction] = mapped_column(_enum(Satisfaction, "satisfaction"))
+    # Circular 01/2018 indicators asked at the kiosk, each scored 0/1/2; None = not answered.
+    contacts_score: Mapped[int | None] = mapped_column(Integer)  # indicator 3
+    agencies_score: Mapped[int | None] = mapped_column(Integer)  # indicator 4
+    conduct_complaint: Mapped[bool | None] = mapped_column()  # the asked half of indicator 7
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    comment: Mapped[str | None] = mapped_column(Text)
+    partial: Mapped[bool] = mapped_column(default=False)  # the citizen walked away after the face
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+    __table_args__ = (
+        UniqueConstraint("station", "station_sequence"),
+        CheckConstraint("scale IN (3, 5)", name="scale"),
+        CheckConstraint("contacts_score BETWEEN 0 AND 2", name="contacts_score"),
+        CheckConstraint("agencies_score BETWEEN 0 AND 2", name="agencies_score"),
+    )
+
+
+class PrintJob(Base):
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[PrintKind] = mapped_column(_enum(PrintKind, "print_kind"))
+    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), index=True)
+    document_path: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[PrintStatus] = mapped_column(_enum(PrintStatus, "print_status"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    """Who changed what, and when: one row for every change a clerk or manager makes."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    station: Mapped[str] = mapped_column(String(60))  # "cli", "clerk-2" …
+    action: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(String(120))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,30 @@
+"""Where the shipped resources and the user's data live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "kiosk-mot-cua"
+
+
+def resources_dir() -> Path:
+    """The project's `resources/` folder (fonts, translations, styles).
+
+    KIOSK_RESOURCES overrides it for installs that place the folder elsewhere.
+    """
+    override = os.environ.get("KIOSK_RESOURCES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def user_data_dir() -> Path:
+    # platformdirs is imported here, not at module level: the start path does not need it.
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{user_data_dir() / 'kiosk.sqlite3'}"

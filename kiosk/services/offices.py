@@ -1,0 +1,114 @@
+"""The office a station works for, its calendar, and its service catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.calendar import WorkingCalendar
+from kiosk.db.models import Office, Service
+from kiosk.errors import InvalidInputError, NotFoundError
+from kiosk.i18n import N_
+from kiosk.text import nfc
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    code: str
+    name: str
+    address: str
+    opening_time: time
+    closing_time: time
+    afternoon_cutoff: time
+    rating_scale: int
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    code: str
+    name_vi: str
+    name_en: str
+    field: str
+    processing_days: int
+    active: bool
+
+
+def office_view(office: Office) -> OfficeView:
+    return OfficeView(
+        code=office.code,
+        name=office.name,
+        address=office.address,
+        opening_time=office.opening_time,
+        closing_time=office.closing_time,
+        afternoon_cutoff=office.afternoon_cutoff,
+        rating_scale=office.rating_scale,
+    )
+
+
+def service_view(service: Service) -> ServiceView:
+    return ServiceView(
+        code=service.code,
+        name_vi=service.name_vi,
+        name_en=service.name_en,
+        field=service.field,
+        processing_days=service.processing_days,
+        active=service.active,
+    )
+
+
+def find_office(session: Session, code: str | None = None) -> Office:
+    """The office with `code`, or the database's only office when no code is given."""
+    if code is not None:
+        office = session.scalar(select(Office).where(Office.code == nfc(code).strip()))
+        if office is None:
+            raise NotFoundError(N_("Office {code} does not exist."), code=code)
+        return office
+    offices = session.scalars(select(Office).limit(2)).all()
+    if not offices:
+        raise NotFoundError(
+            N_("No office is set up yet: run 'kiosk demo' or 'kiosk office init'.")
+        )
+    if len(offices) > 1:
+        raise InvalidInputError(N_("This database serves several offices: name one with --office."))
+    return offices[0]
+
+
+def office_calendar(office: Office) -> WorkingCalendar:
+    return _calendar(frozenset(d.day for d in office.days_off), office.afternoon_cutoff)
+
+
+@lru_cache(maxsize=16)
+def _calendar(days_off: frozenset[date], cutoff: time) -> WorkingCalendar:
+    # Cached: the holiday table is worked out once per year, not once per dossier.
+    return WorkingCalendar(extra_days_off=days_off, cutoff=cutoff)
+
+
+def find_service(session: Session, code: str) -> Service:
+    cleaned = nfc(code).strip().upper()
+    service = session.scalar(select(Service).where(Service.code == cleaned))
+    if service is None:
+        raise NotFoundError(
+            N_("Service {code} does not exist (see 'kiosk services list')."), code=code
+        )
+    return service
+
+
+def list_services(session: Session, *, include_inactive: bool = False) -> list[ServiceView]:
+    query = select(Service).order_by(Service.field, Service.name_vi)
+    if not include_inactive:
+        query = query.where(Service.active.is_(True))
+    return [service_view(s) for s in session.scalars(query)]
+
+
+def create_office(session: Session, *, code: str, name: str, address: str = "") -> Office:
+    code = nfc(code).strip().upper()
+    if not code or "-" in code or " " in code:
+        # The dash separates the parts of a dossier code.
+        raise InvalidInputError(N_("An office code is not empty and has no '-' or space in it."))
+    office = Office(code=code, name=nfc(name).strip(), address=nfc(address).strip())
+    session.add(office)
+    return office

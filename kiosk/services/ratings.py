@@ -1,0 +1,161 @@
+"""Recording citizens' ratings (append-only, hash-chained per station) and verifying the chains."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.chain import ChainReport, rating_hash, rating_payload, verify_station, GENESIS_HASH
+from kiosk.clock import Clock, office_now
+from kiosk.db.models import Office, Rating, RatingChannel, Satisfaction
+from kiosk.db.session import SessionFactory
+from kiosk.errors import ConflictError, InvalidInputError
+from kiosk.i18n import N_
+from kiosk.services.offices import find_office, find_service
+from kiosk.services.tickets import find_ticket
+
+SCALE_LEVELS = {
+    3: (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED),
+    5: tuple(Satisfaction),
+}
+REASONS = ("slow", "unclear_guidance", "many_visits", "unofficial_payment", "impolite", "other")
+MAX_COMMENT = 1000
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    satisfaction: Satisfaction
+    ticket_code: str | None = None
+    service_code: str | None = None  # required when there is no dossier code
+    contacts_score: int | None = None
+    agencies_score: int | None = None
+    conduct_complaint: bool | None = None
+    reasons: tuple[str, ...] = field(default=())
+    comment: str | None = None
+    partial: bool = False
+    channel: RatingChannel = RatingChannel.KIOSK
+
+
+@dataclass(frozen=True)
+class RecordedRating:
+    id: uuid.UUID
+    station: str
+    station_sequence: int
+    created_at: datetime
+    hash: str
+
+
+def clean_comment(text: str | None) -> str | None:
+    """NFC, no control characters but line breaks, at most MAX_COMMENT characters."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) != "Cc").strip()
+    return text[:MAX_COMMENT] or None
+
+
+def _check_score(value: int | None, name: str) -> None:
+    if value is not None and value not in (0, 1, 2):
+        raise InvalidInputError(N_("Answer '{name}' must be 0, 1 or 2."), name=name)
+
+
+def record_rating(
+    session: Session, office: Office, answers: RatingInput, *, station: str, at: datetime
+) -> Rating:
+    if answers.satisfaction not in SCALE_LEVELS[office.rating_scale]:
+        raise InvalidInputError(N_("That answer is not on this office's rating scale."))
+    _check_score(answers.contacts_score, "contacts")
+    _check_score(answers.agencies_score, "agencies")
+    unknown = set(answers.reasons) - set(REASONS)
+    if unknown:
+        raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
+    ticket = find_ticket(session, answers.ticket_code) if answers.ticket_code else None
+    if ticket is not None:
+        already = session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id))
+        if already is not None:
+            raise ConflictError(N_("Dossier {code} has already been rated."), code=ticket.code)
+        service, clerk_id = ticket.service, ticket.clerk_id
+    elif answers.service_code:
+        service, clerk_id = find_service(session, answers.service_code), None
+    else:
+        raise InvalidInputError(N_("Choose the service you are rating."))
+
+    last = session.execute(
+        select(Rating.station_sequence, Rating.hash)
+        .where(Rating.station == station)
+        .order_by(Rating.station_sequence.desc())
+        .limit(1)
+    ).first()
+    sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    rating = Rating(
+        id=uuid.uuid4(),
+        station=station,
+        station_sequence=sequence,
+        created_at=at,
+        channel=answers.channel,
+        ticket_id=ticket.id if ticket else None,
+        service_id=service.id,
+        clerk_id=clerk_id,
+        scale=office.rating_scale,
+        satisfaction=answers.satisfaction,
+        contacts_score=answers.contacts_score,
+        agencies_score=answers.agencies_score,
+        conduct_complaint=answers.conduct_complaint,
+        reasons=list(dict.fromkeys(answers.reasons)),
+        comment=clean_comment(answers.comment),
+        partial=answers.partial,
+        prev_hash=prev_hash,
+        hash="",
+    )
+    rating.hash = rating_hash(rating_payload(rating), prev_hash)
+    session.add(rating)
+    return rating
+
+
+def verify_chains(session: Session) -> ChainReport:
+    stations = session.scalars(select(Rating.station).distinct().order_by(Rating.station)).all()
+    checked_total, heads = 0, {}
+    for station in stations:
+        ratings = session.scalars(
+            select(Rating)
+            .where(Rating.station == station)
+            .order_by(Rating.station_sequence)
+            .execution_options(yield_per=500)
+        )
+        checked, head, broken = verify_station(ratings)
+        checked_total += checked
+        heads[station] = head
+        if broken is not None:
+            return ChainReport(checked_total, heads, broken)
+    return ChainReport(checked_total, heads, None)
+
+
+class RatingService:
+    def __init__(
+        self, factory: SessionFactory, *, station: str, clock: Clock = office_now,
+        office_code: str | None = None,
+    ) -> None:
+        self._factory = factory
+        self._station = station
+        self._clock = clock
+        self._office_code = office_code
+
+    def record(self, answers: RatingInput) -> RecordedRating:
+        """Returns only after the commit: what the citizen is thanked for is on disk."""
+        with self._factory.begin() as session:
+            office = find_office(session, self._office_code)
+            rating = record_rating(
+                session, office, answers, station=self._station, at=self._clock()
+            )
+        return RecordedRating(
+            rating.id, rating.station, rating.station_sequence, rating.created_at, rating.hash
+        )
+
+    def verify(self) -> ChainReport:
+        with self._factory() as session:
+            return verify_chains(session)

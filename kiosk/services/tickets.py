@@ -1,0 +1,292 @@
+"""Dossiers: register, return, re-appoint (once), look up and list."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, joinedload
+
+from kiosk.clock import Clock, office_now
+from kiosk.db.models import Clerk, DossierCounter, Office, Ticket
+from kiosk.db.session import SessionFactory
+from kiosk.dossier_code import format_dossier_code, parse_dossier_code
+from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
+from kiosk.i18n import N_
+from kiosk.services.audit import record_audit
+from kiosk.services.offices import find_office, find_service, office_calendar
+from kiosk.status import TicketStatus, ticket_status
+from kiosk.text import clean_optional, nfc
+
+
+@dataclass(frozen=True)
+class CitizenDetails:
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketView:
+    id: uuid.UUID
+    code: str
+    service_code: str
+    service_name_vi: str
+    service_name_en: str
+    processing_days: int
+    clerk_name: str
+    counter: int
+    received_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
+    reappointed_due_at: datetime | None
+    reappointment_reason: str | None
+    citizen: CitizenDetails
+    status: TicketStatus
+
+
+def ticket_view(ticket: Ticket, today: date) -> TicketView:
+    return TicketView(
+        id=ticket.id,
+        code=ticket.code,
+        service_code=ticket.service.code,
+        service_name_vi=ticket.service.name_vi,
+        service_name_en=ticket.service.name_en,
+        processing_days=ticket.service.processing_days,
+        clerk_name=ticket.clerk.display_name,
+        counter=ticket.clerk.counter,
+        received_at=ticket.received_at,
+        due_at=ticket.due_at,
+        returned_at=ticket.returned_at,
+        reappointed_due_at=ticket.reappointed_due_at,
+        reappointment_reason=ticket.reappointment_reason,
+        citizen=CitizenDetails(
+            ticket.citizen_name, ticket.citizen_address, ticket.citizen_phone
+        ),
+        status=ticket_status(ticket.due_at, ticket.returned_at, today),
+    )
+
+
+def _next_sequence(session: Session, office_id: int, day: date) -> int:
+    """The next XXXX for the office and day; row-locked, so concurrent clerks never share one."""
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    session.execute(
+        dialect.insert(DossierCounter)
+        .values(office_id=office_id, day=day, last_sequence=0)
+        .on_conflict_do_nothing()
+    )
+    return session.execute(
+        update(DossierCounter)
+        .where(DossierCounter.office_id == office_id, DossierCounter.day == day)
+        .values(last_sequence=DossierCounter.last_sequence + 1)
+        .returning(DossierCounter.last_sequence)
+    ).scalar_one()
+
+
+def _with_time(day: date, at: time) -> datetime:
+    return datetime.combine(day, at)
+
+
+def _clean_phone(phone: str | None) -> str | None:
+    phone = clean_optional(phone)
+    if phone is None:
+        return None
+    digits = phone.replace(" ", "").replace(".", "").replace("-", "")
+    if not (digits.lstrip("+").isdigit() and 8 <= len(digits) <= 15):
+        raise InvalidInputError(N_("Phone number {phone} is not valid."), phone=phone)
+    return digits
+
+
+def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
+    if clerk_id is not None:
+        clerk = session.get(Clerk, clerk_id)
+        if clerk is None or clerk.office_id != office.id or not clerk.active:
+            raise NotFoundError(N_("Clerk {id} does not exist."), id=clerk_id)
+        return clerk
+    clerks = session.scalars(
+        select(Clerk).where(Clerk.office_id == office.id, Clerk.active.is_(True)).limit(2)
+    ).all()
+    if len(clerks) != 1:
+        raise InvalidInputError(N_("Say which clerk received the dossier (--clerk, see 'kiosk clerks list')."))
+    return clerks[0]
+
+
+def register_ticket(
+    session: Session,
+    office: Office,
+    *,
+    service_code: str,
+    clerk: Clerk,
+    received_at: datetime,
+    citizen: CitizenDetails = CitizenDetails(),
+    station: str,
+) -> Ticket:
+    service = find_service(session, service_code)
+    if not service.active:
+        raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
+    due_day = office_calendar(office).due_date(received_at, service.processing_days)
+    sequence = _next_sequence(session, office.id, received_at.date())
+    ticket = Ticket(
+        id=uuid.uuid4(),
+        code=format_dossier_code(office.code, received_at.date(), sequence),
+        office=office,
+        service=service,
+        clerk=clerk,
+        received_at=received_at,
+        due_at=_with_time(due_day, office.closing_time),
+        citizen_name=clean_optional(citizen.name),
+        citizen_address=clean_optional(citizen.address),
+        citizen_phone=_clean_phone(citizen.phone),
+    )
+    session.add(ticket)
+    record_audit(
+        session,
+        at=received_at,
+        station=station,
+        clerk_id=clerk.id,
+        action="ticket.register",
+        subject=ticket.code,
+        details={"service": service.code, "due_at": ticket.due_at.isoformat()},
+    )
+    return ticket
+
+
+def find_ticket(session: Session, code: str) -> Ticket:
+    cleaned = parse_dossier_code(code)
+    ticket = session.scalar(
+        select(Ticket)
+        .where(Ticket.code == cleaned)
+        .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+    )
+    if ticket is None:
+        raise NotFoundError(N_("Dossier {code} was not found."), code=cleaned)
+    return ticket
+
+
+def return_ticket(
+    session: Session, ticket: Ticket, *, at: datetime, station: str, clerk_id: int | None = None
+) -> None:
+    if ticket.returned_at is not None:
+        raise ConflictError(
+            N_("Dossier {code} was already returned on {when}."),
+            code=ticket.code,
+            when=f"{ticket.returned_at:%d/%m/%Y %H:%M}",
+        )
+    if at < ticket.received_at:
+        raise InvalidInputError(N_("A result cannot be returned before it was received."))
+    ticket.returned_at = at
+    record_audit(
+        session, at=at, station=station, clerk_id=clerk_id, action="ticket.return",
+        subject=ticket.code,
+    )
+
+
+def reappoint_ticket(
+    session: Session,
+    ticket: Ticket,
+    *,
+    new_due_day: date,
+    reason: str,
+    at: datetime,
+    station: str,
+    clerk_id: int | None = None,
+) -> None:
+    """The one re-appointment the law allows, with the reason for the apology letter."""
+    if ticket.reappointed_at is not None:
+        raise ConflictError(
+            N_("Dossier {code} was already re-appointed once; the law allows no second time."),
+            code=ticket.code,
+        )
+    if ticket.returned_at is not None:
+        raise ConflictError(N_("Dossier {code} has already been returned."), code=ticket.code)
+    reason = nfc(reason).strip()
+    if not reason:
+        raise InvalidInputError(N_("Give the reason for the delay."))
+    if new_due_day <= ticket.due_at.date():
+        raise InvalidInputError(N_("The new appointment must be after the original one."))
+    calendar = office_calendar(ticket.office)
+    if not calendar.is_working_day(new_due_day):
+        raise InvalidInputError(
+            N_("{day} is not a working day."), day=f"{new_due_day:%d/%m/%Y}"
+        )
+    ticket.reappointed_due_at = _with_time(new_due_day, ticket.office.closing_time)
+    ticket.reappointment_reason = reason
+    ticket.reappointed_at = at
+    record_audit(
+        session, at=at, station=station, clerk_id=clerk_id, action="ticket.reappoint",
+        subject=ticket.code,
+        details={"new_due_at": ticket.reappointed_due_at.isoformat(), "reason": reason},
+    )
+
+
+def tickets_query(received_on: date | None = None) -> Select[tuple[Ticket]]:
+    query = select(Ticket).options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+    if received_on is not None:
+        start = datetime.combine(received_on, time.min)
+        query = query.where(Ticket.received_at >= start, Ticket.received_at < start + timedelta(days=1))
+    return query.order_by(Ticket.received_at)
+
+
+class TicketService:
+    """The dossier use cases, each in one transaction, for the command line and the screens."""
+
+    def __init__(
+        self, factory: SessionFactory, *, station: str, clock: Clock = office_now,
+        office_code: str | None = None,
+    ) -> None:
+        self._factory = factory
+        self._station = station
+        self._clock = clock
+        self._office_code = office_code
+
+    def register(
+        self,
+        service_code: str,
+        *,
+        clerk_id: int | None = None,
+        received_at: datetime | None = None,
+        citizen: CitizenDetails = CitizenDetails(),
+    ) -> TicketView:
+        with self._factory.begin() as session:
+            office = find_office(session, self._office_code)
+            ticket = register_ticket(
+                session,
+                office,
+                service_code=service_code,
+                clerk=find_clerk(session, office, clerk_id),
+                received_at=received_at or self._clock(),
+                citizen=citizen,
+                station=self._station,
+            )
+            session.flush()
+            return ticket_view(ticket, self._clock().date())
+
+    def return_result(self, code: str, *, at: datetime | None = None,
+                      clerk_id: int | None = None) -> TicketView:
+        with self._factory.begin() as session:
+            ticket = find_ticket(session, code)
+            return_ticket(session, ticket, at=at or self._clock(), station=self._station,
+                          clerk_id=clerk_id)
+            return ticket_view(ticket, self._clock().date())
+
+    def reappoint(self, code: str, *, new_due_day: date, reason: str,
+                  clerk_id: int | None = None) -> TicketView:
+        with self._factory.begin() as session:
+            ticket = find_ticket(session, code)
+            reappoint_ticket(session, ticket, new_due_day=new_due_day, reason=reason,
+                             at=self._clock(), station=self._station, clerk_id=clerk_id)
+            return ticket_view(ticket, self._clock().date())
+
+    def show(self, code: str) -> TicketView:
+        with self._factory() as session:
+            return ticket_view(find_ticket(session, code), self._clock().date())
+
+    def list(self, *, received_on: date | None = None,
+             status: TicketStatus | None = None) -> list[TicketView]:
+        today = self._clock().date()
+        with self._factory() as session:
+            views = [ticket_view(t, today) for t in session.scalars(tickets_query(received_on))]
+        return [v for v in views if status is None or v.status is status]
