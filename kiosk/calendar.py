@@ -19,9 +19,7 @@ SATURDAY = 5
 
 
 class WorkingCalendar:
-    def __init__(
-        self, extra_days_off: Iterable[date] = (), cutoff: time = DEFAULT_CUTOFF
-    ) -> None:
+    def __init__(self, extra_days_off: Iterable[date] = (), cutoff: time = DEFAULT_CUTOFF) -> None:
         self.extra_days_off = frozenset(extra_days_off)
         self.cutoff = cutoff
         # The holiday table grows year by year as dates are asked about.

@@ -1,4 +1,4 @@
-"""The ratings' hash chain: each rating's SHA-256 covers its answers and its station's previous hash.
+"""The ratings' hash chain: each rating's SHA-256 covers its answers and the station's last hash.
 
 Changing a stored answer breaks that row's hash; deleting or inserting a row breaks the sequence or
 the next row's link. `verify_chain` walks every station's chain and names the first broken link.

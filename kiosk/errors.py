@@ -26,7 +26,7 @@ class InvalidInputError(KioskError):
 
 
 class ConflictError(KioskError):
-    """The request contradicts what is already recorded (a second re-appointment, a second rating)."""
+    """The request contradicts what is recorded (a second re-appointment, a second rating)."""
 
 
 class StorageError(KioskError):

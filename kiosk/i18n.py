@@ -9,7 +9,7 @@ is shown, so a language switch changes every string at once.
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+from functools import cache
 
 from kiosk.paths import resources_dir
 from kiosk.text import nfc
@@ -28,7 +28,7 @@ class UnknownLanguageError(ValueError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation(
         DOMAIN,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
+from kiosk.i18n import N_
+
 
 class TicketStatus(enum.Enum):
     PROCESSING = "processing"
@@ -28,3 +30,11 @@ def ticket_status(due_at: datetime, returned_at: datetime | None, today: date) -
     if returned_day == due_day:
         return TicketStatus.ON_TIME
     return TicketStatus.LATE
+
+
+STATUS_LABELS = {
+    TicketStatus.PROCESSING: N_("processing"),
+    TicketStatus.EARLY: N_("early"),
+    TicketStatus.ON_TIME: N_("on time"),
+    TicketStatus.LATE: N_("late"),
+}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from kiosk.db.models import Base
+import kiosk.db.models  # noqa: F401  (registers the tables on Base.metadata)
+from kiosk.db.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

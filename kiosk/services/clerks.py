@@ -52,8 +52,13 @@ def add_clerk(
     session.add(clerk)
     session.flush()
     record_audit(
-        session, at=at, station=station, clerk_id=by_clerk_id, action="clerk.add",
-        subject=f"clerk:{clerk.id}", details={"counter": counter, "role": role.value},
+        session,
+        at=at,
+        station=station,
+        clerk_id=by_clerk_id,
+        action="clerk.add",
+        subject=f"clerk:{clerk.id}",
+        details={"counter": counter, "role": role.value},
     )
     return clerk
 

@@ -75,9 +75,14 @@ class _DemoOffice:
         session.add_all(self.services)
         self.clerks = [
             add_clerk(
-                session, self.office, display_name=name, counter=counter,
-                role=ClerkRole.MANAGER if manager else ClerkRole.CLERK, pin=pin,
-                at=now - timedelta(days=DAYS + 1), station=STATION,
+                session,
+                self.office,
+                display_name=name,
+                counter=counter,
+                role=ClerkRole.MANAGER if manager else ClerkRole.CLERK,
+                pin=pin,
+                at=now - timedelta(days=DAYS + 1),
+                station=STATION,
             )
             for name, counter, manager, pin in catalog.CLERKS
         ]
@@ -95,8 +100,10 @@ class _DemoOffice:
 
     def _service(self) -> Service:
         # Same-day civil-status and certification work is most of a commune's day.
-        weights = [6 if s.processing_days == 0 else 2 if s.processing_days <= 5 else 1
-                   for s in self.services]
+        weights = [
+            6 if s.processing_days == 0 else 2 if s.processing_days <= 5 else 1
+            for s in self.services
+        ]
         return self.rng.choices(self.services, weights)[0]
 
     def receive(self, day: date) -> None:
@@ -106,8 +113,13 @@ class _DemoOffice:
                 continue
             clerk = self.rng.choice(self.counter_clerks)
             ticket = register_ticket(
-                self.session, self.office, service_code=self._service().code, clerk=clerk,
-                received_at=received_at, citizen=self._citizen(), station=STATION,
+                self.session,
+                self.office,
+                service_code=self._service().code,
+                clerk=clerk,
+                received_at=received_at,
+                citizen=self._citizen(),
+                station=STATION,
             )
             self._progress(ticket, clerk)
 
@@ -117,8 +129,11 @@ class _DemoOffice:
     def _progress(self, ticket: Ticket, clerk: Clerk) -> None:
         rng, due_day, today = self.rng, ticket.due_at.date(), self.now.date()
         start = ticket.received_at
-        early_days = [d for d in _working_days(self.calendar, start.date(), due_day - timedelta(1))
-                      if d > start.date()]
+        early_days = [
+            d
+            for d in _working_days(self.calendar, start.date(), due_day - timedelta(1))
+            if d > start.date()
+        ]
         draw = rng.random()
         if draw < 0.08 and ticket.service.processing_days >= 2:
             returned = self._late(ticket, clerk)
@@ -140,9 +155,13 @@ class _DemoOffice:
         warned_at = datetime.combine(warn_day, time(16, 30))
         if rng.random() < 0.5 and ticket.received_at < warned_at <= self.now:
             reappoint_ticket(
-                self.session, ticket, new_due_day=late_day,
-                reason=rng.choice(catalog.REAPPOINTMENT_REASONS), at=warned_at,
-                station=STATION, clerk_id=clerk.id,
+                self.session,
+                ticket,
+                new_due_day=late_day,
+                reason=rng.choice(catalog.REAPPOINTMENT_REASONS),
+                at=warned_at,
+                station=STATION,
+                clerk_id=clerk.id,
             )
         if rng.random() < 0.3:
             return None  # overdue, not returned yet
@@ -160,15 +179,15 @@ class _DemoOffice:
                 service = self._service().code
                 self.ratings.append((at, "", self._answers(None, service, TicketStatus.ON_TIME)))
 
-    def _answers(
-        self, code: str | None, service: str | None, status: TicketStatus
-    ) -> RatingInput:
+    def _answers(self, code: str | None, service: str | None, status: TicketStatus) -> RatingInput:
         rng = self.rng
         happy = (0.75, 0.2) if status is not TicketStatus.LATE else (0.2, 0.4)
         draw = rng.random()
         satisfaction = (
-            Satisfaction.VERY_SATISFIED if draw < happy[0]
-            else Satisfaction.SATISFIED if draw < happy[0] + happy[1]
+            Satisfaction.VERY_SATISFIED
+            if draw < happy[0]
+            else Satisfaction.SATISFIED
+            if draw < happy[0] + happy[1]
             else Satisfaction.DISSATISFIED
         )
         unhappy = satisfaction is Satisfaction.DISSATISFIED
@@ -176,9 +195,22 @@ class _DemoOffice:
         reasons: tuple[str, ...] = ()
         comment = None
         if unhappy and not partial:
-            reasons = tuple(set(rng.choices(
-                ("slow", "unclear_guidance", "many_visits", "impolite", "other",
-                 "unofficial_payment"), (5, 3, 3, 1, 1, 0.2), k=rng.randint(1, 2))))
+            reasons = tuple(
+                set(
+                    rng.choices(
+                        (
+                            "slow",
+                            "unclear_guidance",
+                            "many_visits",
+                            "impolite",
+                            "other",
+                            "unofficial_payment",
+                        ),
+                        (5, 3, 3, 1, 1, 0.2),
+                        k=rng.randint(1, 2),
+                    )
+                )
+            )
         if not partial and rng.random() < (0.4 if unhappy else 0.08):
             comment = rng.choice(catalog.UNHAPPY_COMMENTS if unhappy else catalog.HAPPY_COMMENTS)
 
@@ -236,12 +268,12 @@ def _summary(session: Session, office: Office, *, created: bool, now: datetime) 
         services=session.scalar(select(func.count()).select_from(Service)) or 0,
         clerks=session.scalar(
             select(func.count()).select_from(Clerk).where(Clerk.office_id == office.id)
-        ) or 0,
+        )
+        or 0,
         tickets=len(tickets),
         ratings=session.scalar(select(func.count()).select_from(Rating)) or 0,
         late=sum(
-            ticket_status(t.due_at, t.returned_at, now.date()) is TicketStatus.LATE
-            for t in tickets
+            ticket_status(t.due_at, t.returned_at, now.date()) is TicketStatus.LATE for t in tickets
         ),
         reappointed=sum(t.reappointed_at is not None for t in tickets),
     )

@@ -69,9 +69,7 @@ def find_office(session: Session, code: str | None = None) -> Office:
         return office
     offices = session.scalars(select(Office).limit(2)).all()
     if not offices:
-        raise NotFoundError(
-            N_("No office is set up yet: run 'kiosk demo' or 'kiosk office init'.")
-        )
+        raise NotFoundError(N_("No office is set up yet: run 'kiosk demo' or 'kiosk office init'."))
     if len(offices) > 1:
         raise InvalidInputError(N_("This database serves several offices: name one with --office."))
     return offices[0]

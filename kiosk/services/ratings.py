@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.chain import ChainReport, rating_hash, rating_payload, verify_station, GENESIS_HASH
+from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
 from kiosk.clock import Clock, office_now
 from kiosk.db.models import Office, Rating, RatingChannel, Satisfaction
 from kiosk.db.session import SessionFactory
@@ -137,7 +137,11 @@ def verify_chains(session: Session) -> ChainReport:
 
 class RatingService:
     def __init__(
-        self, factory: SessionFactory, *, station: str, clock: Clock = office_now,
+        self,
+        factory: SessionFactory,
+        *,
+        station: str,
+        clock: Clock = office_now,
         office_code: str | None = None,
     ) -> None:
         self._factory = factory

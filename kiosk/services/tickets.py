@@ -63,9 +63,7 @@ def ticket_view(ticket: Ticket, today: date) -> TicketView:
         returned_at=ticket.returned_at,
         reappointed_due_at=ticket.reappointed_due_at,
         reappointment_reason=ticket.reappointment_reason,
-        citizen=CitizenDetails(
-            ticket.citizen_name, ticket.citizen_address, ticket.citizen_phone
-        ),
+        citizen=CitizenDetails(ticket.citizen_name, ticket.citizen_address, ticket.citizen_phone),
         status=ticket_status(ticket.due_at, ticket.returned_at, today),
     )
 
@@ -110,7 +108,9 @@ def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
         select(Clerk).where(Clerk.office_id == office.id, Clerk.active.is_(True)).limit(2)
     ).all()
     if len(clerks) != 1:
-        raise InvalidInputError(N_("Say which clerk received the dossier (--clerk, see 'kiosk clerks list')."))
+        raise InvalidInputError(
+            N_("Say which clerk received the dossier (--clerk, see 'kiosk clerks list').")
+        )
     return clerks[0]
 
 
@@ -179,7 +179,11 @@ def return_ticket(
         raise InvalidInputError(N_("A result cannot be returned before it was received."))
     ticket.returned_at = at
     record_audit(
-        session, at=at, station=station, clerk_id=clerk_id, action="ticket.return",
+        session,
+        at=at,
+        station=station,
+        clerk_id=clerk_id,
+        action="ticket.return",
         subject=ticket.code,
     )
 
@@ -209,24 +213,28 @@ def reappoint_ticket(
         raise InvalidInputError(N_("The new appointment must be after the original one."))
     calendar = office_calendar(ticket.office)
     if not calendar.is_working_day(new_due_day):
-        raise InvalidInputError(
-            N_("{day} is not a working day."), day=f"{new_due_day:%d/%m/%Y}"
-        )
+        raise InvalidInputError(N_("{day} is not a working day."), day=f"{new_due_day:%d/%m/%Y}")
     ticket.reappointed_due_at = _with_time(new_due_day, ticket.office.closing_time)
     ticket.reappointment_reason = reason
     ticket.reappointed_at = at
     record_audit(
-        session, at=at, station=station, clerk_id=clerk_id, action="ticket.reappoint",
+        session,
+        at=at,
+        station=station,
+        clerk_id=clerk_id,
+        action="ticket.reappoint",
         subject=ticket.code,
         details={"new_due_at": ticket.reappointed_due_at.isoformat(), "reason": reason},
     )
 
 
-def tickets_query(received_on: date | None = None) -> Select[tuple[Ticket]]:
+def tickets_query(received_on: date | None = None) -> Select[Ticket]:
     query = select(Ticket).options(joinedload(Ticket.service), joinedload(Ticket.clerk))
     if received_on is not None:
         start = datetime.combine(received_on, time.min)
-        query = query.where(Ticket.received_at >= start, Ticket.received_at < start + timedelta(days=1))
+        query = query.where(
+            Ticket.received_at >= start, Ticket.received_at < start + timedelta(days=1)
+        )
     return query.order_by(Ticket.received_at)
 
 
@@ -234,7 +242,11 @@ class TicketService:
     """The dossier use cases, each in one transaction, for the command line and the screens."""
 
     def __init__(
-        self, factory: SessionFactory, *, station: str, clock: Clock = office_now,
+        self,
+        factory: SessionFactory,
+        *,
+        station: str,
+        clock: Clock = office_now,
         office_code: str | None = None,
     ) -> None:
         self._factory = factory
@@ -264,28 +276,39 @@ class TicketService:
             session.flush()
             return ticket_view(ticket, self._clock().date())
 
-    def return_result(self, code: str, *, at: datetime | None = None,
-                      clerk_id: int | None = None) -> TicketView:
+    def return_result(
+        self, code: str, *, at: datetime | None = None, clerk_id: int | None = None
+    ) -> TicketView:
         with self._factory.begin() as session:
             ticket = find_ticket(session, code)
-            return_ticket(session, ticket, at=at or self._clock(), station=self._station,
-                          clerk_id=clerk_id)
+            return_ticket(
+                session, ticket, at=at or self._clock(), station=self._station, clerk_id=clerk_id
+            )
             return ticket_view(ticket, self._clock().date())
 
-    def reappoint(self, code: str, *, new_due_day: date, reason: str,
-                  clerk_id: int | None = None) -> TicketView:
+    def reappoint(
+        self, code: str, *, new_due_day: date, reason: str, clerk_id: int | None = None
+    ) -> TicketView:
         with self._factory.begin() as session:
             ticket = find_ticket(session, code)
-            reappoint_ticket(session, ticket, new_due_day=new_due_day, reason=reason,
-                             at=self._clock(), station=self._station, clerk_id=clerk_id)
+            reappoint_ticket(
+                session,
+                ticket,
+                new_due_day=new_due_day,
+                reason=reason,
+                at=self._clock(),
+                station=self._station,
+                clerk_id=clerk_id,
+            )
             return ticket_view(ticket, self._clock().date())
 
     def show(self, code: str) -> TicketView:
         with self._factory() as session:
             return ticket_view(find_ticket(session, code), self._clock().date())
 
-    def list(self, *, received_on: date | None = None,
-             status: TicketStatus | None = None) -> list[TicketView]:
+    def list(
+        self, *, received_on: date | None = None, status: TicketStatus | None = None
+    ) -> list[TicketView]:
         today = self._clock().date()
         with self._factory() as session:
             views = [ticket_view(t, today) for t in session.scalars(tickets_query(received_on))]

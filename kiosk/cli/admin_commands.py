@@ -1,0 +1,181 @@
+"""`kiosk services|clerks|office|verify|db`: the office's set-up and its integrity check."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import sys
+
+from kiosk.chain import EDITED, LINK_BROKEN, MISSING_BEFORE
+from kiosk.cli.context import CLI_STATION, CliContext
+from kiosk.clock import office_now
+from kiosk.db.models import ClerkRole
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import N_, Translator
+from kiosk.services.clerks import add_clerk, list_clerks
+from kiosk.services.offices import create_office, find_office, list_services, office_view
+from kiosk.services.ratings import verify_chains
+
+BREAK_MESSAGES = {
+    EDITED: N_("rating {id} (station {station}, no. {sequence}) was changed after it was recorded"),
+    MISSING_BEFORE: N_(
+        "ratings are missing before rating {id} (station {station}, no. {sequence})"
+    ),
+    LINK_BROKEN: N_(
+        "rating {id} (station {station}, no. {sequence}) does not follow the one before it: "
+        "a rating was inserted or removed"
+    ),
+}
+
+
+def services_list(ctx: CliContext, _args: argparse.Namespace) -> None:
+    with ctx.database().factory() as session:
+        services = list_services(session)
+    tr = ctx.tr
+    lines = []
+    for s in services:
+        days = (
+            tr("{days} working days", days=s.processing_days)
+            if s.processing_days
+            else tr("same day")
+        )
+        name = s.name_vi if tr.language == "vi" else s.name_en
+        lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}")
+    ctx.emit([dataclasses.asdict(s) for s in services], "\n".join(lines))
+
+
+def _read_pin(tr: Translator) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    pin = getpass.getpass(tr("PIN (4–8 digits): "))
+    if getpass.getpass(tr("PIN again: ")) != pin:
+        raise InvalidInputError(N_("The two PINs differ."))
+    return pin
+
+
+def clerks_add(ctx: CliContext, args: argparse.Namespace) -> None:
+    pin = _read_pin(ctx.tr)
+    with ctx.database().factory.begin() as session:
+        office = find_office(session, ctx.settings.office_code)
+        clerk = add_clerk(
+            session,
+            office,
+            display_name=args.name,
+            counter=args.counter,
+            role=ClerkRole.MANAGER if args.manager else ClerkRole.CLERK,
+            pin=pin,
+            at=office_now(),
+            station=CLI_STATION,
+        )
+        session.flush()
+        clerk_id = clerk.id
+    ctx.emit(
+        {"id": clerk_id, "display_name": clerk.display_name, "counter": clerk.counter},
+        ctx.tr("Clerk {name} added with id {id}.", name=clerk.display_name, id=clerk_id),
+    )
+
+
+def clerks_list(ctx: CliContext, _args: argparse.Namespace) -> None:
+    with ctx.database().factory() as session:
+        clerks = list_clerks(session, find_office(session, ctx.settings.office_code))
+    tr = ctx.tr
+    lines = []
+    for c in clerks:
+        counter = tr("counter {counter}", counter=c.counter)
+        role = tr("manager") if c.role is ClerkRole.MANAGER else tr("clerk")
+        lines.append(f"{c.id:>3}  {counter:<10} {role:<10} {c.display_name}")
+    ctx.emit([dataclasses.asdict(c) for c in clerks], "\n".join(lines))
+
+
+def office_init(ctx: CliContext, args: argparse.Namespace) -> None:
+    with ctx.database().factory.begin() as session:
+        view = office_view(
+            create_office(session, code=args.code, name=args.name, address=args.address)
+        )
+    ctx.emit(
+        dataclasses.asdict(view),
+        ctx.tr("Office {name} ({code}) set up.", **{"name": view.name, "code": view.code}),
+    )
+
+
+def office_show(ctx: CliContext, _args: argparse.Namespace) -> None:
+    with ctx.database().factory() as session:
+        view = office_view(find_office(session, ctx.settings.office_code))
+    ctx.emit(dataclasses.asdict(view), f"{view.name} ({view.code})\n{view.address}")
+
+
+def verify(ctx: CliContext, _args: argparse.Namespace) -> int:
+    with ctx.database().factory() as session:
+        report = verify_chains(session)
+    tr = ctx.tr
+    data = {
+        "ok": report.ok,
+        "ratings_checked": report.ratings_checked,
+        "heads": report.heads,
+        "broken": dataclasses.asdict(report.broken) if report.broken else None,
+    }
+    if report.broken is None:
+        text = tr("Rating chain intact: {count} ratings checked.", count=report.ratings_checked)
+    else:
+        b = report.broken
+        problem = tr(
+            BREAK_MESSAGES[b.problem], id=b.rating_id, station=b.station, sequence=b.sequence
+        )
+        text = tr("Rating chain BROKEN: {problem}.", problem=problem)
+    ctx.emit(data, text)
+    return 0 if report.ok else 3
+
+
+def db_upgrade(ctx: CliContext, _args: argparse.Namespace) -> None:
+    from kiosk.db.open import open_database
+
+    database = open_database(ctx.settings.database_url, migrate=True)
+    ctx.emit(
+        {"url": database.engine.url.render_as_string(hide_password=True)},
+        ctx.tr("The database schema is up to date."),
+    )
+
+
+def register(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    p = commands.add_parser("services", help=tr("the office's services"))
+    sub = p.add_subparsers(dest="action", required=True)
+    sub.add_parser("list", parents=[common], help=tr("list the services offered")).set_defaults(
+        handler=services_list
+    )
+
+    p = commands.add_parser("clerks", help=tr("clerks and managers"))
+    sub = p.add_subparsers(dest="action", required=True)
+    add = sub.add_parser("add", parents=[common], help=tr("add a clerk (asks for the PIN)"))
+    add.add_argument("name")
+    add.add_argument("--counter", type=int, required=True)
+    add.add_argument("--manager", action="store_true", help=tr("a manager, not a clerk"))
+    add.set_defaults(handler=clerks_add)
+    sub.add_parser("list", parents=[common], help=tr("list clerks")).set_defaults(
+        handler=clerks_list
+    )
+
+    p = commands.add_parser("office", help=tr("the office this database serves"))
+    sub = p.add_subparsers(dest="action", required=True)
+    init = sub.add_parser("init", parents=[common], help=tr("set up a new office"))
+    init.add_argument("--code", required=True, help=tr("the office's identifier in dossier codes"))
+    init.add_argument("--name", required=True)
+    init.add_argument("--address", default="")
+    init.set_defaults(handler=office_init)
+    sub.add_parser("show", parents=[common], help=tr("show the office")).set_defaults(
+        handler=office_show
+    )
+
+    commands.add_parser(
+        "verify", help=tr("check that no rating was changed, removed or inserted")
+    ).set_defaults(handler=verify)
+
+    p = commands.add_parser("db", help=tr("the database"))
+    sub = p.add_subparsers(dest="action", required=True)
+    sub.add_parser(
+        "upgrade", parents=[common], help=tr("migrate the schema to this version")
+    ).set_defaults(handler=db_upgrade)

@@ -1,0 +1,32 @@
+"""Reading dates and times typed on the command line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from kiosk.clock import OFFICE_ZONE
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import N_
+
+
+def parse_day(text: str) -> date:
+    """ISO (2026-11-23) or the Vietnamese habit (23/11/2026)."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise InvalidInputError(N_("'{text}' is not a date (use 2026-11-23 or 23/11/2026)."), text=text)
+
+
+def parse_moment(text: str) -> datetime:
+    """An ISO date-time; one with a time zone is converted to the office's wall clock."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInputError(
+            N_("'{text}' is not a date and time (use 2026-11-23T10:00)."), text=text
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(OFFICE_ZONE).replace(tzinfo=None)
+    return moment

@@ -1,0 +1,132 @@
+"""`kiosk ticket add|return|show|list`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from typing import Any
+
+from kiosk.cli.context import CLI_STATION, CliContext, fmt_moment
+from kiosk.cli.parsing import parse_day, parse_moment
+from kiosk.i18n import Translator
+from kiosk.services.tickets import CitizenDetails, TicketService, TicketView
+from kiosk.status import STATUS_LABELS, TicketStatus
+
+
+def _service(ctx: CliContext) -> TicketService:
+    return TicketService(
+        ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
+    )
+
+
+def ticket_data(view: TicketView) -> dict[str, Any]:
+    data = dataclasses.asdict(view)
+    data["id"] = str(view.id)
+    data["status"] = view.status.value
+    return data
+
+
+def ticket_text(view: TicketView, tr: Translator) -> str:
+    name = view.service_name_vi if tr.language == "vi" else view.service_name_en
+    counter = tr("counter {counter}", counter=view.counter)
+    rows = [
+        (tr("Dossier code"), view.code),
+        (tr("Service"), f"{name} ({view.service_code})"),
+        (tr("Received"), f"{fmt_moment(view.received_at)} — {counter}, {view.clerk_name}"),
+        (tr("Appointment"), fmt_moment(view.due_at)),
+    ]
+    if view.reappointed_due_at:
+        new_due = fmt_moment(view.reappointed_due_at)
+        rows.append((tr("New appointment"), f"{new_due} ({view.reappointment_reason})"))
+    if view.returned_at:
+        rows.append((tr("Returned"), fmt_moment(view.returned_at)))
+    rows.append((tr("Status"), tr(STATUS_LABELS[view.status])))
+    return "\n".join(f"{label}: {value}" for label, value in rows)
+
+
+def add(ctx: CliContext, args: argparse.Namespace) -> None:
+    view = _service(ctx).register(
+        args.service,
+        clerk_id=args.clerk,
+        received_at=parse_moment(args.received) if args.received else None,
+        citizen=CitizenDetails(args.name, args.address, args.phone),
+    )
+    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+
+
+def return_result(ctx: CliContext, args: argparse.Namespace) -> None:
+    view = _service(ctx).return_result(args.code, at=parse_moment(args.at) if args.at else None)
+    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+
+
+def show(ctx: CliContext, args: argparse.Namespace) -> None:
+    view = _service(ctx).show(args.code)
+    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+
+
+def list_tickets(ctx: CliContext, args: argparse.Namespace) -> None:
+    views = _service(ctx).list(
+        received_on=parse_day(args.date) if args.date else None,
+        status=TicketStatus(args.status) if args.status else None,
+    )
+    tr = ctx.tr
+    columns = (
+        tr("Dossier code"),
+        tr("Service"),
+        tr("Received"),
+        tr("Appointment"),
+        tr("Returned"),
+        tr("Status"),
+    )
+    table = [columns] + [
+        (
+            v.code,
+            v.service_code,
+            fmt_moment(v.received_at),
+            fmt_moment(v.due_at),
+            fmt_moment(v.returned_at),
+            tr(STATUS_LABELS[v.status]),
+        )
+        for v in views
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
+    summary = tr("{count} dossiers", count=len(views))
+    ctx.emit([ticket_data(v) for v in views], "\n".join([*lines, summary]))
+
+
+def register(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    ticket = commands.add_parser("ticket", help=tr("register, return and look up dossiers"))
+    sub = ticket.add_subparsers(dest="action", required=True)
+
+    p = sub.add_parser(
+        "add", parents=[common], help=tr("register a dossier and print its appointment")
+    )
+    p.add_argument("--service", required=True, help=tr("service code (see 'kiosk services list')"))
+    p.add_argument("--received", help=tr("when it was received (ISO date-time; default: now)"))
+    p.add_argument("--clerk", type=int, help=tr("the receiving clerk's id"))
+    p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
+    p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
+    p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
+    p.set_defaults(handler=add)
+
+    p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
+    p.add_argument("code")
+    p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
+    p.set_defaults(handler=return_result)
+
+    p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
+    p.add_argument("code")
+    p.set_defaults(handler=show)
+
+    p = sub.add_parser("list", parents=[common], help=tr("list dossiers"))
+    p.add_argument("--date", help=tr("only those received on this day"))
+    p.add_argument("--status", choices=[s.value for s in TicketStatus])
+    p.set_defaults(handler=list_tickets)

@@ -1,0 +1,95 @@
+"""Wires the services into a station's screens, in one place, and runs the Qt event loop."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from kiosk.config import Settings
+from kiosk.i18n import Translator
+from kiosk.paths import resources_dir
+from ui.first_frame import maybe_report
+from ui.fonts import base_font, load_shipped_fonts
+from ui.screens.station_overview_screen import STATION_TITLES, StationOverviewScreen
+from ui.workers import run_in_background
+
+
+def _load_station_overview(settings: Settings):  # type: ignore[no-untyped-def]
+    # Imported on the worker thread: SQLAlchemy is not needed to paint the first frame.
+    from kiosk.services.overview import load_overview
+
+    return load_overview(settings.database_url, settings.office_code)
+
+
+def describe_failure(error: BaseException, tr: Translator) -> str:
+    from kiosk.cli.unexpected import describe_unexpected
+    from kiosk.errors import KioskError
+
+    if isinstance(error, KioskError):
+        return error.render(tr)
+    return describe_unexpected(error, tr)
+
+
+class StationWindow(QMainWindow):
+    def __init__(self, station: str, tr: Translator) -> None:
+        super().__init__()
+        self.station = station
+        self.screen_widget = StationOverviewScreen(station, tr)
+        self.setCentralWidget(self.screen_widget)
+        self.setWindowTitle(tr(STATION_TITLES[station]))
+
+
+def build_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kiosk-mot-cua")
+    family = load_shipped_fonts()
+    app.setFont(base_font(family))
+    style = resources_dir() / "styles" / "00_base.qss"
+    app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def show_station(window: StationWindow, *, windowed: bool) -> None:
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        # With no window manager, showFullScreen() does not resize: set the geometry first.
+        screen = window.screen() or QApplication.primaryScreen()
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    window.activateWindow()
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowActive)
+
+
+def start_station(settings: Settings, station: str, *, windowed: bool) -> StationWindow:
+    """Builds and shows the station's window, then loads its data off the UI thread."""
+    tr = Translator(settings.language)
+    window = StationWindow(station, tr)
+    reporter = maybe_report(window)
+    show_station(window, windowed=windowed)
+
+    def loaded(overview: object) -> None:
+        window.screen_widget.show_overview(overview)  # type: ignore[arg-type]
+        if reporter:
+            reporter.data_ready()
+
+    def failed(error: BaseException) -> None:
+        window.screen_widget.show_problem(describe_failure(error, tr))
+        if reporter:
+            reporter.data_ready()
+
+    run_in_background(partial(_load_station_overview, settings), loaded, failed, parent=window)
+    return window
+
+
+def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
+    app = build_application(sys.argv[:1])
+    window = start_station(settings, station, windowed=windowed)
+    code = app.exec()
+    del window
+    return code

@@ -1,0 +1,22 @@
+"""Loads the fonts shipped in resources/fonts, so Vietnamese looks the same on every machine."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+
+from kiosk.paths import resources_dir
+
+FAMILY = "Noto Sans"
+
+
+def load_shipped_fonts() -> str:
+    """Registers the shipped fonts and returns the family the application should use."""
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    return FAMILY
+
+
+def base_font(family: str, point_size: int = 24) -> QFont:
+    font = QFont(family, point_size)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
