@@ -76,6 +76,7 @@ def load_settings(path: Path | None = None) -> Settings:
             raise InvalidInputError(
                 N_("Settings file {path} is not valid TOML: {problem}"), path=path, problem=exc
             ) from exc
+    parse_settings(data)  # a wrong value in the file is reported even when the environment wins
     for key, env in (("database_url", DATABASE_ENV), ("language", LANGUAGE_ENV)):
         if os.environ.get(env):
             data[key] = os.environ[env]

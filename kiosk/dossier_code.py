@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
@@ -43,8 +43,10 @@ def split_dossier_code(text: str) -> DossierCode:
             N_("'{text}' is not a dossier code (it looks like UNIT-YYMMDD-XXXX)."),
             text=text.strip()[:60],
         )
+    digits = match["day"]
     try:
-        day = datetime.strptime(match["day"], "%y%m%d").date()
+        # YY is this century's year: strptime's %y would read 69–99 as 1969–1999.
+        day: date | None = date(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:]))
     except ValueError:
         day = None
     sequence = int(match["sequence"])

@@ -171,7 +171,7 @@ def register(
     )
 
     commands.add_parser(
-        "verify", help=tr("check that no rating was changed, removed or inserted")
+        "verify", parents=[common], help=tr("check that no rating was changed, removed or inserted")
     ).set_defaults(handler=verify)
 
     p = commands.add_parser("db", help=tr("the database"))

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kiosk.config import Settings, load_settings
 from kiosk.errors import KioskError
@@ -64,11 +64,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def _common_options(tr: Translator, *, top_level: bool) -> argparse.ArgumentParser:
+def _common_options(tr: Translator, *, top_level: bool) -> _Parser:
     """Options every command takes, before or after its name: `kiosk demo --db X` works too."""
     parser = _Parser(add_help=False)
     # Below the top level an option left out must not overwrite what was given above it.
-    unset = {} if top_level else {"default": argparse.SUPPRESS}
+    unset: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
     parser.add_argument(
         "--db", metavar="URL", help=tr("database URL (default: a local SQLite file)"), **unset
     )

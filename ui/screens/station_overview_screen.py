@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,13 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import N_, Translator
-from kiosk.services.overview import StationOverview
+
+if TYPE_CHECKING:  # the start path paints before SQLAlchemy is imported
+    from kiosk.services.overview import StationOverview
 
 STATION_TITLES = {
     "kiosk": N_("Rate our service"),
     "clerk": N_("Reception and results"),
     "manager": N_("Monitoring and reports"),
 }
+
+
+def _label(style_name: str) -> QLabel:
+    label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+    label.setObjectName(style_name)  # the stylesheet's #name
+    return label
 
 
 class StationOverviewScreen(QWidget):
@@ -31,11 +40,9 @@ class StationOverviewScreen(QWidget):
         self._tr = tr
         self._overview: StationOverview | None = None
 
-        self.title = QLabel(objectName="title", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.office_name = QLabel(objectName="officeName", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.office_name.setWordWrap(True)
-        self.status = QLabel(objectName="status", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.status.setWordWrap(True)
+        self.title = _label("title")
+        self.office_name = _label("officeName")
+        self.status = _label("status")
         self.services = QTreeWidget()
         self.services.setColumnCount(2)
         self.services.setRootIsDecorated(False)

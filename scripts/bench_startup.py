@@ -1,0 +1,219 @@
+"""Times a cold start of `kiosk run --station kiosk` to its first painted frame, beside a bare
+PySide6 window (one QLabel in a QMainWindow) started the same way, and reports both, the ratio
+and the resident memory (VmRSS) of each at its first frame.
+
+    python scripts/bench_startup.py [--runs 15] [--warmup 2] [--timeout 30] [--json]
+
+Each child is a fresh process with KIOSK_REPORT_FIRST_FRAME=1 and prints `first-frame <kB>`
+once its first paint has been handled (the kiosk also `data-ready <kB>`), then quits; the
+time is taken in this process from just before Popen to reading that line. The kiosk uses a
+demo database seeded beforehand (untimed) in a temporary directory. Display: $DISPLAY if set,
+else an Xvfb started for the run, else QT_QPA_PLATFORM=offscreen. Target: kiosk ≤ 1.5× bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import selectors
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+TARGET_RATIO = 1.5
+
+# The bare window, run as `python -c BARE_WINDOW`: shown as the kiosk shows its own (full screen,
+# geometry set first), reporting its first frame the way ui/first_frame.py does.
+BARE_WINDOW = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+def resident_kb():
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+class Reporter(QObject):
+    painted = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.report)
+        return False
+    def report(self):
+        print(f"first-frame {resident_kb()}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+app = QApplication(["bare"])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+reporter = Reporter(window)
+window.installEventFilter(reporter)
+window.setGeometry((window.screen() or app.primaryScreen()).geometry())
+window.showFullScreen()
+raise SystemExit(app.exec())
+"""
+
+
+class ChildFailed(RuntimeError):
+    pass
+
+
+@contextmanager
+def display_env() -> Iterator[tuple[str, dict[str, str]]]:
+    """Yields (description, environment for the children), with Xvfb running if one was started."""
+    env = dict(os.environ, KIOSK_REPORT_FIRST_FRAME="1")
+    if env.get("DISPLAY"):
+        yield f"DISPLAY={env['DISPLAY']} (from the environment)", env
+        return
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        yield "QT_QPA_PLATFORM=offscreen (no DISPLAY, no Xvfb on PATH)", env
+        return
+    number = next(n for n in range(99, 1000) if not Path(f"/tmp/.X{n}-lock").exists())
+    cmd = [xvfb, f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert server.stderr is not None
+    try:
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                why = server.stderr.read() if server.poll() is not None else "timed out"
+                raise ChildFailed(f"Xvfb :{number} did not start: {why}")
+            time.sleep(0.05)
+        env |= {"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+        env.pop("WAYLAND_DISPLAY", None)
+        yield f"Xvfb :{number} 1920x1080x24 (started for this run, xcb)", env
+    finally:
+        server.terminate()
+        try:
+            server.wait(5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def time_child(cmd: list[str], env: dict[str, str], wanted: set[str], timeout: float) -> dict:
+    """Starts `cmd`; returns {event: seconds since Popen} and {event_rss_kb: kB} per wanted line."""
+    result: dict[str, float] = {}
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=errors)
+        assert child.stdout is not None
+        fd, pending = child.stdout.fileno(), b""
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(fd, selectors.EVENT_READ)
+                while not wanted <= result.keys():
+                    left = start + timeout - time.perf_counter()
+                    if left <= 0 or not selector.select(left):
+                        raise ChildFailed(f"no {sorted(wanted - result.keys())} in {timeout} s")
+                    chunk = os.read(fd, 65536)
+                    now = time.perf_counter()
+                    if not chunk:
+                        raise ChildFailed(f"exited before {sorted(wanted - result.keys())}")
+                    *lines, pending = (pending + chunk).split(b"\n")
+                    for line in lines:
+                        name, _, rss = line.decode(errors="replace").strip().partition(" ")
+                        if name in wanted and name not in result:
+                            result[name], result[f"{name}-rss-kb"] = now - start, int(rss or 0)
+            code = child.wait(max(1.0, start + timeout - time.perf_counter()))
+            if code != 0:
+                raise ChildFailed(f"exit status {code}")
+        except (ChildFailed, subprocess.TimeoutExpired) as failure:
+            child.kill()
+            child.wait()
+            errors.seek(0)
+            stderr = errors.read().decode(errors="replace")
+            raise ChildFailed(f"{' '.join(cmd)}: {failure}\n--- stderr ---\n{stderr}") from None
+        finally:
+            child.stdout.close()
+    return result
+
+
+def p90(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=10, method="inclusive")[-1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="measured runs of each (default 15)")
+    parser.add_argument("--warmup", type=int, default=2, help="discarded runs of each first")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds per child")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be ≥ 1 and --warmup ≥ 0")
+    kiosk = str(Path(sys.executable).parent / "kiosk")
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp, display_env() as (shown, env):
+        db = f"sqlite:///{tmp}/bench.sqlite3"
+        seed = subprocess.run(
+            [kiosk, "demo", "--no-gui", "--db", db], env=env, capture_output=True, text=True
+        )
+        if seed.returncode != 0:
+            raise ChildFailed(f"kiosk demo failed ({seed.returncode}):\n{seed.stderr}")
+        kiosk_run = [kiosk, "run", "--station", "kiosk", "--db", db]
+        commands = {
+            "bare": ([sys.executable, "-c", BARE_WINDOW], {"first-frame"}),
+            "kiosk": (kiosk_run, {"first-frame", "data-ready"}),
+        }
+        samples: dict[str, list[dict]] = {"bare": [], "kiosk": []}
+        for i in range(args.warmup + args.runs):
+            for name in ("bare", "kiosk") if i % 2 == 0 else ("kiosk", "bare"):
+                cmd, wanted = commands[name]
+                sample = time_child(cmd, env, wanted, args.timeout)
+                if i >= args.warmup:
+                    samples[name].append(sample)
+
+    def med(name: str, key: str) -> float:
+        return statistics.median(s[key] for s in samples[name])
+
+    summary: dict[str, dict[str, float]] = {}
+    for name in samples:
+        frames = [s["first-frame"] for s in samples[name]]
+        summary[name] = {
+            "first_frame_median_s": med(name, "first-frame"),
+            "first_frame_p90_s": p90(frames),
+            "first_frame_rss_median_kb": med(name, "first-frame-rss-kb"),
+        }
+    summary["kiosk"]["data_ready_median_s"] = med("kiosk", "data-ready")
+    ratio = summary["kiosk"]["first_frame_median_s"] / summary["bare"]["first_frame_median_s"]
+    met = ratio <= TARGET_RATIO
+    if args.json:
+        report = {"display": shown, "runs": args.runs, "warmup": args.warmup, "ratio": ratio}
+        report |= {"target_ratio": TARGET_RATIO, "target_met": met, "summary": summary}
+        print(json.dumps(report | {"samples": samples}, indent=2))
+        return 0
+    print(f"display: {shown}; {args.runs} runs of each after {args.warmup} warm-up runs")
+    for name, row in summary.items():
+        print(
+            f"{name:>5}: first frame median {row['first_frame_median_s'] * 1000:7.1f} ms, "
+            f"p90 {row['first_frame_p90_s'] * 1000:7.1f} ms, "
+            f"RSS at first frame {row['first_frame_rss_median_kb'] / 1024:6.1f} MiB"
+        )
+    print(f"kiosk: data ready median {summary['kiosk']['data_ready_median_s'] * 1000:7.1f} ms")
+    verdict = "met" if met else "NOT met"
+    print(f"ratio kiosk/bare (median first frame): {ratio:.2f}×")
+    print(f"target kiosk ≤ {TARGET_RATIO}× bare: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except ChildFailed as failure:
+        print(f"bench_startup: {failure}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,102 @@
+"""Shared fixtures: a real SQLite file per test, migrated; a fixed office clock; Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_LANG", "vi")
+os.environ.pop("KIOSK_DATABASE_URL", None)
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from kiosk.db.open import Database, open_database  # noqa: E402
+from kiosk.services.offices import create_office  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests never read or write the developer's own settings or database.
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("KIOSK_CONFIG", str(home / "kiosk.toml"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture
+def clock() -> MutableClock:
+    return MutableClock(NOW)
+
+
+class MutableClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def office(database: Database) -> str:
+    """A small office: services due same day, in 3 and in 5 days; two clerks. Returns its code."""
+    from kiosk.db.models import ClerkRole, Service
+    from kiosk.services.clerks import add_clerk
+
+    with database.factory.begin() as session:
+        office = create_office(session, code="000.00.30.H12", name="UBND xã Tân Phú")
+        session.add_all(
+            [
+                Service(
+                    code="HT-KS",
+                    name_vi="Đăng ký khai sinh",
+                    name_en="Birth registration",
+                    field="Hộ tịch",
+                    processing_days=0,
+                ),
+                Service(
+                    code="HT-XNHN",
+                    name_vi="Xác nhận tình trạng hôn nhân",
+                    name_en="Confirmation of marital status",
+                    field="Hộ tịch",
+                    processing_days=3,
+                ),
+                Service(
+                    code="HT-KSL",
+                    name_vi="Đăng ký lại khai sinh",
+                    name_en="Late re-registration of birth",
+                    field="Hộ tịch",
+                    processing_days=5,
+                ),
+            ]
+        )
+        for name, counter in (("Nguyễn Thị Hương", 1), ("Trần Văn Đức", 2)):
+            add_clerk(
+                session,
+                office,
+                display_name=name,
+                counter=counter,
+                role=ClerkRole.CLERK,
+                pin="1234",
+                at=NOW,
+                station="test",
+            )
+        return office.code

@@ -1,0 +1,36 @@
+"""The boundaries the folder names promise, checked by importing."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_kiosk_package_imports_without_qt():
+    modules = sorted(
+        ".".join(p.relative_to(ROOT).with_suffix("").parts)
+        for p in (ROOT / "kiosk").rglob("*.py")
+        if "migrations" not in p.parts
+    )
+    code = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None\nsys.modules['ui'] = None\n"
+        f"import importlib\nfor m in {modules!r}: importlib.import_module(m)\n"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+
+
+def test_station_start_path_leaves_the_database_layer_for_later():
+    # SQLAlchemy and the holiday tables load on a worker after the first frame is painted.
+    result = _run(
+        "import sys\nimport ui.app\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'holidays') if m in sys.modules))"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

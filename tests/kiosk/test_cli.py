@@ -1,0 +1,161 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli.main import main
+
+KIOSK = str(Path(sys.executable).parent / "kiosk")
+
+
+def run_cli(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_demo_seeds_once_and_twice_adds_nothing(db_url, capsys):
+    code, out, _ = run_cli(capsys, "demo", "--no-gui", "--db", db_url, "--json")
+    first = json.loads(out)
+    assert code == 0 and first["created"]
+    assert first["services"] >= 20 and first["clerks"] >= 4
+    assert first["tickets"] > 300 and first["ratings"] > 100
+    assert first["late"] > 0 and first["reappointed"] > 0
+    code, out, _ = run_cli(capsys, "demo", "--no-gui", "--db", db_url, "--json")
+    second = json.loads(out)
+    assert not second["created"]
+    assert {k: second[k] for k in ("tickets", "ratings", "clerks", "services")} == {
+        k: first[k] for k in ("tickets", "ratings", "clerks", "services")
+    }
+    code, out, _ = run_cli(capsys, "verify", "--db", db_url, "--json")
+    assert code == 0 and json.loads(out)["ratings_checked"] == first["ratings"]
+
+
+def test_demo_late_list_matches_dossiers_past_their_appointment(db_url, capsys):
+    run_cli(capsys, "demo", "--no-gui", "--db", db_url)
+    _, out, _ = run_cli(capsys, "ticket", "list", "--db", db_url, "--json")
+    everything = json.loads(out)
+    _, out, _ = run_cli(capsys, "ticket", "list", "--status", "late", "--db", db_url, "--json")
+    late = json.loads(out)
+    from kiosk.clock import office_now
+
+    today = office_now().date().isoformat()
+    past_appointment = {
+        t["code"] for t in everything if (t["returned_at"] or today)[:10] > t["due_at"][:10]
+    }
+    assert late and {t["code"] for t in late} == past_appointment
+
+
+def test_ticket_add_prints_code_and_appointment_in_vietnamese(database, office, db_url, capsys):
+    code, out, _ = run_cli(
+        capsys,
+        "ticket",
+        "add",
+        "--service",
+        "HT-XNHN",
+        "--received",
+        "2026-04-28T10:00",
+        "--clerk",
+        "1",
+        "--name",
+        "Nguyễn Văn An",
+        "--db",
+        db_url,
+    )
+    assert code == 0
+    assert "Mã hồ sơ: 000.00.30.H12-260428-0001" in out
+    assert "Hẹn trả kết quả: 17:00 05/05/2026" in out
+    code, out, _ = run_cli(
+        capsys,
+        "ticket",
+        "return",
+        "000.00.30.h12-260428-0001",
+        "--at",
+        "2026-05-05T09:00",
+        "--db",
+        db_url,
+    )
+    assert code == 0 and "đúng hạn" in out
+
+
+def test_ticket_show_json_is_machine_readable(database, office, db_url, capsys):
+    run_cli(
+        capsys,
+        "ticket",
+        "add",
+        "--service",
+        "HT-KS",
+        "--clerk",
+        "2",
+        "--received",
+        "2026-11-23T16:00",
+        "--db",
+        db_url,
+    )
+    code, out, _ = run_cli(
+        capsys, "--json", "ticket", "show", "000.00.30.H12-261123-0001", "--db", db_url
+    )
+    data = json.loads(out)
+    assert data["due_at"] == "2026-11-25T17:00:00"
+    assert data["service_name_vi"] == "Đăng ký khai sinh"
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["ticket", "show", "000.00.30.H12-261123-0001"], "Không tìm thấy hồ sơ"),
+        (["ticket", "show", "abc"], "không phải là mã hồ sơ"),
+        (["ticket", "add", "--service", "KHONG-CO", "--clerk", "1"], "Không có thủ tục"),
+        (
+            ["ticket", "add", "--service", "HT-KS", "--clerk", "1", "--received", "hôm qua"],
+            "không phải là ngày giờ",
+        ),
+    ],
+)
+def test_errors_are_one_translated_line_without_traceback(database, office, db_url, args, words):
+    result = subprocess.run([KIOSK, *args, "--db", db_url], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_database_that_cannot_be_opened_is_reported(tmp_path):
+    url = f"sqlite:///{tmp_path / 'missing-folder' / 'kiosk.sqlite3'}"
+    result = subprocess.run(
+        [KIOSK, "services", "list", "--db", url, "--lang", "en"], capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert result.stderr.startswith("kiosk: Cannot open the database")
+
+
+def test_clerk_pin_is_stored_only_as_argon2_hash(database, office, db_url):
+    result = subprocess.run(
+        [KIOSK, "clerks", "add", "Lê Thị Ngọc Ánh", "--counter", "3", "--db", db_url],
+        input="482913\n",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    raw = Path(db_url.removeprefix("sqlite:///")).read_bytes()
+    assert b"482913" not in raw
+    from sqlalchemy import select
+
+    from kiosk.db.models import Clerk
+    from kiosk.pins import pin_matches
+
+    with database.factory() as session:
+        clerk = session.scalar(select(Clerk).where(Clerk.counter == 3))
+        assert clerk.pin_hash.startswith("$argon2id$")
+        assert pin_matches(clerk.pin_hash, "482913") and not pin_matches(clerk.pin_hash, "482914")
+
+
+def test_run_without_a_screen_says_so(db_url):
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp"}
+    result = subprocess.run(
+        [KIOSK, "run", "--db", db_url, "--lang", "en"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode != 0
+    assert "no screen" in result.stderr and "Traceback" not in result.stderr

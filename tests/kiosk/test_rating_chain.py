@@ -1,0 +1,127 @@
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from kiosk.cli.main import main
+from kiosk.db.models import Satisfaction
+from kiosk.errors import ConflictError, InvalidInputError
+from kiosk.services.ratings import RatingInput, RatingService
+from kiosk.services.tickets import TicketService
+
+
+@pytest.fixture
+def rated(database, office, clock):
+    """Five ratings on kiosk-1 (two for dossiers, three walk-ins) and one on kiosk-2."""
+    tickets = TicketService(database.factory, station="test", clock=clock)
+    codes = [tickets.register("HT-KS", clerk_id=1, received_at=clock.now).code for _ in range(2)]
+    kiosk1 = RatingService(database.factory, station="kiosk-1", clock=clock)
+    kiosk2 = RatingService(database.factory, station="kiosk-2", clock=clock)
+    answers = [
+        RatingInput(Satisfaction.VERY_SATISFIED, ticket_code=codes[0], contacts_score=2),
+        RatingInput(Satisfaction.SATISFIED, ticket_code=codes[1], agencies_score=1),
+        RatingInput(
+            Satisfaction.DISSATISFIED,
+            service_code="HT-XNHN",
+            reasons=("slow",),
+            comment="Chờ lâu quá",
+        ),
+        RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS"),
+        RatingInput(Satisfaction.SATISFIED, service_code="HT-KS", partial=True),
+    ]
+    recorded = []
+    for answer in answers:
+        clock.now += timedelta(minutes=3)
+        recorded.append(kiosk1.record(answer))
+    kiosk2.record(RatingInput(Satisfaction.SATISFIED, service_code="HT-KS"))
+    return recorded
+
+
+def verify(db_url, capsys):
+    code = main(["verify", "--db", db_url, "--lang", "en"])
+    return code, capsys.readouterr()
+
+
+def test_untouched_chain_verifies(rated, db_url, capsys):
+    code, out = verify(db_url, capsys)
+    assert code == 0
+    assert "6 ratings checked" in out.out
+
+
+def test_editing_a_score_in_the_file_is_found_and_named(rated, db_url, capsys):
+    victim = rated[2]
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        raw.execute(
+            "UPDATE ratings SET satisfaction = 'very_satisfied' WHERE id = ?", (victim.id.hex,)
+        )
+    code, out = verify(db_url, capsys)
+    assert code != 0
+    assert str(victim.id) in out.out
+    assert "changed after it was recorded" in out.out
+
+
+def test_deleting_a_rating_is_found(rated, db_url, capsys):
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        raw.execute("DELETE FROM ratings WHERE id = ?", (rated[1].id.hex,))
+    code, out = verify(db_url, capsys)
+    assert code != 0
+    assert str(rated[2].id) in out.out
+    assert "missing before" in out.out
+
+
+def test_inserting_a_rating_in_the_middle_is_found(rated, db_url, capsys):
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
+        # Forge a copy of rating 4 as number 4, pushing the genuine 4 and 5 up by one.
+        raw.execute(
+            "UPDATE ratings SET station_sequence = station_sequence + 10 "
+            "WHERE station = 'kiosk-1' AND station_sequence >= 4"
+        )
+        raw.execute(
+            "UPDATE ratings SET station_sequence = station_sequence - 9 "
+            "WHERE station = 'kiosk-1' AND station_sequence >= 14"
+        )
+        raw.execute(
+            "INSERT INTO ratings SELECT 'ffffffffffffffffffffffffffffffff', station, 4, "
+            "created_at, channel, ticket_id, service_id, clerk_id, scale, 'very_satisfied', "
+            "contacts_score, agencies_score, conduct_complaint, reasons, comment, partial, "
+            "prev_hash, '" + "deadbeef" * 8 + "' FROM ratings WHERE id = ?",
+            (rated[3].id.hex,),
+        )
+    code, out = verify(db_url, capsys)
+    assert code != 0
+    assert "ffffffff-ffff-ffff-ffff-ffffffffffff" in out.out or str(rated[3].id) in out.out
+
+
+def test_a_dossier_is_rated_once(database, office, clock):
+    tickets = TicketService(database.factory, station="test", clock=clock)
+    code = tickets.register("HT-KS", clerk_id=1, received_at=clock.now).code
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
+    ratings.record(RatingInput(Satisfaction.SATISFIED, ticket_code=code))
+    with pytest.raises(ConflictError):
+        ratings.record(RatingInput(Satisfaction.DISSATISFIED, ticket_code=code))
+
+
+def test_answers_off_the_office_scale_are_refused(database, office, clock):
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
+    with pytest.raises(InvalidInputError):
+        ratings.record(RatingInput(Satisfaction.NEUTRAL, service_code="HT-KS"))  # 3-face office
+    with pytest.raises(InvalidInputError):
+        ratings.record(RatingInput(Satisfaction.SATISFIED, service_code="HT-KS", contacts_score=3))
+    with pytest.raises(InvalidInputError):
+        ratings.record(RatingInput(Satisfaction.SATISFIED))  # no dossier, no service
+
+
+def test_comment_is_cleaned_but_kept(database, office, clock):
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
+    recorded = ratings.record(
+        RatingInput(
+            Satisfaction.DISSATISFIED,
+            service_code="HT-KS",
+            comment="  Cha\u0301n\x07 qua\u0301\n ",
+        )
+    )
+    from kiosk.db.models import Rating
+
+    with database.factory() as session:
+        assert session.get(Rating, recorded.id).comment == "Chán quá"
+    assert recorded.created_at == datetime(2026, 11, 23, 9, 30)

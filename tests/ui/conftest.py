@@ -1,0 +1,13 @@
+"""Every widget test ends with no worker thread left behind."""
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads() -> Iterator[None]:
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(5000), "a worker was still running when the test ended"
