@@ -37,10 +37,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 def resident_kb():
     with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+        return next((int(ln.split()[1]) for ln in status if ln.startswith("VmRSS:")), 0)
 
 class Reporter(QObject):
     painted = False
@@ -56,8 +53,7 @@ class Reporter(QObject):
 app = QApplication(["bare"])
 window = QMainWindow()
 window.setCentralWidget(QLabel("Hello"))
-reporter = Reporter(window)
-window.installEventFilter(reporter)
+window.installEventFilter(Reporter(window))  # parented to the window, which keeps it
 window.setGeometry((window.screen() or app.primaryScreen()).geometry())
 window.showFullScreen()
 raise SystemExit(app.exec())
@@ -82,15 +78,15 @@ def display_env() -> Iterator[tuple[str, dict[str, str]]]:
         return
     number = next(n for n in range(99, 1000) if not Path(f"/tmp/.X{n}-lock").exists())
     cmd = [xvfb, f":{number}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert server.stderr is not None
+    log = tempfile.TemporaryFile()  # not a pipe: a chatty server must never block on it
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
     try:
-        socket = Path(f"/tmp/.X11-unix/X{number}")
         deadline = time.monotonic() + 10
-        while not socket.exists():
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
             if server.poll() is not None or time.monotonic() > deadline:
-                why = server.stderr.read() if server.poll() is not None else "timed out"
-                raise ChildFailed(f"Xvfb :{number} did not start: {why}")
+                log.seek(0)
+                why = log.read().decode(errors="replace")
+                raise ChildFailed(f"Xvfb :{number} did not start:\n{why}")
             time.sleep(0.05)
         env |= {"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
         env.pop("WAYLAND_DISPLAY", None)
@@ -102,10 +98,13 @@ def display_env() -> Iterator[tuple[str, dict[str, str]]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
 
 
-def time_child(cmd: list[str], env: dict[str, str], wanted: set[str], timeout: float) -> dict:
-    """Starts `cmd`; returns {event: seconds since Popen} and {event_rss_kb: kB} per wanted line."""
+def time_child(
+    cmd: list[str], wanted: set[str], *, env: dict[str, str], timeout: float
+) -> dict[str, float]:
+    """Starts `cmd`; returns {event: seconds since Popen, event-rss-kb: kB} per wanted line."""
     result: dict[str, float] = {}
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -132,19 +131,18 @@ def time_child(cmd: list[str], env: dict[str, str], wanted: set[str], timeout: f
             if code != 0:
                 raise ChildFailed(f"exit status {code}")
         except (ChildFailed, subprocess.TimeoutExpired) as failure:
-            child.kill()
-            child.wait()
             errors.seek(0)
             stderr = errors.read().decode(errors="replace")
             raise ChildFailed(f"{' '.join(cmd)}: {failure}\n--- stderr ---\n{stderr}") from None
         finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
             child.stdout.close()
     return result
 
 
 def p90(values: list[float]) -> float:
-    if len(values) < 2:
-        return values[0]
     return statistics.quantiles(values, n=10, method="inclusive")[-1]
 
 
@@ -155,8 +153,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per child")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-    if args.runs < 1 or args.warmup < 0:
-        parser.error("--runs must be ≥ 1 and --warmup ≥ 0")
+    if args.runs < 2 or args.warmup < 0:
+        parser.error("--runs must be ≥ 2 and --warmup ≥ 0")
     kiosk = str(Path(sys.executable).parent / "kiosk")
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp, display_env() as (shown, env):
         db = f"sqlite:///{tmp}/bench.sqlite3"
@@ -165,30 +163,30 @@ def main() -> int:
         )
         if seed.returncode != 0:
             raise ChildFailed(f"kiosk demo failed ({seed.returncode}):\n{seed.stderr}")
+        print(f"display: {shown}", file=sys.stderr if args.json else sys.stdout, flush=True)
         kiosk_run = [kiosk, "run", "--station", "kiosk", "--db", db]
         commands = {
             "bare": ([sys.executable, "-c", BARE_WINDOW], {"first-frame"}),
             "kiosk": (kiosk_run, {"first-frame", "data-ready"}),
         }
-        samples: dict[str, list[dict]] = {"bare": [], "kiosk": []}
+        samples: dict[str, list[dict[str, float]]] = {"bare": [], "kiosk": []}
         for i in range(args.warmup + args.runs):
             for name in ("bare", "kiosk") if i % 2 == 0 else ("kiosk", "bare"):
-                cmd, wanted = commands[name]
-                sample = time_child(cmd, env, wanted, args.timeout)
+                sample = time_child(*commands[name], env=env, timeout=args.timeout)
                 if i >= args.warmup:
                     samples[name].append(sample)
 
     def med(name: str, key: str) -> float:
         return statistics.median(s[key] for s in samples[name])
 
-    summary: dict[str, dict[str, float]] = {}
-    for name in samples:
-        frames = [s["first-frame"] for s in samples[name]]
-        summary[name] = {
+    summary = {
+        name: {
             "first_frame_median_s": med(name, "first-frame"),
-            "first_frame_p90_s": p90(frames),
+            "first_frame_p90_s": p90([s["first-frame"] for s in samples[name]]),
             "first_frame_rss_median_kb": med(name, "first-frame-rss-kb"),
         }
+        for name in samples
+    }
     summary["kiosk"]["data_ready_median_s"] = med("kiosk", "data-ready")
     ratio = summary["kiosk"]["first_frame_median_s"] / summary["bare"]["first_frame_median_s"]
     met = ratio <= TARGET_RATIO
@@ -197,7 +195,7 @@ def main() -> int:
         report |= {"target_ratio": TARGET_RATIO, "target_met": met, "summary": summary}
         print(json.dumps(report | {"samples": samples}, indent=2))
         return 0
-    print(f"display: {shown}; {args.runs} runs of each after {args.warmup} warm-up runs")
+    print(f"{args.runs} runs of each (bare/kiosk alternating), after {args.warmup} warm-up runs")
     for name, row in summary.items():
         print(
             f"{name:>5}: first frame median {row['first_frame_median_s'] * 1000:7.1f} ms, "
@@ -205,9 +203,8 @@ def main() -> int:
             f"RSS at first frame {row['first_frame_rss_median_kb'] / 1024:6.1f} MiB"
         )
     print(f"kiosk: data ready median {summary['kiosk']['data_ready_median_s'] * 1000:7.1f} ms")
-    verdict = "met" if met else "NOT met"
     print(f"ratio kiosk/bare (median first frame): {ratio:.2f}×")
-    print(f"target kiosk ≤ {TARGET_RATIO}× bare: {verdict}")
+    print(f"target kiosk ≤ {TARGET_RATIO}× bare: {'met' if met else 'NOT met'}")
     return 0
 
 

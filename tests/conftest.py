@@ -62,7 +62,9 @@ def office(database: Database) -> str:
     from kiosk.services.clerks import add_clerk
 
     with database.factory.begin() as session:
-        office = create_office(session, code="000.00.30.H12", name="UBND xã Tân Phú")
+        office = create_office(
+            session, code="000.00.30.H12", name="UBND xã Tân Phú", at=NOW, station="test"
+        )
         session.add_all(
             [
                 Service(

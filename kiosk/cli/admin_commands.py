@@ -91,7 +91,14 @@ def clerks_list(ctx: CliContext, _args: argparse.Namespace) -> None:
 def office_init(ctx: CliContext, args: argparse.Namespace) -> None:
     with ctx.database().factory.begin() as session:
         view = office_view(
-            create_office(session, code=args.code, name=args.name, address=args.address)
+            create_office(
+                session,
+                code=args.code,
+                name=args.name,
+                address=args.address,
+                at=office_now(),
+                station=CLI_STATION,
+            )
         )
     ctx.emit(
         dataclasses.asdict(view),

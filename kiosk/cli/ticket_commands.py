@@ -55,7 +55,8 @@ def add(ctx: CliContext, args: argparse.Namespace) -> None:
 
 
 def return_result(ctx: CliContext, args: argparse.Namespace) -> None:
-    view = _service(ctx).return_result(args.code, at=parse_moment(args.at) if args.at else None)
+    moment = parse_moment(args.at) if args.at else None
+    view = _service(ctx).return_result(args.code, at=moment, clerk_id=args.clerk)
     ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
 
 
@@ -120,6 +121,7 @@ def register(
     p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
     p.add_argument("code")
     p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
+    p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
     p.set_defaults(handler=return_result)
 
     p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))

@@ -67,7 +67,9 @@ def _working_days(calendar: WorkingCalendar, first: date, last: date) -> list[da
 class _DemoOffice:
     def __init__(self, session: Session, rng: random.Random, now: datetime) -> None:
         self.session, self.rng, self.now = session, rng, now
-        self.office = create_office(session, **catalog.OFFICE)
+        self.office = create_office(
+            session, **catalog.OFFICE, at=now - timedelta(days=DAYS + 1), station=STATION
+        )
         self.services = [
             Service(code=c, name_vi=vi, name_en=en, field=f, processing_days=d)
             for c, vi, en, f, d in catalog.SERVICES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from kiosk.calendar import WorkingCalendar
 from kiosk.db.models import Office, Service
 from kiosk.errors import InvalidInputError, NotFoundError
 from kiosk.i18n import N_
+from kiosk.services.audit import record_audit
 from kiosk.text import nfc
 
 
@@ -102,11 +103,14 @@ def list_services(session: Session, *, include_inactive: bool = False) -> list[S
     return [service_view(s) for s in session.scalars(query)]
 
 
-def create_office(session: Session, *, code: str, name: str, address: str = "") -> Office:
+def create_office(
+    session: Session, *, code: str, name: str, address: str = "", at: datetime, station: str
+) -> Office:
     code = nfc(code).strip().upper()
     if not code or "-" in code or " " in code:
         # The dash separates the parts of a dossier code.
         raise InvalidInputError(N_("An office code is not empty and has no '-' or space in it."))
     office = Office(code=code, name=nfc(name).strip(), address=nfc(address).strip())
     session.add(office)
+    record_audit(session, at=at, station=station, action="office.create", subject=code)
     return office

@@ -159,3 +159,57 @@ def test_run_without_a_screen_says_so(db_url):
     )
     assert result.returncode != 0
     assert "no screen" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_change_lands_in_the_audit_log(db_url, capsys):
+    run_cli(
+        capsys,
+        "office",
+        "init",
+        "--code",
+        "000.00.31.h12",
+        "--name",
+        "UBND xã Phú Lộc",
+        "--db",
+        db_url,
+    )
+    from sqlalchemy import select
+
+    from kiosk.db.models import AuditEvent, Service
+    from kiosk.db.open import open_database
+
+    database = open_database(db_url)
+    with database.factory.begin() as session:
+        session.add(
+            Service(
+                code="CT-BS",
+                name_vi="Chứng thực bản sao",
+                name_en="Certified copy",
+                field="Chứng thực",
+                processing_days=0,
+            )
+        )
+    subprocess.run(
+        [KIOSK, "clerks", "add", "Hà Thị Mai", "--counter", "1", "--db", db_url],
+        input="2468\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    _, out, _ = run_cli(capsys, "--json", "ticket", "add", "--service", "ct-bs", "--db", db_url)
+    code = json.loads(out)["code"]
+    assert code.startswith("000.00.31.H12-")
+    run_cli(capsys, "ticket", "return", code, "--clerk", "1", "--db", db_url)
+    with database.factory() as session:
+        events = [
+            (e.action, e.subject, e.clerk_id)
+            for e in session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+        ]
+    database.engine.dispose()
+    assert [e[0] for e in events] == [
+        "office.create",
+        "clerk.add",
+        "ticket.register",
+        "ticket.return",
+    ]
+    assert events[2][1:] == (code, 1) and events[3][1:] == (code, 1)
