@@ -102,7 +102,7 @@ def display_env() -> Iterator[tuple[str, dict[str, str]]]:
 
 
 def time_child(
-    cmd: list[str], wanted: set[str], *, env: dict[str, str], timeout: float
+    label: str, cmd: list[str], wanted: set[str], *, env: dict[str, str], timeout: float
 ) -> dict[str, float]:
     """Starts `cmd`; returns {event: seconds since Popen, event-rss-kb: kB} per wanted line."""
     result: dict[str, float] = {}
@@ -121,7 +121,8 @@ def time_child(
                     chunk = os.read(fd, 65536)
                     now = time.perf_counter()
                     if not chunk:
-                        raise ChildFailed(f"exited before {sorted(wanted - result.keys())}")
+                        missing = sorted(wanted - result.keys())
+                        raise ChildFailed(f"exited ({child.wait()}) before {missing}")
                     *lines, pending = (pending + chunk).split(b"\n")
                     for line in lines:
                         name, _, rss = line.decode(errors="replace").strip().partition(" ")
@@ -133,7 +134,7 @@ def time_child(
         except (ChildFailed, subprocess.TimeoutExpired) as failure:
             errors.seek(0)
             stderr = errors.read().decode(errors="replace")
-            raise ChildFailed(f"{' '.join(cmd)}: {failure}\n--- stderr ---\n{stderr}") from None
+            raise ChildFailed(f"{label} ({cmd[0]}): {failure}\n--- stderr ---\n{stderr}") from None
         finally:
             if child.poll() is None:
                 child.kill()
@@ -172,7 +173,7 @@ def main() -> int:
         samples: dict[str, list[dict[str, float]]] = {"bare": [], "kiosk": []}
         for i in range(args.warmup + args.runs):
             for name in ("bare", "kiosk") if i % 2 == 0 else ("kiosk", "bare"):
-                sample = time_child(*commands[name], env=env, timeout=args.timeout)
+                sample = time_child(name, *commands[name], env=env, timeout=args.timeout)
                 if i >= args.warmup:
                     samples[name].append(sample)
 

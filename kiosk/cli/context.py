@@ -6,11 +6,13 @@ import json
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Settings
-from kiosk.db.open import Database, open_database
 from kiosk.i18n import Translator
+
+if TYPE_CHECKING:
+    from kiosk.db.open import Database
 
 CLI_STATION = "cli"
 
@@ -32,6 +34,8 @@ class CliContext:
 
     def database(self) -> Database:
         if self._database is None:
+            from kiosk.db.open import open_database  # not on the path of `kiosk run`
+
             self._database = open_database(self.settings.database_url)
         return self._database
 

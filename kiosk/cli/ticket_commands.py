@@ -97,38 +97,3 @@ def list_tickets(ctx: CliContext, args: argparse.Namespace) -> None:
     ]
     summary = tr("{count} dossiers", count=len(views))
     ctx.emit([ticket_data(v) for v in views], "\n".join([*lines, summary]))
-
-
-def register(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    tr: Translator,
-    common: argparse.ArgumentParser,
-) -> None:
-    ticket = commands.add_parser("ticket", help=tr("register, return and look up dossiers"))
-    sub = ticket.add_subparsers(dest="action", required=True)
-
-    p = sub.add_parser(
-        "add", parents=[common], help=tr("register a dossier and print its appointment")
-    )
-    p.add_argument("--service", required=True, help=tr("service code (see 'kiosk services list')"))
-    p.add_argument("--received", help=tr("when it was received (ISO date-time; default: now)"))
-    p.add_argument("--clerk", type=int, help=tr("the receiving clerk's id"))
-    p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
-    p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
-    p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
-    p.set_defaults(handler=add)
-
-    p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
-    p.add_argument("code")
-    p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
-    p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
-    p.set_defaults(handler=return_result)
-
-    p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
-    p.add_argument("code")
-    p.set_defaults(handler=show)
-
-    p = sub.add_parser("list", parents=[common], help=tr("list dossiers"))
-    p.add_argument("--date", help=tr("only those received on this day"))
-    p.add_argument("--status", choices=[s.value for s in TicketStatus])
-    p.set_defaults(handler=list_tickets)

@@ -1,0 +1,142 @@
+"""The command line's grammar: every command and option, and the function that carries it out.
+
+Handlers are named as "module:function" and imported only when their command runs, so that
+`kiosk run` reaches its first frame without loading the database layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, NoReturn
+
+from kiosk.i18n import LANGUAGES, Translator
+
+STATIONS = ("kiosk", "clerk", "manager")
+TICKET_STATUSES = ("processing", "early", "on-time", "late")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, like every other error of the command; `-h` shows the usage.
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _common_options(tr: Translator, *, top_level: bool) -> _Parser:
+    """Options every command takes, before or after its name: `kiosk demo --db X` works too."""
+    parser = _Parser(add_help=False)
+    # Below the top level an option left out must not overwrite what was given above it.
+    unset: dict[str, Any] = {} if top_level else {"default": argparse.SUPPRESS}
+    parser.add_argument(
+        "--db", metavar="URL", help=tr("database URL (default: a local SQLite file)"), **unset
+    )
+    parser.add_argument("--json", action="store_true", help=tr("machine-readable output"), **unset)
+    parser.add_argument("--lang", choices=LANGUAGES, help=tr("language of messages"), **unset)
+    parser.add_argument(
+        "--office", metavar="CODE", help=tr("office code, when several share the database"), **unset
+    )
+    return parser
+
+
+def build_parser(tr: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="kiosk",
+        description=tr("Feedback kiosk for the one-stop counter."),
+        parents=[_common_options(tr, top_level=True)],
+    )
+    common = _common_options(tr, top_level=False)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = commands.add_parser(
+        "demo", parents=[common], help=tr("seed a demo office and start the kiosk")
+    )
+    p.add_argument("--no-gui", action="store_true", help=tr("only seed the data"))
+    p.add_argument("--windowed", action="store_true", help=tr("a window instead of full screen"))
+    p.set_defaults(handler="kiosk.cli.station_commands:demo")
+
+    p = commands.add_parser("run", parents=[common], help=tr("start a station"))
+    p.add_argument("--station", choices=STATIONS, default="kiosk")
+    p.add_argument("--windowed", action="store_true", help=tr("a window instead of full screen"))
+    p.set_defaults(handler="kiosk.cli.station_commands:run")
+
+    _ticket_commands(commands, tr, common)
+    _admin_commands(commands, tr, common)
+    return parser
+
+
+def _ticket_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    ticket = commands.add_parser("ticket", help=tr("register, return and look up dossiers"))
+    sub = ticket.add_subparsers(dest="action", required=True)
+
+    p = sub.add_parser(
+        "add", parents=[common], help=tr("register a dossier and print its appointment")
+    )
+    p.add_argument("--service", required=True, help=tr("service code (see 'kiosk services list')"))
+    p.add_argument("--received", help=tr("when it was received (ISO date-time; default: now)"))
+    p.add_argument("--clerk", type=int, help=tr("the receiving clerk's id"))
+    p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
+    p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
+    p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
+    p.set_defaults(handler="kiosk.cli.ticket_commands:add")
+
+    p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
+    p.add_argument("code")
+    p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
+    p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
+    p.set_defaults(handler="kiosk.cli.ticket_commands:return_result")
+
+    p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
+    p.add_argument("code")
+    p.set_defaults(handler="kiosk.cli.ticket_commands:show")
+
+    p = sub.add_parser("list", parents=[common], help=tr("list dossiers"))
+    p.add_argument("--date", help=tr("only those received on this day"))
+    p.add_argument("--status", choices=TICKET_STATUSES)
+    p.set_defaults(handler="kiosk.cli.ticket_commands:list_tickets")
+
+
+def _admin_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    p = commands.add_parser("services", help=tr("the office's services"))
+    sub = p.add_subparsers(dest="action", required=True)
+    sub.add_parser("list", parents=[common], help=tr("list the services offered")).set_defaults(
+        handler="kiosk.cli.admin_commands:services_list"
+    )
+
+    p = commands.add_parser("clerks", help=tr("clerks and managers"))
+    sub = p.add_subparsers(dest="action", required=True)
+    add = sub.add_parser("add", parents=[common], help=tr("add a clerk (asks for the PIN)"))
+    add.add_argument("name")
+    add.add_argument("--counter", type=int, required=True)
+    add.add_argument("--manager", action="store_true", help=tr("a manager, not a clerk"))
+    add.set_defaults(handler="kiosk.cli.admin_commands:clerks_add")
+    sub.add_parser("list", parents=[common], help=tr("list clerks")).set_defaults(
+        handler="kiosk.cli.admin_commands:clerks_list"
+    )
+
+    p = commands.add_parser("office", help=tr("the office this database serves"))
+    sub = p.add_subparsers(dest="action", required=True)
+    init = sub.add_parser("init", parents=[common], help=tr("set up a new office"))
+    init.add_argument("--code", required=True, help=tr("the office's identifier in dossier codes"))
+    init.add_argument("--name", required=True)
+    init.add_argument("--address", default="")
+    init.set_defaults(handler="kiosk.cli.admin_commands:office_init")
+    sub.add_parser("show", parents=[common], help=tr("show the office")).set_defaults(
+        handler="kiosk.cli.admin_commands:office_show"
+    )
+
+    commands.add_parser(
+        "verify", parents=[common], help=tr("check that no rating was changed, removed or inserted")
+    ).set_defaults(handler="kiosk.cli.admin_commands:verify")
+
+    p = commands.add_parser("db", help=tr("the database"))
+    sub = p.add_subparsers(dest="action", required=True)
+    sub.add_parser(
+        "upgrade", parents=[common], help=tr("migrate the schema to this version")
+    ).set_defaults(handler="kiosk.cli.admin_commands:db_upgrade")

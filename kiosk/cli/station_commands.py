@@ -1,0 +1,46 @@
+"""`kiosk demo` and `kiosk run`: the commands that start a station's window."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.context import CliContext
+from kiosk.config import Settings
+
+
+def _run_gui(ctx_settings: Settings, station: str, windowed: bool) -> int:
+    from kiosk.cli.display import require_display
+
+    require_display()
+    from ui.app import run_station  # Qt is imported only for the stations
+
+    return int(run_station(ctx_settings, station=station, windowed=windowed))
+
+
+def demo(ctx: CliContext, args: argparse.Namespace) -> int:
+    from kiosk.clock import office_now
+    from kiosk.services.demo import seed_demo
+
+    summary = seed_demo(ctx.database().factory, office_now())
+    tr = ctx.tr
+    message = tr(
+        "Demo office {code}: {services} services, {clerks} clerks, {tickets} dossiers "
+        "({late} late, {reappointed} re-appointed), {ratings} ratings.",
+        code=summary.office_code,
+        services=summary.services,
+        clerks=summary.clerks,
+        tickets=summary.tickets,
+        late=summary.late,
+        reappointed=summary.reappointed,
+        ratings=summary.ratings,
+    )
+    if not summary.created:
+        message = tr("The demo data is already there; nothing was added.") + "\n" + message
+    ctx.emit({"created": summary.created, **summary.__dict__}, message)
+    if args.no_gui:
+        return 0
+    return _run_gui(ctx.settings, "kiosk", args.windowed)
+
+
+def run(ctx: CliContext, args: argparse.Namespace) -> int:
+    return _run_gui(ctx.settings, args.station, args.windowed)
