@@ -11,11 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
-from kiosk.clock import Clock, office_now
 from kiosk.db.models import Office, Rating, RatingChannel, Satisfaction
-from kiosk.db.session import SessionFactory
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
+from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, find_service
 from kiosk.services.tickets import find_ticket
 
@@ -135,20 +134,7 @@ def verify_chains(session: Session) -> ChainReport:
     return ChainReport(checked_total, heads, None)
 
 
-class RatingService:
-    def __init__(
-        self,
-        factory: SessionFactory,
-        *,
-        station: str,
-        clock: Clock = office_now,
-        office_code: str | None = None,
-    ) -> None:
-        self._factory = factory
-        self._station = station
-        self._clock = clock
-        self._office_code = office_code
-
+class RatingService(StationUseCases):
     def record(self, answers: RatingInput) -> RecordedRating:
         """Returns only after the commit: what the citizen is thanked for is on disk."""
         with self._factory.begin() as session:

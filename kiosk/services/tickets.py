@@ -10,13 +10,12 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.clock import Clock, office_now
 from kiosk.db.models import Clerk, DossierCounter, Office, Ticket
-from kiosk.db.session import SessionFactory
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
+from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.status import TicketStatus, ticket_status
 from kiosk.text import clean_optional, nfc
@@ -238,21 +237,8 @@ def tickets_query(received_on: date | None = None) -> Select[Ticket]:
     return query.order_by(Ticket.received_at)
 
 
-class TicketService:
+class TicketService(StationUseCases):
     """The dossier use cases, each in one transaction, for the command line and the screens."""
-
-    def __init__(
-        self,
-        factory: SessionFactory,
-        *,
-        station: str,
-        clock: Clock = office_now,
-        office_code: str | None = None,
-    ) -> None:
-        self._factory = factory
-        self._station = station
-        self._clock = clock
-        self._office_code = office_code
 
     def register(
         self,
