@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from kiosk.cli.context import CliContext
 from kiosk.config import Settings
 
 
-def _run_gui(ctx_settings: Settings, station: str, windowed: bool) -> int:
+def _run_gui(settings: Settings, station: str, windowed: bool) -> int:
     from kiosk.cli.display import require_display
 
     require_display()
     from ui.app import run_station  # Qt is imported only for the stations
 
-    return int(run_station(ctx_settings, station=station, windowed=windowed))
+    return int(run_station(settings, station=station, windowed=windowed))
 
 
 def demo(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -36,7 +37,7 @@ def demo(ctx: CliContext, args: argparse.Namespace) -> int:
     )
     if not summary.created:
         message = tr("The demo data is already there; nothing was added.") + "\n" + message
-    ctx.emit({"created": summary.created, **summary.__dict__}, message)
+    ctx.emit(dataclasses.asdict(summary), message)
     if args.no_gui:
         return 0
     return _run_gui(ctx.settings, "kiosk", args.windowed)
