@@ -26,25 +26,41 @@ class Settings:
     language: str = "vi"
     station_name: str = "kiosk-1"
     office_code: str | None = None  # None: the database's only office
+    # The citizen's kiosk
+    idle_timeout_seconds: int = 30  # an abandoned rating returns to the attract screen
+    countdown_seconds: int = 10  # the last seconds of the idle timeout are counted down on screen
+    repeat_gap_seconds: int = 5  # a walk-in rating this soon after the last one is ignored
+    thanks_seconds: int = 6  # how long the thank-you screen stays
+    retry_seconds: int = 15  # how often ratings that failed to save are tried again
+    virtual_keyboard: bool = True  # Qt Virtual Keyboard for typed comments
 
 
-def _check(name: str, value: Any, expected: type) -> None:
-    if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
+def _expected_type(name: str) -> type:
+    default = next(f.default for f in fields(Settings) if f.name == name)
+    return str if default is None else type(default)
+
+
+def _check(name: str, value: Any) -> None:
+    expected = _expected_type(name)
+    # bool is an int in Python; a setting that wants a number must not take `true`.
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise InvalidInputError(
             N_("Setting '{key}' must be a {kind}, not {value!r}."),
             key=name,
             kind=expected.__name__,
             value=value,
         )
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        raise InvalidInputError(N_("Setting '{key}' cannot be negative."), key=name)
 
 
 def parse_settings(data: dict[str, Any]) -> Settings:
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
             raise InvalidInputError(N_("Unknown setting '{key}'."), key=key)
-        _check(key, value, str)
+        _check(key, value)
         values[key] = value
     settings = Settings(**values)
     if settings.language not in LANGUAGES:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     Uuid,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -82,6 +83,8 @@ class Office(Base):
     closing_time: Mapped[time] = mapped_column(Time, default=time(17, 0))
     afternoon_cutoff: Mapped[time] = mapped_column(Time, default=time(15, 0))
     rating_scale: Mapped[int] = mapped_column(Integer, default=3)
+    # Spoken prompts at the kiosk; off unless the office turns them on (a quiet hall is the norm).
+    voice_prompts: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     days_off: Mapped[list[OfficeDayOff]] = relationship(
         back_populates="office", cascade="all, delete-orphan", order_by="OfficeDayOff.day"

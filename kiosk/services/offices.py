@@ -26,6 +26,7 @@ class OfficeView:
     closing_time: time
     afternoon_cutoff: time
     rating_scale: int
+    voice_prompts: bool
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def office_view(office: Office) -> OfficeView:
         closing_time=office.closing_time,
         afternoon_cutoff=office.afternoon_cutoff,
         rating_scale=office.rating_scale,
+        voice_prompts=office.voice_prompts,
     )
 
 

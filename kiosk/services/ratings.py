@@ -49,6 +49,12 @@ class RecordedRating:
     hash: str
 
 
+def recorded(rating: Rating) -> RecordedRating:
+    return RecordedRating(
+        rating.id, rating.station, rating.station_sequence, rating.created_at, rating.hash
+    )
+
+
 def clean_comment(text: str | None) -> str | None:
     """NFC, no control characters but line breaks, at most MAX_COMMENT characters."""
     if text is None:
@@ -64,7 +70,13 @@ def _check_score(value: int | None, name: str) -> None:
 
 
 def record_rating(
-    session: Session, office: Office, answers: RatingInput, *, station: str, at: datetime
+    session: Session,
+    office: Office,
+    answers: RatingInput,
+    *,
+    station: str,
+    at: datetime,
+    rating_id: uuid.UUID | None = None,
 ) -> Rating:
     if answers.satisfaction not in SCALE_LEVELS[office.rating_scale]:
         raise InvalidInputError(N_("That answer is not on this office's rating scale."))
@@ -92,7 +104,7 @@ def record_rating(
     ).first()
     sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     rating = Rating(
-        id=uuid.uuid4(),
+        id=rating_id or uuid.uuid4(),
         station=station,
         station_sequence=sequence,
         created_at=at,
@@ -135,16 +147,33 @@ def verify_chains(session: Session) -> ChainReport:
 
 
 class RatingService(StationUseCases):
-    def record(self, answers: RatingInput) -> RecordedRating:
-        """Returns only after the commit: what the citizen is thanked for is on disk."""
+    def record(
+        self,
+        answers: RatingInput,
+        *,
+        rating_id: uuid.UUID | None = None,
+        at: datetime | None = None,
+    ) -> RecordedRating:
+        """Returns only after the commit: what the citizen is thanked for is on disk.
+
+        With `rating_id`, recording is idempotent: a retry of a rating that did reach the
+        database returns it instead of adding it twice. `at` is when the citizen tapped.
+        """
         with self._factory.begin() as session:
+            if rating_id is not None:
+                existing = session.get(Rating, rating_id)
+                if existing is not None:
+                    return recorded(existing)
             office = find_office(session, self._office_code)
             rating = record_rating(
-                session, office, answers, station=self._station, at=self._clock()
+                session,
+                office,
+                answers,
+                station=self._station,
+                at=at or self._clock(),
+                rating_id=rating_id,
             )
-        return RecordedRating(
-            rating.id, rating.station, rating.station_sequence, rating.created_at, rating.hash
-        )
+        return recorded(rating)
 
     def verify(self) -> ChainReport:
         with self._factory() as session:

@@ -1,0 +1,27 @@
+"""offices.voice_prompts: spoken prompts at the kiosk, off by default
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("offices") as batch_op:
+        batch_op.add_column(
+            sa.Column("voice_prompts", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("offices") as batch_op:
+        batch_op.drop_column("voice_prompts")

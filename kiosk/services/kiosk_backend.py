@@ -1,0 +1,70 @@
+"""What the citizen's kiosk asks of the database: the office, its services, a dossier, a save."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from kiosk.db.models import Rating
+from kiosk.services.base import StationUseCases
+from kiosk.services.offices import OfficeView, ServiceView, find_office, list_services, office_view
+from kiosk.services.ratings import RatingInput, RatingService, RecordedRating
+from kiosk.services.tickets import find_ticket
+from kiosk.status import TicketStatus, ticket_status
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """What the kiosk may show about a dossier: no citizen data, only its progress."""
+
+    code: str
+    service_code: str
+    service_name_vi: str
+    service_name_en: str
+    counter: int
+    status: TicketStatus
+    due_at: datetime
+    returned_at: datetime | None
+    reappointed_due_at: datetime | None
+    reappointment_reason: str | None
+    already_rated: bool
+
+
+@dataclass(frozen=True)
+class KioskStart:
+    office: OfficeView
+    services: list[ServiceView]
+
+
+class KioskBackend(StationUseCases):
+    def start(self) -> KioskStart:
+        with self._factory() as session:
+            office = find_office(session, self._office_code)
+            return KioskStart(office_view(office), list_services(session))
+
+    def lookup(self, code: str) -> DossierInfo:
+        with self._factory() as session:
+            ticket = find_ticket(session, code)
+            rated = session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id))
+            return DossierInfo(
+                code=ticket.code,
+                service_code=ticket.service.code,
+                service_name_vi=ticket.service.name_vi,
+                service_name_en=ticket.service.name_en,
+                counter=ticket.clerk.counter,
+                status=ticket_status(ticket.due_at, ticket.returned_at, self._clock().date()),
+                due_at=ticket.due_at,
+                returned_at=ticket.returned_at,
+                reappointed_due_at=ticket.reappointed_due_at,
+                reappointment_reason=ticket.reappointment_reason,
+                already_rated=rated is not None,
+            )
+
+    def record(self, answers: RatingInput, *, rating_id: uuid.UUID, at: datetime) -> RecordedRating:
+        ratings = RatingService(
+            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+        )
+        return ratings.record(answers, rating_id=rating_id, at=at)
