@@ -13,14 +13,12 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kiosk.answers import REASONS, SCALE_LEVELS, RatingInput, Satisfaction
 from kiosk.clock import Clock
-from kiosk.db.models import Satisfaction
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
-from kiosk.services.kiosk_backend import DossierInfo
-from kiosk.services.offices import ServiceView
-from kiosk.services.ratings import REASONS, SCALE_LEVELS, RatingInput
+from kiosk.views import DossierInfo, ServiceView
 
 KEYPAD_DIGITS = 10  # YYMMDD + XXXX; the office's own unit code is filled in for the citizen
 UNHAPPY = frozenset({Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED})
@@ -360,4 +358,3 @@ class RatingFlow:
                 self.retry_queue.append(partial)
         self.home()
         return partial
-

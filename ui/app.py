@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk.config import Settings
 from kiosk.i18n import Translator
-from kiosk.paths import resources_dir
 from ui.first_frame import maybe_report
 from ui.fonts import base_font, load_shipped_fonts
+from ui.kiosk_window import KioskWindow
 from ui.screens.station_overview_screen import STATION_TITLES, StationOverviewScreen
+from ui.theme import stylesheet
 from ui.workers import run_in_background
 
 
@@ -42,20 +45,28 @@ class StationWindow(QMainWindow):
         self.setWindowTitle(tr(STATION_TITLES[station]))
 
 
+def enable_virtual_keyboard() -> None:
+    """Qt Virtual Keyboard, in its Vietnamese layout, for typing comments by touch.
+
+    Must run before the QApplication exists: the input method is chosen when it starts.
+    """
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+
+
 def build_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("kiosk-mot-cua")
     family = load_shipped_fonts()
     app.setFont(base_font(family))
-    style = resources_dir() / "styles" / "00_base.qss"
-    app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app.setStyleSheet(stylesheet())
     return app
 
 
-def show_station(window: StationWindow, *, windowed: bool) -> None:
+def show_station(window: QMainWindow, *, windowed: bool) -> None:
     if windowed:
-        window.resize(1280, 800)
+        window.resize(1280, 900)
         window.show()
     else:
         # With no window manager, showFullScreen() does not resize: set the geometry first.
@@ -64,6 +75,42 @@ def show_station(window: StationWindow, *, windowed: bool) -> None:
         window.showFullScreen()
     window.activateWindow()
     window.setWindowState(window.windowState() | Qt.WindowState.WindowActive)
+
+
+def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
+    # On the worker thread, like the overview: the first frame does not wait for the database.
+    from kiosk.db.open import open_database
+    from kiosk.services.kiosk_backend import KioskBackend
+
+    database = open_database(settings.database_url)
+    backend = KioskBackend(
+        database.factory, station=settings.station_name, office_code=settings.office_code
+    )
+    return backend, backend.start()
+
+
+def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
+    """The citizen's kiosk: shown at once, connected to the database as soon as it is open."""
+    tr = Translator(settings.language)
+    window = KioskWindow(settings)
+    reporter = maybe_report(window)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window.listen(app)
+    show_station(window, windowed=windowed)
+
+    def opened(result: tuple[Any, Any]) -> None:
+        window.attach_backend(*result)
+        if reporter:
+            reporter.data_ready()
+
+    def failed(error: BaseException) -> None:
+        window.show_start_problem(describe_failure(error, tr))
+        if reporter:
+            reporter.data_ready()
+
+    run_in_background(partial(_open_kiosk, settings), opened, failed, parent=window)
+    return window
 
 
 def start_station(settings: Settings, station: str, *, windowed: bool) -> StationWindow:
@@ -88,8 +135,14 @@ def start_station(settings: Settings, station: str, *, windowed: bool) -> Statio
 
 
 def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
+    if station == "kiosk" and settings.virtual_keyboard:
+        enable_virtual_keyboard()
     app = build_application(sys.argv[:1])
-    window = start_station(settings, station, windowed=windowed)
+    window: QMainWindow
+    if station == "kiosk":
+        window = start_kiosk(settings, windowed=windowed)
+    else:
+        window = start_station(settings, station, windowed=windowed)
     code = app.exec()
     del window
     return code

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.db.base import Base
 
 
@@ -46,19 +47,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
 class ClerkRole(enum.Enum):
     CLERK = "clerk"
     MANAGER = "manager"
-
-
-class Satisfaction(enum.Enum):
-    VERY_SATISFIED = "very_satisfied"
-    SATISFIED = "satisfied"
-    NEUTRAL = "neutral"
-    DISSATISFIED = "dissatisfied"
-    VERY_DISSATISFIED = "very_dissatisfied"
-
-
-class RatingChannel(enum.Enum):
-    KIOSK = "kiosk"
-    PAPER = "paper"
 
 
 class PrintKind(enum.Enum):

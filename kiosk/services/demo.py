@@ -14,13 +14,14 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.calendar import WorkingCalendar
-from kiosk.db.models import Clerk, ClerkRole, Office, RatingChannel, Satisfaction, Service, Ticket
+from kiosk.db.models import Clerk, ClerkRole, Office, Service, Ticket
 from kiosk.db.session import SessionFactory
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk
 from kiosk.services.offices import create_office, office_calendar
-from kiosk.services.ratings import RatingInput, record_rating
+from kiosk.services.ratings import record_rating
 from kiosk.services.tickets import (
     CitizenDetails,
     reappoint_ticket,

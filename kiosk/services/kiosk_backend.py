@@ -8,29 +8,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from kiosk.answers import RatingInput
 from kiosk.db.models import Rating
 from kiosk.services.base import StationUseCases
-from kiosk.services.offices import OfficeView, ServiceView, find_office, list_services, office_view
-from kiosk.services.ratings import RatingInput, RatingService, RecordedRating
+from kiosk.services.offices import find_office, list_services, office_view
+from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.tickets import find_ticket
-from kiosk.status import TicketStatus, ticket_status
-
-
-@dataclass(frozen=True)
-class DossierInfo:
-    """What the kiosk may show about a dossier: no citizen data, only its progress."""
-
-    code: str
-    service_code: str
-    service_name_vi: str
-    service_name_en: str
-    counter: int
-    status: TicketStatus
-    due_at: datetime
-    returned_at: datetime | None
-    reappointed_due_at: datetime | None
-    reappointment_reason: str | None
-    already_rated: bool
+from kiosk.status import ticket_status
+from kiosk.views import DossierInfo, OfficeView, ServiceView
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -15,28 +14,7 @@ from kiosk.errors import InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.text import nfc
-
-
-@dataclass(frozen=True)
-class OfficeView:
-    code: str
-    name: str
-    address: str
-    opening_time: time
-    closing_time: time
-    afternoon_cutoff: time
-    rating_scale: int
-    voice_prompts: bool
-
-
-@dataclass(frozen=True)
-class ServiceView:
-    code: str
-    name_vi: str
-    name_en: str
-    field: str
-    processing_days: int
-    active: bool
+from kiosk.views import OfficeView, ServiceView
 
 
 def office_view(office: Office) -> OfficeView:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.db.open import open_database
-from kiosk.services.offices import OfficeView, ServiceView, find_office, list_services, office_view
+from kiosk.services.offices import find_office, list_services, office_view
+from kiosk.views import OfficeView, ServiceView
 
 
 @dataclass(frozen=True)

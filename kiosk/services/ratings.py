@@ -4,40 +4,20 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.answers import MAX_COMMENT, REASONS, SCALE_LEVELS, RatingInput
 from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
-from kiosk.db.models import Office, Rating, RatingChannel, Satisfaction
+from kiosk.db.models import Office, Rating
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, find_service
 from kiosk.services.tickets import find_ticket
-
-SCALE_LEVELS = {
-    3: (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED),
-    5: tuple(Satisfaction),
-}
-REASONS = ("slow", "unclear_guidance", "many_visits", "unofficial_payment", "impolite", "other")
-MAX_COMMENT = 1000
-
-
-@dataclass(frozen=True)
-class RatingInput:
-    satisfaction: Satisfaction
-    ticket_code: str | None = None
-    service_code: str | None = None  # required when there is no dossier code
-    contacts_score: int | None = None
-    agencies_score: int | None = None
-    conduct_complaint: bool | None = None
-    reasons: tuple[str, ...] = field(default=())
-    comment: str | None = None
-    partial: bool = False
-    channel: RatingChannel = RatingChannel.KIOSK
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from kiosk.answers import RatingInput, Satisfaction
 from kiosk.cli.main import main
-from kiosk.db.models import Satisfaction
 from kiosk.errors import ConflictError, InvalidInputError
-from kiosk.services.ratings import RatingInput, RatingService
+from kiosk.services.ratings import RatingService
 from kiosk.services.tickets import TicketService
 
 

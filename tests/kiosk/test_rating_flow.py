@@ -2,13 +2,13 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.db.models import Satisfaction
+from kiosk.answers import Satisfaction
 from kiosk.errors import NotFoundError
 from kiosk.rating_flow import FlowSettings, RatingFlow, Step
 from kiosk.services.kiosk_backend import KioskBackend
-from kiosk.services.offices import ServiceView
 from kiosk.services.tickets import TicketService
 from kiosk.status import TicketStatus
+from kiosk.views import ServiceView
 
 BIRTH = ServiceView("HT-KS", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", 0, True)
 
@@ -218,5 +218,3 @@ def test_back_walks_the_questions_backwards(flow):
     flow.back()
     flow.back()
     assert flow.step is Step.SERVICES
-
-

@@ -1,0 +1,45 @@
+"""A citizen's answers, as the kiosk collects them: plain values, no database, no Qt.
+
+Kept apart from the tables so the kiosk's screens and flow can use them without loading
+SQLAlchemy on the way to their first frame.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Satisfaction(enum.Enum):
+    VERY_SATISFIED = "very_satisfied"
+    SATISFIED = "satisfied"
+    NEUTRAL = "neutral"
+    DISSATISFIED = "dissatisfied"
+    VERY_DISSATISFIED = "very_dissatisfied"
+
+
+class RatingChannel(enum.Enum):
+    KIOSK = "kiosk"
+    PAPER = "paper"
+
+
+SCALE_LEVELS = {
+    3: (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED),
+    5: tuple(Satisfaction),
+}
+REASONS = ("slow", "unclear_guidance", "many_visits", "unofficial_payment", "impolite", "other")
+MAX_COMMENT = 1000
+
+
+@dataclass(frozen=True)
+class RatingInput:
+    satisfaction: Satisfaction
+    ticket_code: str | None = None
+    service_code: str | None = None  # required when there is no dossier code
+    contacts_score: int | None = None
+    agencies_score: int | None = None
+    conduct_complaint: bool | None = None
+    reasons: tuple[str, ...] = field(default=())
+    comment: str | None = None
+    partial: bool = False
+    channel: RatingChannel = RatingChannel.KIOSK

@@ -1,0 +1,47 @@
+"""What the screens and the command line are shown: plain, frozen values read from the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from kiosk.status import TicketStatus
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    code: str
+    name: str
+    address: str
+    opening_time: time
+    closing_time: time
+    afternoon_cutoff: time
+    rating_scale: int
+    voice_prompts: bool
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    code: str
+    name_vi: str
+    name_en: str
+    field: str
+    processing_days: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class DossierInfo:
+    """What the kiosk may show about a dossier: no citizen data, only its progress."""
+
+    code: str
+    service_code: str
+    service_name_vi: str
+    service_name_en: str
+    counter: int
+    status: TicketStatus
+    due_at: datetime
+    returned_at: datetime | None
+    reappointed_due_at: datetime | None
+    reappointment_reason: str | None
+    already_rated: bool

@@ -1,0 +1,220 @@
+"""The citizen's kiosk driven by taps and scans, against a real SQLite file."""
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kiosk.answers import Satisfaction
+from kiosk.config import Settings
+from kiosk.db.models import Rating
+from kiosk.rating_flow import Step
+from kiosk.services.tickets import TicketService
+from ui.app import start_kiosk
+
+WAIT = 10000
+
+
+@pytest.fixture
+def dossier(database, office, clock):
+    tickets = TicketService(database.factory, station="test", clock=clock)
+    code = tickets.register("HT-XNHN", clerk_id=2, received_at=clock.now - timedelta(days=10)).code
+    tickets.return_result(code, at=clock.now - timedelta(days=6))  # due 18/11, back 17/11
+    return code
+
+
+def open_kiosk(qtbot, db_url, **overrides):
+    settings = Settings(
+        database_url=db_url,
+        language="vi",
+        virtual_keyboard=False,
+        station_name="kiosk-test",
+        **overrides,
+    )
+    window = start_kiosk(settings, windowed=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.attract.start_button.isEnabled, timeout=WAIT)
+    return window
+
+
+def tap(qtbot, widget):
+    qtbot.waitUntil(widget.isVisible, timeout=2000)  # a citizen can only tap what is shown
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def ratings(database):
+    with database.factory() as session:
+        return session.scalars(select(Rating).order_by(Rating.station_sequence)).all()
+
+
+def type_on_screen_keyboard(widget, text):
+    """What Qt Virtual Keyboard sends: a committed string through the input method."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def scan(qtbot, window, text):
+    qtbot.keyClicks(window, text)
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+
+
+def test_scanned_receipt_shows_the_dossier_then_rates_it(qtbot, database, dossier):
+    window = open_kiosk(qtbot, database.url)
+    scan(qtbot, window, dossier)
+    qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
+    assert window.stack.currentWidget() is window.dossier
+    assert window.dossier.counter.text() == "Tiếp nhận tại quầy số 2"
+    assert "trước hạn" in window.dossier.status.text()
+    tap(qtbot, window.dossier.rate_button)
+    tap(qtbot, window.face.faces[Satisfaction.VERY_SATISFIED])
+    tap(qtbot, window.question.answer_buttons[0])  # never had to come back
+    tap(qtbot, window.question.skip_button)
+    assert ratings(database) == []
+    tap(qtbot, window.question.answer_buttons[0])  # no complaint: the completing tap
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.thanks, timeout=WAIT)
+    [saved] = ratings(database)  # thanked only once it is on disk
+    assert (saved.satisfaction, saved.contacts_score, saved.agencies_score) == (
+        Satisfaction.VERY_SATISFIED,
+        2,
+        None,
+    )
+    assert saved.conduct_complaint is False and saved.station == "kiosk-test"
+    assert dossier in window.thanks.dossier.text()
+
+
+def test_keypad_code_and_unhappy_answers_with_reasons_and_comment(qtbot, database, dossier):
+    window = open_kiosk(qtbot, database.url)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.keypad_button)
+    for digit in dossier.split("-", 1)[1].replace("-", ""):
+        tap(qtbot, window.keypad.keypad.digit_buttons[digit])
+    assert window.keypad.code.text() == dossier
+    tap(qtbot, window.keypad.keypad.submit_button)
+    qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
+    tap(qtbot, window.dossier.rate_button)
+    tap(qtbot, window.face.faces[Satisfaction.DISSATISFIED])
+    tap(qtbot, window.question.answer_buttons[2])
+    tap(qtbot, window.question.answer_buttons[1])
+    tap(qtbot, window.question.answer_buttons[1])  # yes, a complaint
+    assert window.stack.currentWidget() is window.reasons
+    tap(qtbot, window.reasons.reason_buttons["slow"])
+    tap(qtbot, window.reasons.reason_buttons["unofficial_payment"])
+    assert window.reasons.reason_buttons["slow"].text().startswith("☑")
+    type_on_screen_keyboard(window.reasons.comment, "Chờ đợi quá lâu, phải đi lại ba lần")
+    tap(qtbot, window.reasons.send_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.thanks, timeout=WAIT)
+    [saved] = ratings(database)
+    assert saved.reasons == ["slow", "unofficial_payment"]
+    assert saved.comment == "Chờ đợi quá lâu, phải đi lại ba lần"
+    assert (saved.contacts_score, saved.agencies_score, saved.conduct_complaint) == (0, 1, True)
+
+
+def test_rating_without_a_receipt_picks_the_service_by_search(qtbot, database, office):
+    window = open_kiosk(qtbot, database.url)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.no_receipt_button)
+    qtbot.keyClicks(window.services.search, "xac nhan hon nhan")
+    assert list(window.services.buttons) == ["HT-XNHN"]
+    tap(qtbot, window.services.buttons["HT-XNHN"])
+    tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
+    for _ in range(3):
+        tap(qtbot, window.question.skip_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.thanks, timeout=WAIT)
+    [saved] = ratings(database)
+    assert saved.ticket_id is None and saved.clerk_id is None
+    assert (saved.contacts_score, saved.agencies_score, saved.conduct_complaint) == (None,) * 3
+
+
+def test_a_second_rating_of_the_same_dossier_is_refused(qtbot, database, dossier):
+    window = open_kiosk(qtbot, database.url)
+    scan(qtbot, window, dossier)
+    qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
+    tap(qtbot, window.dossier.rate_button)
+    tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
+    for _ in range(3):
+        tap(qtbot, window.question.skip_button)
+    qtbot.waitUntil(lambda: window.flow.step is Step.THANKS, timeout=WAIT)
+    tap(qtbot, window.thanks.done_button)
+    scan(qtbot, window, dossier.lower())
+    qtbot.waitUntil(lambda: window.flow.step is Step.ALREADY_RATED, timeout=WAIT)
+    assert "đã được đánh giá" in window.notice.message.text()
+    assert not window.dossier.rate_button.isVisible()
+    assert len(ratings(database)) == 1
+
+
+def test_unknown_and_malformed_codes_get_a_message(qtbot, database, office):
+    window = open_kiosk(qtbot, database.url)
+    scan(qtbot, window, "000.00.30.H12-261123-0999")
+    qtbot.waitUntil(lambda: window.attract.problem.isVisible(), timeout=WAIT)
+    assert "Không tìm thấy hồ sơ" in window.attract.problem.text()
+    scan(qtbot, window, "HELLO-WORLD")
+    assert "không phải là mã hồ sơ" in window.attract.problem.text()
+
+
+def test_abandoned_rating_returns_home_and_keeps_the_face(qtbot, database, office):
+    window = open_kiosk(qtbot, database.url, idle_timeout_seconds=3, countdown_seconds=2)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.no_receipt_button)
+    tap(qtbot, window.services.buttons["HT-KS"])
+    tap(qtbot, window.face.faces[Satisfaction.DISSATISFIED])
+    qtbot.waitUntil(window.countdown.isVisible, timeout=WAIT)
+    assert "giây" in window.countdown.text()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.attract, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT)
+    [partial] = ratings(database)
+    assert partial.partial and partial.satisfaction is Satisfaction.DISSATISFIED
+
+
+def test_abandoned_before_the_face_leaves_nothing(qtbot, database, office):
+    window = open_kiosk(qtbot, database.url, idle_timeout_seconds=2, countdown_seconds=1)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.no_receipt_button)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.attract, timeout=WAIT)
+    assert ratings(database) == []
+
+
+def test_language_switch_changes_every_screen(qtbot, database, office):
+    window = open_kiosk(qtbot, database.url)
+    tap(qtbot, window.attract.english_button)
+    assert window.attract.start_button.text().startswith("Rate our service")
+    tap(qtbot, window.attract.start_button)
+    assert window.identify.heading.text() == "Which dossier are you rating?"
+    tap(qtbot, window.identify.no_receipt_button)
+    assert "Birth registration" in [b.text() for b in window.services.buttons.values()]
+    tap(qtbot, window.services.buttons["HT-KS"])
+    assert window.face.faces[Satisfaction.VERY_SATISFIED].text() == "Very satisfied"
+    tap(qtbot, window.face.back_button)
+    tap(qtbot, window.services.back_button)
+    tap(qtbot, window.identify.back_button)
+    tap(qtbot, window.attract.vietnamese_button)
+    assert window.attract.heading.text() == "Kính chào Ông/Bà"
+    tap(qtbot, window.attract.start_button)
+    assert window.identify.heading.text() == "Ông/Bà muốn đánh giá hồ sơ nào?"
+
+
+def test_failed_commit_is_told_calmly_and_saved_later(qtbot, database, office, db_url):
+    window = open_kiosk(qtbot, database.url, retry_seconds=1)
+    blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    blocker.execute("BEGIN EXCLUSIVE")  # another writer holds the database: commits fail
+    try:
+        tap(qtbot, window.attract.start_button)
+        tap(qtbot, window.identify.no_receipt_button)
+        tap(qtbot, window.services.buttons["HT-KS"])
+        tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
+        for _ in range(3):
+            tap(qtbot, window.question.skip_button)
+        qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
+        assert "báo cho cán bộ tại quầy" in window.notice.message.text()
+        assert window.staff_mark.isVisible()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT * 2)
+    qtbot.waitUntil(lambda: not window.staff_mark.isVisible(), timeout=WAIT)
+    assert ratings(database)[0].satisfaction is Satisfaction.SATISFIED

@@ -1,0 +1,311 @@
+"""The citizen's kiosk: one window, one screen per step of kiosk.rating_flow, wired in one place.
+
+The flow decides; this window only shows `flow.step`, turns taps into flow calls, and runs the
+flow's database requests (look a dossier up, save a rating) on a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.clock import Clock, office_now
+from kiosk.config import Settings
+from kiosk.errors import ConflictError, KioskError
+from kiosk.i18n import N_, Translator
+from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step
+from ui.screens.attract_screen import AttractScreen
+from ui.screens.dossier_screen import DossierScreen
+from ui.screens.face_screen import FaceScreen
+from ui.screens.help_screen import HelpScreen
+from ui.screens.identify_screen import IdentifyScreen
+from ui.screens.keypad_screen import KeypadScreen
+from ui.screens.kiosk_screen import KioskScreen
+from ui.screens.notice_screen import NoticeScreen
+from ui.screens.question_screen import QuestionScreen
+from ui.screens.reasons_screen import ReasonsScreen
+from ui.screens.service_pick_screen import ServicePickScreen
+from ui.screens.thanks_screen import ThanksScreen
+from ui.theme import stylesheet
+from ui.voice import VoicePrompter
+from ui.widgets.scanner_listener import ScannerListener
+from ui.workers import run_in_background
+
+TICK_MS = 250
+UNREACHABLE = N_("The kiosk cannot reach its records just now. Please ask at the counter.")
+
+
+def flow_settings(settings: Settings) -> FlowSettings:
+    return FlowSettings(
+        idle_timeout=settings.idle_timeout_seconds,
+        countdown=settings.countdown_seconds,
+        repeat_gap=settings.repeat_gap_seconds,
+        thanks=settings.thanks_seconds,
+    )
+
+
+class KioskWindow(QMainWindow):
+    rating_saved = Signal(object)  # RecordedRating, after its commit
+    rating_kept_for_retry = Signal(object)  # PendingRating
+
+    def __init__(self, settings: Settings, *, clock: Clock = office_now) -> None:
+        super().__init__()
+        self.settings = settings
+        self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
+        self.flow.language = settings.language
+        self.backend: Any = None  # KioskBackend, once the database is open
+        self._retrying: set[object] = set()
+        self.voice = VoicePrompter(self)
+        self._build_screens()
+        self._connect_screens()
+        self.scanner = ScannerListener(self)
+        self.scanner.scanned.connect(self.on_scanned)
+        self.ticker = QTimer(self, interval=TICK_MS)
+        self.ticker.timeout.connect(self.on_tick)
+        self.ticker.start()
+        self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
+        self.retrier.timeout.connect(self.retry_pending)
+        self.retrier.start()
+        self._shown_step: Step | None = None
+        self.attract.start_button.setEnabled(False)
+        self.attract.set_office_name(Translator(settings.language)("Loading…"))
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        self.attract = AttractScreen()
+        self.help = HelpScreen()
+        self.identify = IdentifyScreen()
+        self.keypad = KeypadScreen()
+        self.services = ServicePickScreen()
+        self.dossier = DossierScreen()
+        self.face = FaceScreen()
+        self.question = QuestionScreen()
+        self.reasons = ReasonsScreen()
+        self.thanks = ThanksScreen()
+        self.notice = NoticeScreen()
+        self.screens: dict[Step, KioskScreen] = {
+            Step.ATTRACT: self.attract,
+            Step.HELP: self.help,
+            Step.IDENTIFY: self.identify,
+            Step.KEYPAD: self.keypad,
+            Step.SERVICES: self.services,
+            Step.DOSSIER: self.dossier,
+            Step.FACE: self.face,
+            Step.CONTACTS: self.question,
+            Step.AGENCIES: self.question,
+            Step.CONDUCT: self.question,
+            Step.REASONS: self.reasons,
+            Step.THANKS: self.thanks,
+            Step.ALREADY_RATED: self.notice,
+            Step.PROBLEM: self.notice,
+        }
+        self.stack = QStackedWidget()
+        for screen in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(screen)
+        self.countdown = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setObjectName("countdown")
+        self.countdown.hide()
+        # For staff only: ratings are waiting in memory for the database to come back.
+        self.staff_mark = QLabel("●", alignment=Qt.AlignmentFlag.AlignRight)
+        self.staff_mark.setObjectName("staffMark")
+        self.staff_mark.hide()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.staff_mark)
+        layout.addWidget(self.stack, stretch=1)
+        layout.addWidget(self.countdown)
+        self.setCentralWidget(central)
+
+    def _connect_screens(self) -> None:
+        flow, act = self.flow, self.act
+        for screen in dict.fromkeys(self.screens.values()):
+            screen.back_requested.connect(lambda: act(flow.back))
+        self.attract.start_requested.connect(lambda: act(flow.start))
+        self.attract.help_requested.connect(lambda: act(flow.show_help))
+        self.attract.language_chosen.connect(lambda lang: act(lambda: flow.set_language(lang)))
+        self.attract.large_text_toggled.connect(self.toggle_large_text)
+        self.identify.keypad_requested.connect(lambda: act(flow.open_keypad))
+        self.identify.no_receipt_requested.connect(self.open_service_list)
+        self.keypad.digit_pressed.connect(lambda d: act(lambda: flow.press_digit(d)))
+        self.keypad.erase_pressed.connect(lambda: act(flow.erase_digit))
+        self.keypad.submit_pressed.connect(lambda: self.look_up(flow.submit_keypad()))
+        self.services.service_chosen.connect(lambda s: act(lambda: flow.pick_service(s)))
+        self.services.typed.connect(flow.touch)
+        self.dossier.rate_requested.connect(lambda: act(flow.begin_rating))
+        self.face.face_chosen.connect(lambda s: act(lambda: flow.choose_face(s)))
+        self.question.answered.connect(lambda value: self.complete(lambda: flow.answer(value)))
+        self.reasons.reason_toggled.connect(lambda r: act(lambda: flow.toggle_reason(r)))
+        self.reasons.comment_changed.connect(flow.set_comment)
+        self.reasons.send_requested.connect(lambda: self.complete(flow.finish))
+        self.thanks.done.connect(lambda: act(flow.home))
+        self.notice.done.connect(lambda: act(flow.home))
+
+    # -- the database, off the UI thread ----------------------------------------------------
+
+    def attach_backend(self, backend: Any, start: Any) -> None:
+        """The database is open: the office, its rating scale and services are known."""
+        self.backend = backend
+        self.flow.office_code = start.office.code
+        self.flow.rating_scale = start.office.rating_scale
+        self.voice.enabled = start.office.voice_prompts
+        self.services.set_services(start.services)
+        self.attract.set_office_name(start.office.name)
+        self.attract.start_button.setEnabled(True)
+        self.refresh()
+
+    def show_start_problem(self, message: str) -> None:
+        self.attract.set_office_name(message)
+
+    def _in_background(
+        self,
+        call: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        run_in_background(call, done, failed, parent=self)
+
+    def look_up(self, code: str | None) -> None:
+        if code is None or self.backend is None:
+            self.refresh()
+            return
+        backend = self.backend
+
+        def failed(error: BaseException) -> None:
+            known = error if isinstance(error, KioskError) else KioskError(UNREACHABLE)
+            self.act(lambda: self.flow.dossier_not_found(known))
+
+        self._in_background(
+            lambda: backend.lookup(code),
+            lambda info: self.act(lambda: self.flow.dossier_found(info)),
+            failed,
+        )
+
+    def on_scanned(self, text: str) -> None:
+        self.look_up(self.flow.submit_code(text))
+
+    def complete(self, tap: Callable[[], PendingRating | None]) -> None:
+        """The tap that completes a rating: the thanks come only after the commit."""
+        pending = tap()
+        self.refresh()
+        if pending is not None:
+            self.save(pending)
+
+    def save(self, pending: PendingRating, *, retry: bool = False) -> None:
+        if self.backend is None:
+            self.flow.save_failed(pending, RuntimeError("database not open"))
+            self.refresh()
+            return
+        backend = self.backend
+        self._retrying.add(pending.id)
+
+        def done(recorded: Any) -> None:
+            self._retrying.discard(pending.id)
+            self.flow.saved(pending)
+            self.refresh()
+            self.rating_saved.emit(recorded)
+
+        def failed(error: BaseException) -> None:
+            self._retrying.discard(pending.id)
+            if isinstance(error, ConflictError):
+                self.flow.retry_succeeded(pending)  # nothing left to save: it was rated already
+                self.flow.already_rated()
+            else:
+                self.flow.save_failed(pending, error)
+                self.rating_kept_for_retry.emit(pending)
+            self.refresh()
+
+        self._in_background(
+            lambda: backend.record(pending.answers, rating_id=pending.id, at=pending.at),
+            done,
+            failed,
+        )
+
+    def retry_pending(self) -> None:
+        for pending in self.flow.retries():
+            if pending.id not in self._retrying:
+                self.save(pending, retry=True)
+
+    # -- time and screens -------------------------------------------------------------------
+
+    def on_tick(self) -> None:
+        step = self.flow.step
+        partial = self.flow.tick()
+        if partial is not None:
+            self.save(partial)
+        if self.flow.step is not step:
+            self.refresh()
+        else:
+            self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        seconds = self.flow.countdown()
+        if seconds is None:
+            self.countdown.hide()
+            return
+        tr = Translator(self.flow.language)
+        self.countdown.setText(
+            tr(
+                "Still there? Back to the start in {seconds} s. Touch the screen to continue.",
+                seconds=seconds,
+            )
+        )
+        self.countdown.show()
+
+    def open_service_list(self) -> None:
+        self.services.clear_search()
+        self.act(self.flow.rate_without_receipt)
+
+    def toggle_large_text(self) -> None:
+        self.flow.toggle_large_text()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(stylesheet(large_text=self.flow.large_text))
+        self.refresh()
+
+    def act(self, change: Callable[[], object]) -> None:
+        change()
+        self.refresh()
+
+    def refresh(self) -> None:
+        flow = self.flow
+        tr = Translator(flow.language)
+        self.stack.setEnabled(flow.step is not Step.SAVING)
+        if flow.step is not Step.SAVING:
+            screen = self.screens[flow.step]
+            arrived = flow.step is not self._shown_step
+            if arrived and screen is self.reasons:
+                self.reasons.clear()
+            screen.show_flow(flow, tr)
+            self.stack.setCurrentWidget(screen)
+            if arrived:
+                self.voice.say(screen.spoken_prompt(), flow.language)
+            self._shown_step = flow.step
+        self.setWindowTitle(tr("Rate our service"))
+        self.staff_mark.setVisible(bool(flow.retry_queue))
+        self._show_countdown()
+
+    # -- any touch keeps the citizen's session alive -----------------------------------------
+
+    def listen(self, app: QApplication) -> None:
+        """Scanner input and touches are caught application-wide, whatever has focus."""
+        self.scanner.install(app)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.flow.touch()
+        return False

@@ -1,0 +1,39 @@
+"""Typing the dossier code's digits; the office part is already filled in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.i18n import Translator
+from kiosk.rating_flow import RatingFlow
+from ui.screens.kiosk_screen import KioskScreen, make_label
+from ui.widgets.keypad import KeypadWidget
+
+
+class KeypadScreen(KioskScreen):
+    digit_pressed = Signal(str)
+    erase_pressed = Signal()
+    submit_pressed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hint = make_label("hint")
+        self.code = make_label("code")
+        self.keypad = KeypadWidget()
+        self.keypad.digit_pressed.connect(self.digit_pressed)
+        self.keypad.erase_pressed.connect(self.erase_pressed)
+        self.keypad.submit_pressed.connect(self.submit_pressed)
+        self.body.addWidget(self.hint)
+        self.body.addWidget(self.code)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.keypad, stretch=2)
+        row.addStretch(1)
+        self.body.addLayout(row, stretch=1)
+
+    def render_content(self, flow: RatingFlow, tr: Translator) -> None:
+        self.heading.setText(tr("Type the dossier code"))
+        self.hint.setText(tr("The 10 digits after the office code, as printed on your receipt."))
+        self.code.setText(flow.keypad_code)
+        self.keypad.submit_button.setText(tr("OK"))

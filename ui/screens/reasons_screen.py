@@ -1,0 +1,73 @@
+"""When the face was unhappy: quick reasons to tick and an optional comment, then Send."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QPlainTextEdit
+
+from kiosk.answers import MAX_COMMENT, REASONS
+from kiosk.i18n import N_, Translator
+from kiosk.rating_flow import RatingFlow
+from ui.screens.kiosk_screen import KioskScreen, make_label
+from ui.widgets.touch_button import TouchButton
+
+REASON_WORDS = {
+    "slow": N_("Too slow"),
+    "unclear_guidance": N_("Unclear guidance"),
+    "many_visits": N_("Asked to come back many times"),
+    "unofficial_payment": N_("Asked for unofficial payment"),
+    "impolite": N_("Impolite staff"),
+    "other": N_("Something else"),
+}
+
+
+class ReasonsScreen(KioskScreen):
+    reason_toggled = Signal(str)
+    comment_changed = Signal(str)
+    send_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.reason_buttons: dict[str, TouchButton] = {}
+        for index, reason in enumerate(REASONS):
+            button = TouchButton("chip", checkable=True)
+            button.clicked.connect(lambda _=False, r=reason: self.reason_toggled.emit(r))
+            self.reason_buttons[reason] = button
+            grid.addWidget(button, index // 2, index % 2)
+        self.comment_label = make_label("hint")
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("comment")
+        self.comment.setMaximumHeight(130)
+        self.comment.textChanged.connect(self._comment_edited)
+        self.send_button = TouchButton("send")
+        self.send_button.clicked.connect(self.send_requested)
+        self.body.addLayout(grid)
+        self.body.addWidget(self.comment_label)
+        self.body.addWidget(self.comment)
+        self.body.addStretch(1)
+        self.body.addWidget(self.send_button)
+
+    def _comment_edited(self) -> None:
+        text = self.comment.toPlainText()
+        if len(text) > MAX_COMMENT:
+            self.comment.setPlainText(text[:MAX_COMMENT])
+            return
+        self.comment_changed.emit(text)
+
+    def clear(self) -> None:
+        self.comment.blockSignals(True)
+        self.comment.clear()
+        self.comment.blockSignals(False)
+
+    def render_content(self, flow: RatingFlow, tr: Translator) -> None:
+        self.heading.setText(tr("What did not go well? Tick all that apply."))
+        for reason, button in self.reason_buttons.items():
+            ticked = reason in flow.answers.reasons
+            # A tick mark as well as the colour: the choice must not depend on colour alone.
+            button.setText(("☑ " if ticked else "☐ ") + tr(REASON_WORDS[reason]))
+            button.setChecked(ticked)
+        self.comment_label.setText(tr("Anything to add? (optional)"))
+        self.comment.setPlaceholderText(tr("Touch here to type with the on-screen keyboard"))
+        self.send_button.setText(tr("Send my rating"))
