@@ -73,7 +73,8 @@ def shoot_language(
     def shot(name: str, change: Callable[[], object] | None = None) -> None:
         nonlocal shots
         if change is not None:
-            window.act(change)
+            change()
+        window.refresh()
         settle(app)
         shots += 1
         path = out / f"{language}-{shots:02d}-{name}.png"

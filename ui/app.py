@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk.config import Settings
@@ -60,6 +61,10 @@ def build_application(argv: list[str]) -> QApplication:
     app.setApplicationName("kiosk-mot-cua")
     family = load_shipped_fonts()
     app.setFont(base_font(family))
+    palette = app.palette()
+    # Qt's default placeholder grey is too faint for older eyes (contrast < 4.5:1).
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#595959"))
+    app.setPalette(palette)
     app.setStyleSheet(stylesheet())
     return app
 

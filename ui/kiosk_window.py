@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -39,6 +40,7 @@ from ui.screens.thanks_screen import ThanksScreen
 from ui.theme import stylesheet
 from ui.voice import VoicePrompter
 from ui.widgets.scanner_listener import ScannerListener
+from ui.widgets.touch_button import TouchButton
 from ui.workers import run_in_background
 
 TICK_MS = 250
@@ -114,21 +116,29 @@ class KioskWindow(QMainWindow):
         self.stack = QStackedWidget()
         for screen in dict.fromkeys(self.screens.values()):
             self.stack.addWidget(screen)
-        self.countdown = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setObjectName("countdown")
+        self.countdown = QWidget()
+        self.countdown.setObjectName("countdownBar")
+        self.countdown_text = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.countdown_text.setObjectName("countdown")
+        self.continue_button = TouchButton("continue")
+        self.continue_button.clicked.connect(self.flow.touch)
+        bar = QHBoxLayout(self.countdown)
+        bar.setContentsMargins(24, 8, 24, 8)
+        bar.addWidget(self.countdown_text, stretch=3)
+        bar.addWidget(self.continue_button, stretch=1)
         self.countdown.hide()
-        # For staff only: ratings are waiting in memory for the database to come back.
-        self.staff_mark = QLabel("●", alignment=Qt.AlignmentFlag.AlignRight)
-        self.staff_mark.setObjectName("staffMark")
-        self.staff_mark.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.staff_mark)
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(self.countdown)
         self.setCentralWidget(central)
+        # For staff only, out of the layout: ratings are waiting for the database to come back.
+        self.staff_mark = QLabel("●", central)
+        self.staff_mark.setObjectName("staffMark")
+        self.staff_mark.setToolTip("ratings waiting to be saved")
+        self.staff_mark.hide()
 
     def _connect_screens(self) -> None:
         flow, act = self.flow, self.act
@@ -257,12 +267,10 @@ class KioskWindow(QMainWindow):
             self.countdown.hide()
             return
         tr = Translator(self.flow.language)
-        self.countdown.setText(
-            tr(
-                "Still there? Back to the start in {seconds} s. Touch the screen to continue.",
-                seconds=seconds,
-            )
+        self.countdown_text.setText(
+            tr("Still there? Back to the start in {seconds} s.", seconds=seconds)
         )
+        self.continue_button.setText(tr("Continue"))
         self.countdown.show()
 
     def open_service_list(self) -> None:
@@ -283,7 +291,8 @@ class KioskWindow(QMainWindow):
     def refresh(self) -> None:
         flow = self.flow
         tr = Translator(flow.language)
-        self.stack.setEnabled(flow.step is not Step.SAVING)
+        # While saving, the flow ignores taps; disabling the screen instead would restyle and
+        # repaint every widget on it, on the path to the thank-you frame.
         if flow.step is not Step.SAVING:
             screen = self.screens[flow.step]
             arrived = flow.step is not self._shown_step
@@ -296,6 +305,8 @@ class KioskWindow(QMainWindow):
             self._shown_step = flow.step
         self.setWindowTitle(tr("Rate our service"))
         self.staff_mark.setVisible(bool(flow.retry_queue))
+        self.staff_mark.adjustSize()
+        self.staff_mark.move(self.width() - self.staff_mark.width() - 6, 2)
         self._show_countdown()
 
     # -- any touch keeps the citizen's session alive -----------------------------------------

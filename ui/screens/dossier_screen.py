@@ -53,11 +53,14 @@ class DossierScreen(KioskScreen):
         apology = ""
         if dossier.status is TicketStatus.LATE:
             apology = tr("We sincerely apologise: your result was not ready by the appointment.")
-            if dossier.reappointed_due_at is not None:
-                apology += "\n" + tr(
-                    "New appointment: {when}", when=f"{dossier.reappointed_due_at:%H:%M %d/%m/%Y}"
-                )
-        elif dossier.returned_at is None:
+        if dossier.returned_at is not None:
+            returned = tr("Result returned on {when}", when=f"{dossier.returned_at:%d/%m/%Y}")
+            apology = f"{apology}\n{returned}" if apology else ""
+        elif dossier.reappointed_due_at is not None:
+            apology += "\n" + tr(
+                "New appointment: {when}", when=f"{dossier.reappointed_due_at:%H:%M %d/%m/%Y}"
+            )
+        else:
             apology = tr("Appointment: {when}", when=f"{dossier.due_at:%H:%M %d/%m/%Y}")
         self.apology.setText(apology)
         self.apology.setVisible(bool(apology))

@@ -8,7 +8,7 @@ from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
 
-STEP_ICONS = ("▣", "☺", "✔")
+STEP_ICONS = ("①", "②", "③")
 
 
 class HelpScreen(KioskScreen):
@@ -26,8 +26,8 @@ class HelpScreen(KioskScreen):
                 "1. Scan the QR code on your receipt, or type the dossier code. "
                 "No receipt? You can still rate: choose the service."
             ),
-            tr("2. Touch the face that shows how you feel about the service."),
-            tr("3. Answer a few short questions, or skip them. Your name is never recorded."),
+            tr("Touch the face that shows how you feel about the service."),
+            tr("Answer a few short questions, or skip them. Your name is never recorded."),
         )
         for icon, label, text in zip(STEP_ICONS, self.steps, texts, strict=True):
             label.setText(f"{icon}  {text}")

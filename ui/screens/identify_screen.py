@@ -29,6 +29,6 @@ class IdentifyScreen(KioskScreen):
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Which dossier are you rating?"))
-        self.scan_hint.setText("▣ " + tr("Hold the QR code of your receipt under the scanner."))
-        self.keypad_button.setText("123 " + tr("Type the dossier code"))
-        self.no_receipt_button.setText(tr("I have no receipt: choose the service"))
+        self.scan_hint.setText(tr("Hold the QR code of your receipt under the scanner."))
+        self.keypad_button.setText(tr("Type the dossier code"))
+        self.no_receipt_button.setText(tr("No receipt? Choose the service"))

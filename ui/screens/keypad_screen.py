@@ -34,6 +34,7 @@ class KeypadScreen(KioskScreen):
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Type the dossier code"))
-        self.hint.setText(tr("The 10 digits after the office code, as printed on your receipt."))
+        self.hint.setText(tr("The last 10 digits of the code printed on your receipt."))
         self.code.setText(flow.keypad_code)
         self.keypad.submit_button.setText(tr("OK"))
+        self.keypad.erase_button.setText("⌫ " + tr("Erase"))

@@ -37,8 +37,9 @@ class KioskScreen(QWidget):
         layout.setContentsMargins(48, 20, 48, 20)
         layout.setSpacing(14)
         layout.addWidget(self.heading)
+        layout.addWidget(self.problem)  # next to what it is about, under the heading
         layout.addLayout(self.body, stretch=1)
-        layout.addWidget(self.problem)
+        layout.addSpacing(28)  # keeps Back apart from the last answer
         footer = QHBoxLayout()
         footer.addWidget(self.back_button)
         footer.addStretch(2)

@@ -31,11 +31,11 @@ QUESTIONS = {
         ),
     ),
     Step.AGENCIES: Question(
-        N_("Besides this counter, did you have to go to other offices for this dossier?"),
+        N_("To complete this dossier, where did you have to go?"),
         (
-            (N_("No office at all (online or by post)"), 2),
             (N_("Only this counter"), 1),
-            (N_("Yes, other offices too"), 0),
+            (N_("This counter and other offices too"), 0),
+            (N_("Nowhere in person: I applied online or by post"), 2),
         ),
     ),
     Step.CONDUCT: Question(
@@ -62,7 +62,7 @@ class QuestionScreen(KioskScreen):
             self.answer_buttons.append(button)
             self.body.addWidget(button)
         self.body.addStretch(1)
-        self.skip_button = TouchButton("secondary")
+        self.skip_button = TouchButton("skip")
         self.skip_button.clicked.connect(lambda: self.answered.emit(None))
         self.body.addWidget(self.skip_button)
 

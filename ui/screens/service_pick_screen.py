@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -23,7 +31,6 @@ class ServicePickScreen(KioskScreen):
         self._language = ""
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._refill)
         self.search.textChanged.connect(self.typed)
         self.list_widget = QWidget()
@@ -33,7 +40,13 @@ class ServicePickScreen(KioskScreen):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.body.addWidget(self.search)
+        self.clear_button = TouchButton("secondary")
+        self.clear_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.clear_button.clicked.connect(self.search.clear)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, stretch=1)
+        search_row.addWidget(self.clear_button)
+        self.body.addLayout(search_row)
         self.body.addWidget(scroll, stretch=1)
         self.buttons: dict[str, TouchButton] = {}
         self._no_match = ""
@@ -44,7 +57,8 @@ class ServicePickScreen(KioskScreen):
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Which service did you use?"))
-        self.search.setPlaceholderText("🔍 " + tr("Type a few letters to search"))
+        self.search.setPlaceholderText(tr("Type a few letters to search"))
+        self.clear_button.setText(tr("Erase"))
         self._no_match = tr("No service matches; try fewer letters.")
         if self._language != flow.language:
             self._language = flow.language

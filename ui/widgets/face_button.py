@@ -41,15 +41,19 @@ class FaceButton(QAbstractButton):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         words_height = max(90, self.height() // 3)
-        size = min(self.width() - 16, self.height() - words_height - 16)
-        face = QRectF((self.width() - size) / 2, 8, size, size)
+        size = min(self.width() - 48, self.height() - words_height - 40)
+        face = QRectF((self.width() - size) / 2, 24, size, size)
         if self.isDown():
             face.adjust(6, 6, -6, -6)
+        # A card behind the face says "this can be pressed".
+        painter.setPen(QPen(QColor("#0b3d91"), 3))
+        painter.setBrush(QColor("#062a66" if self.isDown() else "#e8eef9"))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 24, 24)
         painter.setPen(QPen(INK, max(4.0, size / 40)))
         painter.setBrush(QColor(FILL[mood]))
         painter.drawEllipse(face)
         self._draw_features(painter, face, mood)
-        painter.setPen(INK)
+        painter.setPen(QColor("#ffffff") if self.isDown() else INK)
         painter.setFont(self.font())
         words = QRectF(0, face.bottom() + 8, self.width(), words_height)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

@@ -20,12 +20,11 @@ class KeypadWidget(QWidget):
         self.digit_buttons: dict[str, TouchButton] = {}
         for index, digit in enumerate("123456789"):
             self._add_digit(layout, digit, index // 3, index % 3)
-        self.erase_button = TouchButton("secondary")
-        self.erase_button.setText("⌫")
+        self.erase_button = TouchButton("key")
         self.erase_button.clicked.connect(self.erase_pressed)
         layout.addWidget(self.erase_button, 3, 0)
         self._add_digit(layout, "0", 3, 1)
-        self.submit_button = TouchButton("primary")
+        self.submit_button = TouchButton("key")
         self.submit_button.clicked.connect(self.submit_pressed)
         layout.addWidget(self.submit_button, 3, 2)
 
