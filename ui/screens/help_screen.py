@@ -23,7 +23,7 @@ class HelpScreen(KioskScreen):
         self.heading.setText(tr("How to use"))
         texts = (
             tr(
-                "1. Scan the QR code on your receipt, or type the dossier code. "
+                "Scan the QR code on your receipt, or type the dossier code. "
                 "No receipt? You can still rate: choose the service."
             ),
             tr("Touch the face that shows how you feel about the service."),
