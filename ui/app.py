@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk.config import Settings
 from kiosk.i18n import Translator
+from ui.after_first_paint import after_first_paint
 from ui.first_frame import maybe_report
 from ui.fonts import base_font, load_shipped_fonts
 from ui.kiosk_window import KioskWindow
@@ -97,12 +98,7 @@ def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
 def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     """The citizen's kiosk: shown at once, connected to the database as soon as it is open."""
     tr = Translator(settings.language)
-    window = KioskWindow(settings)
-    reporter = maybe_report(window)
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        window.listen(app)
-    show_station(window, windowed=windowed)
+    window = KioskWindow(settings, defer_screens=True)
 
     def opened(result: tuple[Any, Any]) -> None:
         window.attach_backend(*result)
@@ -114,7 +110,18 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
         if reporter:
             reporter.data_ready()
 
-    run_in_background(partial(_open_kiosk, settings), opened, failed, parent=window)
+    def after_first_frame() -> None:
+        # The database layer is imported on the worker, and the other screens are built, only
+        # once the first frame is out: neither competes with painting it.
+        run_in_background(partial(_open_kiosk, settings), opened, failed, parent=window)
+        window.build_remaining_screens()
+
+    after_first_paint(window, after_first_frame)
+    reporter = maybe_report(window)  # installed last, so it hears of the first paint first
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window.listen(app)
+    show_station(window, windowed=windowed)
     return window
 
 
@@ -135,7 +142,12 @@ def start_station(settings: Settings, station: str, *, windowed: bool) -> Statio
         if reporter:
             reporter.data_ready()
 
-    run_in_background(partial(_load_station_overview, settings), loaded, failed, parent=window)
+    after_first_paint(
+        window,
+        lambda: run_in_background(
+            partial(_load_station_overview, settings), loaded, failed, parent=window
+        ),
+    )
     return window
 
 

@@ -26,17 +26,7 @@ from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step
 from ui.screens.attract_screen import AttractScreen
-from ui.screens.dossier_screen import DossierScreen
-from ui.screens.face_screen import FaceScreen
-from ui.screens.help_screen import HelpScreen
-from ui.screens.identify_screen import IdentifyScreen
-from ui.screens.keypad_screen import KeypadScreen
 from ui.screens.kiosk_screen import KioskScreen
-from ui.screens.notice_screen import NoticeScreen
-from ui.screens.question_screen import QuestionScreen
-from ui.screens.reasons_screen import ReasonsScreen
-from ui.screens.service_pick_screen import ServicePickScreen
-from ui.screens.thanks_screen import ThanksScreen
 from ui.theme import stylesheet
 from ui.voice import VoicePrompter
 from ui.widgets.scanner_listener import ScannerListener
@@ -60,7 +50,9 @@ class KioskWindow(QMainWindow):
     rating_saved = Signal(object)  # RecordedRating, after its commit
     rating_kept_for_retry = Signal(object)  # PendingRating
 
-    def __init__(self, settings: Settings, *, clock: Clock = office_now) -> None:
+    def __init__(
+        self, settings: Settings, *, clock: Clock = office_now, defer_screens: bool = False
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
@@ -68,8 +60,10 @@ class KioskWindow(QMainWindow):
         self.backend: Any = None  # KioskBackend, once the database is open
         self._retrying: set[object] = set()
         self.voice = VoicePrompter(self)
-        self._build_screens()
-        self._connect_screens()
+        self._services: list[Any] | None = None
+        self._build_frame()
+        if not defer_screens:
+            self.build_remaining_screens()
         self.scanner = ScannerListener(self)
         self.scanner.scanned.connect(self.on_scanned)
         self.ticker = QTimer(self, interval=TICK_MS)
@@ -85,37 +79,12 @@ class KioskWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _build_screens(self) -> None:
+    def _build_frame(self) -> None:
+        """The attract screen and what surrounds every screen: enough for the first frame."""
         self.attract = AttractScreen()
-        self.help = HelpScreen()
-        self.identify = IdentifyScreen()
-        self.keypad = KeypadScreen()
-        self.services = ServicePickScreen()
-        self.dossier = DossierScreen()
-        self.face = FaceScreen()
-        self.question = QuestionScreen()
-        self.reasons = ReasonsScreen()
-        self.thanks = ThanksScreen()
-        self.notice = NoticeScreen()
-        self.screens: dict[Step, KioskScreen] = {
-            Step.ATTRACT: self.attract,
-            Step.HELP: self.help,
-            Step.IDENTIFY: self.identify,
-            Step.KEYPAD: self.keypad,
-            Step.SERVICES: self.services,
-            Step.DOSSIER: self.dossier,
-            Step.FACE: self.face,
-            Step.CONTACTS: self.question,
-            Step.AGENCIES: self.question,
-            Step.CONDUCT: self.question,
-            Step.REASONS: self.reasons,
-            Step.THANKS: self.thanks,
-            Step.ALREADY_RATED: self.notice,
-            Step.PROBLEM: self.notice,
-        }
+        self.screens: dict[Step, KioskScreen] = {Step.ATTRACT: self.attract}
         self.stack = QStackedWidget()
-        for screen in dict.fromkeys(self.screens.values()):
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.attract)
         self.countdown = QWidget()
         self.countdown.setObjectName("countdownBar")
         self.countdown_text = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -139,15 +108,65 @@ class KioskWindow(QMainWindow):
         self.staff_mark.setObjectName("staffMark")
         self.staff_mark.setToolTip("ratings waiting to be saved")
         self.staff_mark.hide()
+        flow, act = self.flow, self.act
+        self.attract.start_requested.connect(lambda: act(flow.start))
+        self.attract.help_requested.connect(lambda: act(flow.show_help))
+        self.attract.language_chosen.connect(lambda lang: act(lambda: flow.set_language(lang)))
+        self.attract.large_text_toggled.connect(self.toggle_large_text)
+
+    def build_remaining_screens(self) -> None:
+        """Every other screen; the kiosk builds them right after its first frame."""
+        if Step.IDENTIFY in self.screens:
+            return
+        from ui.screens.dossier_screen import DossierScreen
+        from ui.screens.face_screen import FaceScreen
+        from ui.screens.help_screen import HelpScreen
+        from ui.screens.identify_screen import IdentifyScreen
+        from ui.screens.keypad_screen import KeypadScreen
+        from ui.screens.notice_screen import NoticeScreen
+        from ui.screens.question_screen import QuestionScreen
+        from ui.screens.reasons_screen import ReasonsScreen
+        from ui.screens.service_pick_screen import ServicePickScreen
+        from ui.screens.thanks_screen import ThanksScreen
+
+        self.help = HelpScreen()
+        self.identify = IdentifyScreen()
+        self.keypad = KeypadScreen()
+        self.services = ServicePickScreen()
+        self.dossier = DossierScreen()
+        self.face = FaceScreen()
+        self.question = QuestionScreen()
+        self.reasons = ReasonsScreen()
+        self.thanks = ThanksScreen()
+        self.notice = NoticeScreen()
+        self.screens.update(
+            {
+                Step.HELP: self.help,
+                Step.IDENTIFY: self.identify,
+                Step.KEYPAD: self.keypad,
+                Step.SERVICES: self.services,
+                Step.DOSSIER: self.dossier,
+                Step.FACE: self.face,
+                Step.CONTACTS: self.question,
+                Step.AGENCIES: self.question,
+                Step.CONDUCT: self.question,
+                Step.REASONS: self.reasons,
+                Step.THANKS: self.thanks,
+                Step.ALREADY_RATED: self.notice,
+                Step.PROBLEM: self.notice,
+            }
+        )
+        for screen in dict.fromkeys(self.screens.values()):
+            if screen is not self.attract:
+                self.stack.addWidget(screen)
+        self._connect_screens()
+        if self._services is not None:
+            self.services.set_services(self._services)
 
     def _connect_screens(self) -> None:
         flow, act = self.flow, self.act
         for screen in dict.fromkeys(self.screens.values()):
             screen.back_requested.connect(lambda: act(flow.back))
-        self.attract.start_requested.connect(lambda: act(flow.start))
-        self.attract.help_requested.connect(lambda: act(flow.show_help))
-        self.attract.language_chosen.connect(lambda lang: act(lambda: flow.set_language(lang)))
-        self.attract.large_text_toggled.connect(self.toggle_large_text)
         self.identify.keypad_requested.connect(lambda: act(flow.open_keypad))
         self.identify.no_receipt_requested.connect(self.open_service_list)
         self.keypad.digit_pressed.connect(lambda d: act(lambda: flow.press_digit(d)))
@@ -172,6 +191,8 @@ class KioskWindow(QMainWindow):
         self.flow.office_code = start.office.code
         self.flow.rating_scale = start.office.rating_scale
         self.voice.enabled = start.office.voice_prompts
+        self._services = start.services
+        self.build_remaining_screens()
         self.services.set_services(start.services)
         self.attract.set_office_name(start.office.name)
         self.attract.start_button.setEnabled(True)
@@ -294,9 +315,11 @@ class KioskWindow(QMainWindow):
         # While saving, the flow ignores taps; disabling the screen instead would restyle and
         # repaint every widget on it, on the path to the thank-you frame.
         if flow.step is not Step.SAVING:
+            if flow.step not in self.screens:
+                self.build_remaining_screens()
             screen = self.screens[flow.step]
             arrived = flow.step is not self._shown_step
-            if arrived and screen is self.reasons:
+            if arrived and flow.step is Step.REASONS:
                 self.reasons.clear()
             screen.show_flow(flow, tr)
             self.stack.setCurrentWidget(screen)
