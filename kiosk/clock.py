@@ -8,13 +8,20 @@ machine's own clock may be set to UTC.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime, tzinfo
+from functools import cache
 
-OFFICE_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+OFFICE_ZONE_NAME = "Asia/Ho_Chi_Minh"
 
 Clock = Callable[[], datetime]
 
 
+@cache
+def office_zone() -> tzinfo:
+    from zoneinfo import ZoneInfo  # loaded on first use: the start path does not need it
+
+    return ZoneInfo(OFFICE_ZONE_NAME)
+
+
 def office_now() -> datetime:
-    return datetime.now(OFFICE_ZONE).replace(tzinfo=None)
+    return datetime.now(office_zone()).replace(tzinfo=None)

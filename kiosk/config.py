@@ -7,7 +7,6 @@ station of an office shares them; this file holds what belongs to one machine.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -86,6 +85,8 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or config_path()
     data: dict[str, Any] = {}
     if path.exists():
+        import tomllib  # only when there is a file to read
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -9,9 +9,9 @@ tested without Qt.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kiosk.answers import REASONS, SCALE_LEVELS, RatingInput, Satisfaction
 from kiosk.clock import Clock
@@ -19,6 +19,9 @@ from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
 from kiosk.views import DossierInfo, ServiceView
+
+if TYPE_CHECKING:
+    import uuid
 
 KEYPAD_DIGITS = 10  # YYMMDD + XXXX; the office's own unit code is filled in for the citizen
 UNHAPPY = frozenset({Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED})
@@ -280,6 +283,8 @@ class RatingFlow:
         answers = self.answers
         if answers.satisfaction is None or self.step is Step.SAVING:
             return None
+        import uuid  # not on the start path
+
         pending = PendingRating(
             id=uuid.uuid4(),
             at=self._clock(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kiosk.clock import OFFICE_ZONE
+from kiosk.clock import office_zone
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 
@@ -28,5 +28,5 @@ def parse_moment(text: str) -> datetime:
             N_("'{text}' is not a date and time (use 2026-11-23T10:00)."), text=text
         ) from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(OFFICE_ZONE).replace(tzinfo=None)
+        moment = moment.astimezone(office_zone()).replace(tzinfo=None)
     return moment
