@@ -106,7 +106,6 @@ class KioskWindow(QMainWindow):
         # For staff only, out of the layout: ratings are waiting for the database to come back.
         self.staff_mark = QLabel("●", central)
         self.staff_mark.setObjectName("staffMark")
-        self.staff_mark.setToolTip("ratings waiting to be saved")
         self.staff_mark.hide()
         flow, act = self.flow, self.act
         self.attract.start_requested.connect(lambda: act(flow.start))
@@ -328,6 +327,9 @@ class KioskWindow(QMainWindow):
             self._shown_step = flow.step
         self.setWindowTitle(tr("Rate our service"))
         self.staff_mark.setVisible(bool(flow.retry_queue))
+        self.staff_mark.setToolTip(
+            tr("{count} ratings waiting to be saved", count=len(flow.retry_queue))
+        )
         self.staff_mark.adjustSize()
         self.staff_mark.move(self.width() - self.staff_mark.width() - 6, 2)
         self._show_countdown()

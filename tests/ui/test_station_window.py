@@ -57,3 +57,20 @@ def test_empty_database_gets_a_clear_message_not_a_crash(qtbot, db_url):
     status = window.screen_widget.status
     qtbot.waitUntil(lambda: "Chưa thiết lập đơn vị" in status.text(), timeout=10000)
     assert window.screen_widget.services.topLevelItemCount() == 0
+
+
+def test_clerk_station_shows_no_individual_rating(qtbot, demo_url):
+    from PySide6.QtWidgets import QLabel, QTreeWidget
+
+    from kiosk.services import demo_catalog
+
+    window = _start(qtbot, Settings(database_url=demo_url, language="vi"), "clerk")
+    qtbot.waitUntil(lambda: window.screen_widget.services.topLevelItemCount() > 0, timeout=10000)
+    shown = [label.text() for label in window.findChildren(QLabel)]
+    for tree in window.findChildren(QTreeWidget):
+        for i in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(i)
+            shown += [item.child(j).text(0) for j in range(item.childCount())]
+    comments = demo_catalog.HAPPY_COMMENTS + demo_catalog.UNHAPPY_COMMENTS
+    assert not [text for text in shown if any(c in text for c in comments)]
+    assert not [text for text in shown if "hài lòng" in text.lower()]
