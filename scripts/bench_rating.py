@@ -24,7 +24,7 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -110,6 +110,8 @@ def wait_until(app: QApplication, condition, timeout: float = 10.0) -> None:  # 
         if time.perf_counter() > deadline:
             raise TimeoutError("the kiosk did not get there in time")
         app.processEvents()
+        # Outside app.exec() Qt never runs deleteLater(): do it here, as the event loop would.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def tap(widget: QWidget) -> None:
