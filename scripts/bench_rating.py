@@ -131,7 +131,7 @@ def main() -> int:
     window = KioskWindow(Settings(database_url=url, virtual_keyboard=False))
     window.resize(1920, 1080)
     window.show()
-    window.listen(app)
+    window.listen()
     backend = KioskBackend(open_database(url).factory, station="kiosk-bench")
     window.attach_backend(backend, backend.start())
     flow = window.flow

@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from kiosk.config import load_settings
-from ui.app import build_application, start_station
+from ui.app import build_application
+from ui.station_window import start_station
 
 
 def main() -> int:

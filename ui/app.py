@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -17,34 +17,9 @@ from ui.after_first_paint import after_first_paint
 from ui.first_frame import maybe_report
 from ui.fonts import base_font, load_shipped_fonts
 from ui.kiosk_window import KioskWindow
-from ui.screens.station_overview_screen import STATION_TITLES, StationOverviewScreen
 from ui.theme import stylesheet
+from ui.window_display import describe_failure, show_station
 from ui.workers import run_in_background
-
-
-def _load_station_overview(settings: Settings):  # type: ignore[no-untyped-def]
-    # Imported on the worker thread: SQLAlchemy is not needed to paint the first frame.
-    from kiosk.services.overview import load_overview
-
-    return load_overview(settings.database_url, settings.office_code)
-
-
-def describe_failure(error: BaseException, tr: Translator) -> str:
-    from kiosk.cli.unexpected import describe_unexpected
-    from kiosk.errors import KioskError
-
-    if isinstance(error, KioskError):
-        return error.render(tr)
-    return describe_unexpected(error, tr)
-
-
-class StationWindow(QMainWindow):
-    def __init__(self, station: str, tr: Translator) -> None:
-        super().__init__()
-        self.station = station
-        self.screen_widget = StationOverviewScreen(station, tr)
-        self.setCentralWidget(self.screen_widget)
-        self.setWindowTitle(tr(STATION_TITLES[station]))
 
 
 def enable_virtual_keyboard() -> None:
@@ -68,19 +43,6 @@ def build_application(argv: list[str]) -> QApplication:
     app.setPalette(palette)
     app.setStyleSheet(stylesheet())
     return app
-
-
-def show_station(window: QMainWindow, *, windowed: bool) -> None:
-    if windowed:
-        window.resize(1280, 900)
-        window.show()
-    else:
-        # With no window manager, showFullScreen() does not resize: set the geometry first.
-        screen = window.screen() or QApplication.primaryScreen()
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-    window.activateWindow()
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowActive)
 
 
 def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
@@ -116,38 +78,11 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
         run_in_background(partial(_open_kiosk, settings), opened, failed, parent=window)
         window.build_remaining_screens()
 
+    window.listen()
+
     after_first_paint(window, after_first_frame)
     reporter = maybe_report(window)  # installed last, so it hears of the first paint first
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        window.listen(app)
     show_station(window, windowed=windowed)
-    return window
-
-
-def start_station(settings: Settings, station: str, *, windowed: bool) -> StationWindow:
-    """Builds and shows the station's window, then loads its data off the UI thread."""
-    tr = Translator(settings.language)
-    window = StationWindow(station, tr)
-    reporter = maybe_report(window)
-    show_station(window, windowed=windowed)
-
-    def loaded(overview: object) -> None:
-        window.screen_widget.show_overview(overview)  # type: ignore[arg-type]
-        if reporter:
-            reporter.data_ready()
-
-    def failed(error: BaseException) -> None:
-        window.screen_widget.show_problem(describe_failure(error, tr))
-        if reporter:
-            reporter.data_ready()
-
-    after_first_paint(
-        window,
-        lambda: run_in_background(
-            partial(_load_station_overview, settings), loaded, failed, parent=window
-        ),
-    )
     return window
 
 
@@ -159,6 +94,8 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
     if station == "kiosk":
         window = start_kiosk(settings, windowed=windowed)
     else:
+        from ui.station_window import start_station  # the clerk's and manager's stations
+
         window = start_station(settings, station, windowed=windowed)
     code = app.exec()
     del window

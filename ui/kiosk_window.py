@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -173,6 +173,7 @@ class KioskWindow(QMainWindow):
         self.keypad.submit_pressed.connect(lambda: self.look_up(flow.submit_keypad()))
         self.services.service_chosen.connect(lambda s: act(lambda: flow.pick_service(s)))
         self.services.typed.connect(flow.touch)
+        self.services.scrolled.connect(flow.touch)
         self.dossier.rate_requested.connect(lambda: act(flow.begin_rating))
         self.face.face_chosen.connect(lambda s: act(lambda: flow.choose_face(s)))
         self.question.answered.connect(lambda value: self.complete(lambda: flow.answer(value)))
@@ -334,14 +335,13 @@ class KioskWindow(QMainWindow):
         self.staff_mark.move(self.width() - self.staff_mark.width() - 6, 2)
         self._show_countdown()
 
-    # -- any touch keeps the citizen's session alive -----------------------------------------
+    # -- the scanner ------------------------------------------------------------------------
 
-    def listen(self, app: QApplication) -> None:
-        """Scanner input and touches are caught application-wide, whatever has focus."""
-        self.scanner.install(app)
-        app.installEventFilter(self)
+    def listen(self) -> None:
+        """Reads the scanner. Its keys reach the window itself, as no button takes focus.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            self.flow.touch()
-        return False
+        Not an application-wide filter: that would send every event of every widget through
+        Python (it cost the first frame 25 ms). Taps keep the session alive through the flow's
+        own calls; the service list's scrolling does so through its viewport.
+        """
+        self.installEventFilter(self.scanner)

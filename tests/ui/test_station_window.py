@@ -4,7 +4,7 @@ import pytest
 
 from kiosk.cli.main import main
 from kiosk.config import Settings
-from ui.app import StationWindow, start_station
+from ui.station_window import StationWindow, start_station
 
 
 def _start(qtbot, settings: Settings, station: str) -> StationWindow:

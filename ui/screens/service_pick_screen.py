@@ -24,6 +24,7 @@ from ui.widgets.touch_button import TouchButton
 class ServicePickScreen(KioskScreen):
     service_chosen = Signal(object)  # ServiceView
     typed = Signal()
+    scrolled = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,6 +41,7 @@ class ServicePickScreen(KioskScreen):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        scroll.verticalScrollBar().valueChanged.connect(self.scrolled)
         self.clear_button = TouchButton("secondary")
         self.clear_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.clear_button.clicked.connect(self.search.clear)

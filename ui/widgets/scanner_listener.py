@@ -1,4 +1,7 @@
-"""Reads a barcode scanner, which types like a keyboard and ends with Enter, anywhere on screen."""
+"""Reads a barcode scanner, which types like a keyboard and ends with Enter.
+
+Installed on the kiosk window: with no button taking focus, the keys arrive there on any screen.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +23,6 @@ class ScannerListener(QObject):
         super().__init__(parent)
         self._buffer: list[str] = []
         self._last_key_at = 0.0
-
-    def install(self, app: QApplication) -> None:
-        app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

@@ -1,0 +1,30 @@
+"""Putting a station's window on screen, and saying in words what went wrong."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from kiosk.i18n import Translator
+
+
+def describe_failure(error: BaseException, tr: Translator) -> str:
+    from kiosk.cli.unexpected import describe_unexpected
+    from kiosk.errors import KioskError
+
+    if isinstance(error, KioskError):
+        return error.render(tr)
+    return describe_unexpected(error, tr)
+
+
+def show_station(window: QMainWindow, *, windowed: bool) -> None:
+    if windowed:
+        window.resize(1280, 900)
+        window.show()
+    else:
+        # With no window manager, showFullScreen() does not resize: set the geometry first.
+        screen = window.screen() or QApplication.primaryScreen()
+        window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    window.activateWindow()
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowActive)
