@@ -1,5 +1,6 @@
 """The boundaries the folder names promise, checked by importing."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ def test_kiosk_package_imports_without_qt():
 def test_station_start_path_leaves_the_database_layer_for_later():
     # SQLAlchemy and the holiday tables load on a worker after the first frame is painted.
     result = _run(
-        "import sys\nimport kiosk.cli.main, kiosk.cli.station_commands, ui.app\n"
+        "import sys\nimport kiosk.cli.main, ui.station_commands, ui.app\n"
         "kiosk.cli.main.build_parser(kiosk.cli.main.Translator('vi'))\n"
         "print(sorted(m for m in ('sqlalchemy', 'alembic', 'holidays') if m in sys.modules))"
     )
@@ -42,3 +43,13 @@ def test_command_line_offers_exactly_the_ticket_statuses():
     from kiosk.status import TicketStatus
 
     assert TICKET_STATUSES == tuple(s.value for s in TicketStatus)
+
+
+def test_no_kiosk_module_mentions_qt_or_ui_even_lazily():
+    pattern = re.compile(r"^\s*(from|import) (PySide6|ui)([. ]|$)", re.M)
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "kiosk").rglob("*.py")
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -1,4 +1,4 @@
-"""`kiosk demo` and `kiosk run`: the commands that start a station's window."""
+"""`kiosk demo` and `kiosk run`: the commands that open a station (named in kiosk.cli.parser)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _run_gui(settings: Settings, station: str, windowed: bool) -> int:
     from kiosk.cli.display import require_display
 
     require_display()
-    from ui.app import run_station  # Qt is imported only for the stations
+    from ui.app import run_station  # Qt is loaded only once the screen is known to be there
 
     return int(run_station(settings, station=station, windowed=windowed))
 
