@@ -25,6 +25,8 @@ class Settings:
     language: str = "vi"
     station_name: str = "kiosk-1"
     office_code: str | None = None  # None: the database's only office
+    # The key that signs receipts' QR codes; every station of an office needs the same file.
+    signing_key_path: str | None = None  # None: receipt-signing.key in the user's data directory
     # The citizen's kiosk
     idle_timeout_seconds: int = 30  # an abandoned rating returns to the attract screen
     countdown_seconds: int = 10  # the last seconds of the idle timeout are counted down on screen

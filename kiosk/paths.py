@@ -28,3 +28,7 @@ def user_data_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{user_data_dir() / 'kiosk.sqlite3'}"
+
+
+def signing_key_path(configured: str | None) -> Path:
+    return Path(configured) if configured else user_data_dir() / "receipt-signing.key"

@@ -9,6 +9,7 @@ tested without Qt.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from kiosk.clock import Clock
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
+from kiosk.receipt_payload import NOT_GENUINE, is_signed_payload
 from kiosk.views import DossierInfo, ServiceView
 
 if TYPE_CHECKING:
@@ -109,6 +111,8 @@ class RatingFlow:
         self.answers = _Answers()
         self.last_result: DossierInfo | None = None  # shown on the thank-you screen
         self.retry_queue: list[PendingRating] = []
+        # Checks a scanned receipt's signature and returns its code (kiosk.receipt_signing).
+        self.verify_receipt: Callable[[str], str] | None = None
         self._last_saved_at: datetime | None = None
         self._last_activity = clock()
         self._entered_at = clock()
@@ -206,6 +210,10 @@ class RatingFlow:
         if self.step in (Step.SAVING, *CLOSING) or self.step in QUESTIONS:
             return None  # a scan in the middle of a rating is not a new dossier
         try:
+            if is_signed_payload(text):
+                if self.verify_receipt is None:
+                    raise KioskError(NOT_GENUINE)
+                return self.verify_receipt(text)
             return parse_dossier_code(text)
         except KioskError as error:
             self.problem = error

@@ -48,13 +48,16 @@ def build_application(argv: list[str]) -> QApplication:
 def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
     # On the worker thread, like the overview: the first frame does not wait for the database.
     from kiosk.db.open import open_database
+    from kiosk.paths import signing_key_path
+    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
     from kiosk.services.kiosk_backend import KioskBackend
 
     database = open_database(settings.database_url)
     backend = KioskBackend(
         database.factory, station=settings.station_name, office_code=settings.office_code
     )
-    return backend, backend.start()
+    signer = ReceiptSigner(load_or_create_key(signing_key_path(settings.signing_key_path)))
+    return backend, backend.start(), signer
 
 
 def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
@@ -62,8 +65,10 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     tr = Translator(settings.language)
     window = KioskWindow(settings, defer_screens=True)
 
-    def opened(result: tuple[Any, Any]) -> None:
-        window.attach_backend(*result)
+    def opened(result: tuple[Any, Any, Any]) -> None:
+        backend, start, signer = result
+        window.flow.verify_receipt = signer.verify
+        window.attach_backend(backend, start)
         if reporter:
             reporter.data_ready()
 

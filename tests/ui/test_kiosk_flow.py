@@ -224,3 +224,19 @@ def test_failed_commit_is_told_calmly_and_saved_later(qtbot, database, office, d
     qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT * 2)
     qtbot.waitUntil(lambda: not window.staff_mark.isVisible(), timeout=WAIT)
     assert ratings(database)[0].satisfaction is Satisfaction.SATISFIED
+
+
+def test_signed_receipt_qr_is_accepted_and_a_forged_one_refused(qtbot, database, dossier):
+    from kiosk.paths import signing_key_path
+    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+
+    window = open_kiosk(qtbot, database.url)
+    signer = ReceiptSigner(load_or_create_key(signing_key_path(None)))
+    genuine = signer.payload(dossier)
+    forged = genuine[:-3] + ("AAA" if not genuine.endswith("AAA") else "BBB")
+    scan(qtbot, window, forged)
+    assert "không phải của giấy hẹn" in window.attract.problem.text()
+    assert window.flow.step is Step.ATTRACT
+    scan(qtbot, window, genuine)
+    qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
+    assert window.dossier.code.text() == dossier

@@ -1,0 +1,57 @@
+import stat
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.errors import InvalidInputError
+from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+
+CODE = "000.00.30.H12-261123-0042"
+
+
+@pytest.fixture
+def signer(tmp_path):
+    return ReceiptSigner(load_or_create_key(tmp_path / "keys" / "receipt.key"))
+
+
+def test_key_file_is_created_private_and_reused(tmp_path):
+    path = tmp_path / "receipt.key"
+    first = load_or_create_key(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_or_create_key(path) == first and len(first) == 32
+
+
+def test_genuine_payload_gives_back_its_code(signer):
+    payload = signer.payload(CODE.lower())
+    assert payload.startswith("HS1:" + CODE + ":")
+    assert signer.verify(payload) == CODE
+    assert signer.verify(payload.lower() + "  ") == CODE
+
+
+def test_receipt_of_another_office_key_is_refused(signer, tmp_path):
+    other = ReceiptSigner(load_or_create_key(tmp_path / "other.key"))
+    with pytest.raises(InvalidInputError):
+        signer.verify(other.payload(CODE))
+
+
+def test_key_never_shows_in_repr(signer):
+    assert "hidden" in repr(signer)
+
+
+@given(position=st.integers(min_value=4, max_value=55), replacement=st.sampled_from("0AZ7.-:"))
+def test_any_altered_character_is_refused(tmp_path_factory, position, replacement):
+    signer = ReceiptSigner(b"k" * 32)
+    payload = signer.payload(CODE)
+    altered = payload[:position] + replacement + payload[position + 1 :]
+    if altered.upper() == payload:
+        return
+    with pytest.raises(InvalidInputError):
+        signer.verify(altered)
+
+
+@given(st.text(max_size=120))
+def test_arbitrary_scans_are_refused_not_crashed(text):
+    signer = ReceiptSigner(b"k" * 32)
+    with pytest.raises(InvalidInputError):
+        signer.verify(text)
