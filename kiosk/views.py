@@ -18,6 +18,10 @@ class OfficeView:
     afternoon_cutoff: time
     rating_scale: int
     voice_prompts: bool
+    authority: str = ""
+    place_name: str = ""
+    signatory_title: str = ""
+    signatory_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
     python scripts/translations.py extract   # update resources/translations/*/kiosk.po
     python scripts/translations.py compile   # write the .mo files the program loads
 
-Messages are the first argument of `tr(...)` / `N_(...)` calls in kiosk/ and ui/.
+Messages are the first argument of `tr(...)` / `N_(...)` calls in kiosk/ and ui/, and the
+texts of the slip templates in resources/templates/.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
+
+from kiosk.printing.templates import template_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -32,6 +35,9 @@ def extracted_messages() -> dict[str, list[tuple[str, int]]]:
         ):
             if isinstance(message, str) and message:
                 found.setdefault(message, []).append((f"{folder}/{filename}", lineno))
+    # The printed forms' texts live in their templates (resources/templates/*.toml).
+    for message, locations in template_messages().items():
+        found.setdefault(message, []).extend(locations)
     return found
 
 

@@ -59,6 +59,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     p.set_defaults(handler="ui.station_commands:run")
 
     _ticket_commands(commands, tr, common)
+    _print_commands(commands, tr, common)
     _admin_commands(commands, tr, common)
     return parser
 
@@ -88,6 +89,15 @@ def _ticket_commands(
     p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
     p.set_defaults(handler="kiosk.cli.ticket_commands:return_result")
 
+    p = sub.add_parser(
+        "reappoint", parents=[common], help=tr("give a late dossier its one new appointment")
+    )
+    p.add_argument("code")
+    p.add_argument("--to", required=True, help=tr("the new appointment day"))
+    p.add_argument("--reason", required=True, help=tr("why the result is late"))
+    p.add_argument("--clerk", type=int, help=tr("the clerk making the new appointment"))
+    p.set_defaults(handler="kiosk.cli.print_commands:reappoint")
+
     p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
     p.add_argument("code")
     p.set_defaults(handler="kiosk.cli.ticket_commands:show")
@@ -96,6 +106,22 @@ def _ticket_commands(
     p.add_argument("--date", help=tr("only those received on this day"))
     p.add_argument("--status", choices=TICKET_STATUSES)
     p.set_defaults(handler="kiosk.cli.ticket_commands:list_tickets")
+
+
+def _print_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    p = commands.add_parser(
+        "print", parents=[common], help=tr("render a dossier's receipt or apology letter")
+    )
+    p.add_argument("kind", choices=("receipt", "apology"))
+    p.add_argument("code")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help=tr("where to write the PDF"))
+    p.add_argument("--paper", choices=("a5", "80mm"), default="a5")
+    p.add_argument("--slip-lang", choices=LANGUAGES, help=tr("language on paper (default vi)"))
+    p.set_defaults(handler="kiosk.cli.print_commands:print_slip")
 
 
 def _admin_commands(

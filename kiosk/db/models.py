@@ -67,6 +67,12 @@ class Office(Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)  # UNIT part of dossier codes
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(300), default="")
+    # For the printed forms: the authority above the office, the place a letter is dated at,
+    # and who signs apology letters.
+    authority: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    place_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    signatory_title: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    signatory_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     opening_time: Mapped[time] = mapped_column(Time, default=time(7, 30))
     closing_time: Mapped[time] = mapped_column(Time, default=time(17, 0))
     afternoon_cutoff: Mapped[time] = mapped_column(Time, default=time(15, 0))

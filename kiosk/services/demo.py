@@ -75,6 +75,8 @@ class _DemoOffice:
             Service(code=c, name_vi=vi, name_en=en, field=f, processing_days=d)
             for c, vi, en, f, d in catalog.SERVICES
         ]
+        for name, value in catalog.FORM_SETTINGS.items():
+            setattr(self.office, name, value)
         session.add_all(self.services)
         self.clerks = [
             add_clerk(

@@ -7,6 +7,12 @@ OFFICE = {
     "name": "Trung tâm Phục vụ hành chính công xã Tân Phú",
     "address": "Số 1 đường Trần Hưng Đạo, xã Tân Phú, tỉnh Đồng Nai",
 }
+FORM_SETTINGS = {
+    "authority": "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ",
+    "place_name": "Tân Phú",
+    "signatory_title": "GIÁM ĐỐC",
+    "signatory_name": "Nguyễn Văn Hùng",
+}
 
 CIVIL_STATUS = "Hộ tịch"
 CERTIFICATION = "Chứng thực"

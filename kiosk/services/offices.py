@@ -27,6 +27,10 @@ def office_view(office: Office) -> OfficeView:
         afternoon_cutoff=office.afternoon_cutoff,
         rating_scale=office.rating_scale,
         voice_prompts=office.voice_prompts,
+        authority=office.authority,
+        place_name=office.place_name,
+        signatory_title=office.signatory_title,
+        signatory_name=office.signatory_name,
     )
 
 

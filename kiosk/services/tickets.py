@@ -43,6 +43,7 @@ class TicketView:
     returned_at: datetime | None
     reappointed_due_at: datetime | None
     reappointment_reason: str | None
+    reappointed_at: datetime | None
     citizen: CitizenDetails
     status: TicketStatus
 
@@ -62,6 +63,7 @@ def ticket_view(ticket: Ticket, today: date) -> TicketView:
         returned_at=ticket.returned_at,
         reappointed_due_at=ticket.reappointed_due_at,
         reappointment_reason=ticket.reappointment_reason,
+        reappointed_at=ticket.reappointed_at,
         citizen=CitizenDetails(ticket.citizen_name, ticket.citizen_address, ticket.citizen_phone),
         status=ticket_status(ticket.due_at, ticket.returned_at, today),
     )
