@@ -148,3 +148,49 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
         main(["print", "apology", code, "--paper", "80mm", "--out", str(out), "--db", db_url]) == 0
     )
     assert "Chờ ý kiến" in pdf_text(out)
+
+
+def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database, code, signer):
+    from kiosk.printing.escpos_preview import raster_images
+    from kiosk.printing.escpos_slip import DOTS, render_escpos
+    from kiosk.printing.slip_fields import slip_fields
+    from kiosk.printing.templates import load_template
+    from kiosk.services.offices import find_office, office_view
+    from kiosk.services.tickets import find_ticket, ticket_view
+
+    with database.factory() as session:
+        ticket = ticket_view(find_ticket(session, code), date(2026, 4, 28))
+        office = office_view(find_office(session))
+    tr = Translator("vi")
+    data = render_escpos(
+        load_template("receipt"),
+        slip_fields(ticket, office, tr),
+        tr,
+        qr_payload=signer.payload(code),
+    )
+    assert data.startswith(b"\x1b@")  # initialise
+    assert b"\x1dV" in data[-6:]  # and cut at the end
+    payload = signer.payload(code).encode("ascii")
+    assert payload in data  # native QR command carries the signed payload
+    assert "Nguyễn".encode() not in data  # Vietnamese goes as pictures, never as raw text
+    slip, caption = raster_images(data)
+    assert slip.width == DOTS and 600 < slip.height < 2000
+    assert caption.width == DOTS
+    inked = sum(slip.tobytes()) > 0
+    assert inked
+
+
+def test_diacritics_are_drawn_not_dropped():
+    from PIL import Image
+
+    from kiosk.printing.raster_text import raster_font
+
+    font = raster_font("NotoSans-Regular.ttf", 22)
+
+    def drawn(text):
+        image = Image.new("1", (200, 40), 0)
+        font.draw(image, 0, 0, text)
+        return image.tobytes()
+
+    assert drawn("Hạnh phúc") != drawn("Hanh phuc")
+    assert drawn("ư ơ ặ ễ đ") != drawn("u o a e d")
