@@ -27,6 +27,10 @@ class Settings:
     office_code: str | None = None  # None: the database's only office
     # The key that signs receipts' QR codes; every station of an office needs the same file.
     signing_key_path: str | None = None  # None: receipt-signing.key in the user's data directory
+    # The counter's printer: "none", "cups:QUEUE", "escpos-net:HOST:PORT",
+    # "escpos-serial:/dev/ttyUSB0" or "escpos-usb:VENDOR:PRODUCT" (hex ids).
+    printer: str = "none"
+    printer_paper: str = "80mm"  # for a CUPS queue: "a5" (laser) or "80mm" (receipt roll)
     # The citizen's kiosk
     idle_timeout_seconds: int = 30  # an abandoned rating returns to the attract screen
     countdown_seconds: int = 10  # the last seconds of the idle timeout are counted down on screen

@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 
 packages=(
-  xvfb xauth poppler-utils fonts-noto-core espeak-ng
+  xvfb xauth poppler-utils fonts-noto-core espeak-ng cups cups-bsd cups-client printer-driver-cups-pdf
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
   libdbus-1-3

@@ -207,12 +207,15 @@ class PrintJob(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[PrintKind] = mapped_column(_enum(PrintKind, "print_kind"))
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), index=True)
+    station: Mapped[str] = mapped_column(String(60), default="", server_default="", index=True)
     document_path: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[PrintStatus] = mapped_column(_enum(PrintStatus, "print_status"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    ticket: Mapped[Ticket] = relationship()
 
 
 class AuditEvent(Base):

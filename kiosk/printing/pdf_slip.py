@@ -211,7 +211,11 @@ def _block(
 
         return [
             Spacer(0, 3 * mm),
-            Columns(column(block.left, block.left_name), column(block.right, block.right_name)),
+            Columns(
+                column(block.left, block.left_name),
+                column(block.right, block.right_name),
+                names_at_bottom=True,
+            ),
         ]
     if block.kind == "qr":
         return [

@@ -10,13 +10,14 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.db.models import Clerk, DossierCounter, Office, Ticket
+from kiosk.db.models import Clerk, DossierCounter, Office, PrintKind, Ticket
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, find_service, office_calendar
+from kiosk.services.print_jobs import enqueue
 from kiosk.status import TicketStatus, ticket_status
 from kiosk.text import clean_optional, nfc
 
@@ -249,7 +250,10 @@ class TicketService(StationUseCases):
         clerk_id: int | None = None,
         received_at: datetime | None = None,
         citizen: CitizenDetails = CitizenDetails(),
+        print_receipt: bool = False,
     ) -> TicketView:
+        """Registers the dossier; with `print_receipt`, its receipt is queued in the same
+        transaction, so a dossier never exists without its receipt job, nor a job without it."""
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
             ticket = register_ticket(
@@ -261,6 +265,10 @@ class TicketService(StationUseCases):
                 citizen=citizen,
                 station=self._station,
             )
+            if print_receipt:
+                enqueue(
+                    session, ticket, PrintKind.RECEIPT, station=self._station, at=ticket.received_at
+                )
             session.flush()
             return ticket_view(ticket, self._clock().date())
 

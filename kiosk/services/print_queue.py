@@ -1,0 +1,107 @@
+"""The print queue: a job is written with the change it prints, and printed exactly once.
+
+A dossier is registered whether or not its receipt prints (the job is added in the same
+transaction), and a job stays queued, with the printer's words, until a printer takes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from kiosk.db.models import PrintJob, PrintKind, PrintStatus, Ticket
+from kiosk.i18n import Translator
+from kiosk.printing.printers import Printer, PrinterError, Slip
+from kiosk.printing.slip_fields import slip_fields
+from kiosk.printing.slips import TITLES, SlipKind
+from kiosk.printing.templates import load_template
+from kiosk.receipt_signing import ReceiptSigner
+from kiosk.services.audit import record_audit
+from kiosk.services.base import StationUseCases
+from kiosk.services.offices import find_office, office_view
+from kiosk.services.print_jobs import enqueue
+from kiosk.services.tickets import find_ticket, ticket_view
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    id: int
+    kind: str
+    code: str
+    status: PrintStatus
+    attempts: int
+    last_error: str | None
+
+
+def _view(job: PrintJob, code: str) -> PrintJobView:
+    return PrintJobView(job.id, job.kind.value, code, job.status, job.attempts, job.last_error)
+
+
+class PrintQueueService(StationUseCases):
+    def queue(self, code: str, kind: PrintKind, *, clerk_id: int | None = None) -> PrintJobView:
+        """A (re)print of a dossier's slip, for the clerk who asks for one."""
+        with self._factory.begin() as session:
+            ticket = find_ticket(session, code)
+            job = enqueue(session, ticket, kind, station=self._station, at=self._clock())
+            record_audit(
+                session,
+                at=self._clock(),
+                station=self._station,
+                clerk_id=clerk_id,
+                action=f"print.{kind.value}",
+                subject=ticket.code,
+            )
+            session.flush()
+            return _view(job, ticket.code)
+
+    def pending(self) -> list[PrintJobView]:
+        with self._factory() as session:
+            rows = session.execute(
+                select(PrintJob, Ticket.code)
+                .join(Ticket, PrintJob.ticket_id == Ticket.id)
+                .where(PrintJob.station == self._station, PrintJob.status == PrintStatus.QUEUED)
+                .order_by(PrintJob.id)
+            ).all()
+            return [_view(job, code) for job, code in rows]
+
+    def process(
+        self, printer: Printer, signer: ReceiptSigner, tr: Translator
+    ) -> list[PrintJobView]:
+        """Sends every queued job of this station, oldest first; stops at the first failure
+        (the printer is down: the rest would fail too, and order matters at a counter)."""
+        done = []
+        for job in self.pending():
+            slip = self._slip(job, signer, tr)
+            try:
+                printer.print_slip(slip)
+            except PrinterError as error:
+                done.append(self._record(job.id, printed=False, error=error.render(tr)))
+                break
+            done.append(self._record(job.id, printed=True, error=None))
+        return done
+
+    def _slip(self, job: PrintJobView, signer: ReceiptSigner, tr: Translator) -> Slip:
+        with self._factory() as session:
+            ticket = ticket_view(find_ticket(session, job.code), self._clock().date())
+            office = office_view(find_office(session, self._office_code))
+        kind = SlipKind(job.kind)
+        return Slip(
+            load_template(kind.value),
+            slip_fields(ticket, office, tr),
+            tr,
+            signer.payload(ticket.code),
+            tr(TITLES[kind], code=ticket.code),
+            f"{kind.value}-{ticket.code}",
+        )
+
+    def _record(self, job_id: int, *, printed: bool, error: str | None) -> PrintJobView:
+        with self._factory.begin() as session:
+            job = session.get_one(PrintJob, job_id)
+            job.attempts += 1
+            job.updated_at = self._clock()
+            job.last_error = error
+            if printed:
+                job.status = PrintStatus.PRINTED
+            code = session.scalar(select(Ticket.code).where(Ticket.id == job.ticket_id)) or ""
+            return _view(job, code)

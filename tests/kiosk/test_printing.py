@@ -1,0 +1,134 @@
+"""Printing to real printers that go away and come back: every slip printed exactly once."""
+
+import subprocess
+import time
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from kiosk.db.models import PrintKind, PrintStatus
+from kiosk.i18n import Translator
+from kiosk.printing.printers import printer_from_setting
+from kiosk.receipt_signing import ReceiptSigner
+from kiosk.services.print_queue import PrintQueueService
+from kiosk.services.tickets import CitizenDetails, TicketService
+from tests.kiosk.printer_fixtures import SocketPrinter, add_pdf_queue, pdf_output_dir, remove_queue
+
+VI = Translator("vi")
+
+
+@pytest.fixture
+def signer():
+    return ReceiptSigner(b"print-test-key".ljust(32, b"-"))
+
+
+@pytest.fixture
+def counter(database, office, clock):
+    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+    queue = PrintQueueService(database.factory, station="clerk-1", clock=clock)
+    return tickets, queue
+
+
+@pytest.fixture
+def pdf_queue():
+    name = f"KIOSKTEST{int(time.time() * 1000) % 10**8}"
+    add_pdf_queue(name)
+    yield name
+    remove_queue(name)
+
+
+def pdf_outputs():
+    folder = pdf_output_dir()
+    return set(folder.glob("*.pdf")) if folder.exists() else set()
+
+
+def printed_copies(code, since):
+    """The PDF printer's new output files that carry this dossier's code."""
+    return [
+        path
+        for path in pdf_outputs() - since
+        if code
+        in subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    ]
+
+
+def wait_for(condition, timeout=20):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_cups_receipt_waits_for_a_paused_printer_and_prints_once(counter, pdf_queue, signer):
+    tickets, queue = counter
+    printer = printer_from_setting(f"cups:{pdf_queue}", "80mm")
+    before = pdf_outputs()
+    subprocess.run(["cupsdisable", pdf_queue], check=True)
+    code = tickets.register(
+        "HT-KS", clerk_id=1, print_receipt=True, citizen=CitizenDetails(name="Phạm Thị Thu")
+    ).code
+    [failed] = queue.process(printer, signer, VI)
+    assert failed.status is PrintStatus.QUEUED and "tạm dừng" in failed.last_error
+    assert tickets.show(code).code == code  # registered although its receipt did not print
+    assert [job.code for job in queue.pending()] == [code]
+    subprocess.run(["cupsenable", pdf_queue], check=True)
+    [done] = queue.process(printer, signer, VI)
+    assert done.status is PrintStatus.PRINTED and done.attempts == 2
+    assert queue.process(printer, signer, VI) == []  # nothing left: no second copy
+    wait_for(lambda: len(printed_copies(code, before)) == 1)
+    time.sleep(1)  # a second copy would have arrived by now
+    [copy] = printed_copies(code, before)
+    # The PDF printer redraws the text without its Unicode map, so the printed copy is checked
+    # by its QR code, read from the page as a scanner would.
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", str(copy), str(copy.parent / "scan")], check=True
+    )
+    scans = sorted(copy.parent.glob("scan*.png"))
+    payloads = [b.text for png in scans for b in zxingcpp.read_barcodes(Image.open(png))]
+    for png in scans:
+        png.unlink()
+    assert [signer.verify(p) for p in payloads] == [code]
+
+
+def test_missing_cups_queue_keeps_the_job_with_a_clear_error(counter, signer):
+    tickets, queue = counter
+    code = tickets.register("HT-KS", clerk_id=1, print_receipt=True).code
+    [failed] = queue.process(printer_from_setting("cups:NO_SUCH_QUEUE", "a5"), signer, VI)
+    assert failed.status is PrintStatus.QUEUED and "không tồn tại" in failed.last_error
+    assert [job.code for job in queue.pending()] == [code]
+
+
+def test_thermal_printer_that_goes_away_gets_the_slip_once_it_is_back(counter, signer):
+    tickets, queue = counter
+    thermal = SocketPrinter()
+    port = thermal.port
+    printer = printer_from_setting(f"escpos-net:127.0.0.1:{port}", "80mm")
+    first = tickets.register("HT-KS", clerk_id=1, print_receipt=True).code
+    [done] = queue.process(printer, signer, VI)
+    assert done.status is PrintStatus.PRINTED
+    wait_for(lambda: len(thermal.jobs) == 1)
+    assert signer.payload(first).encode() in thermal.jobs[0]
+    thermal.close()  # unplugged
+    second = tickets.register("HT-XNHN", clerk_id=2, print_receipt=True).code
+    [failed] = queue.process(printer, signer, VI)
+    assert failed.status is PrintStatus.QUEUED and failed.code == second
+    assert "không phản hồi" in failed.last_error
+    back = SocketPrinter(port)  # plugged in again
+    try:
+        [done] = queue.process(printer, signer, VI)
+        assert done.status is PrintStatus.PRINTED and done.code == second
+        wait_for(lambda: len(back.jobs) == 1)
+        assert signer.payload(second).encode() in back.jobs[0]
+        assert queue.process(printer, signer, VI) == []
+    finally:
+        back.close()
+    assert len(back.jobs) == 1
+
+
+def test_reprint_is_a_new_job_and_audited(counter, signer):
+    tickets, queue = counter
+    code = tickets.register("HT-KS", clerk_id=1).code
+    assert queue.pending() == []
+    job = queue.queue(code, PrintKind.RECEIPT, clerk_id=2)
+    assert job.status is PrintStatus.QUEUED and [j.id for j in queue.pending()] == [job.id]
