@@ -113,15 +113,24 @@ def _print_commands(
     tr: Translator,
     common: argparse.ArgumentParser,
 ) -> None:
-    p = commands.add_parser(
-        "print", parents=[common], help=tr("render a dossier's receipt or apology letter")
-    )
-    p.add_argument("kind", choices=("receipt", "apology"))
-    p.add_argument("code")
-    p.add_argument("--out", required=True, metavar="FILE.pdf", help=tr("where to write the PDF"))
-    p.add_argument("--paper", choices=("a5", "80mm"), default="a5")
-    p.add_argument("--slip-lang", choices=LANGUAGES, help=tr("language on paper (default vi)"))
-    p.set_defaults(handler="kiosk.cli.print_commands:print_slip")
+    group = commands.add_parser("print", help=tr("receipts and apology letters"))
+    sub = group.add_subparsers(dest="action", required=True)
+    for kind, help_text in (
+        ("receipt", tr("print a dossier's receipt")),
+        ("apology", tr("print a dossier's apology letter")),
+    ):
+        p = sub.add_parser(kind, parents=[common], help=help_text)
+        p.add_argument("code")
+        p.add_argument("--out", metavar="FILE.pdf", help=tr("write a PDF instead of printing"))
+        p.add_argument("--paper", choices=("a5", "80mm"), default="a5")
+        p.add_argument("--slip-lang", choices=LANGUAGES, help=tr("language on paper (default vi)"))
+        p.set_defaults(handler="kiosk.cli.print_commands:print_slip", kind=kind)
+    sub.add_parser(
+        "pending", parents=[common], help=tr("slips waiting for the printer")
+    ).set_defaults(handler="kiosk.cli.print_commands:pending")
+    sub.add_parser(
+        "retry", parents=[common], help=tr("send waiting slips to the printer again")
+    ).set_defaults(handler="kiosk.cli.print_commands:retry")
 
 
 def _admin_commands(

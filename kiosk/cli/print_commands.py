@@ -1,24 +1,93 @@
-"""`kiosk print receipt|apology CODE --out FILE.pdf`, and `kiosk ticket reappoint`."""
+"""`kiosk print receipt|apology CODE [--out FILE.pdf]`, `kiosk print pending|retry`, and
+`kiosk ticket reappoint`."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 from kiosk.cli.context import CLI_STATION, CliContext
 from kiosk.cli.parsing import parse_day
 from kiosk.cli.ticket_commands import ticket_data, ticket_text
-from kiosk.errors import StorageError
+from kiosk.db.models import PrintKind, PrintStatus
+from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_, Translator
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
+from kiosk.printing.printers import Printer, printer_from_setting
 from kiosk.printing.slips import SlipKind, SlipService
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.tickets import TicketService
 
 
-def print_slip(ctx: CliContext, args: argparse.Namespace) -> None:
-    signer = ReceiptSigner(load_or_create_key(signing_key_path(ctx.settings.signing_key_path)))
+def _signer(ctx: CliContext) -> ReceiptSigner:
+    return ReceiptSigner(load_or_create_key(signing_key_path(ctx.settings.signing_key_path)))
+
+
+def _printer(ctx: CliContext) -> Printer:
+    printer = printer_from_setting(ctx.settings.printer, ctx.settings.printer_paper)
+    if printer is None:
+        raise InvalidInputError(
+            N_("No printer is set up (setting 'printer'): use --out FILE.pdf, or set one.")
+        )
+    return printer
+
+
+def _queue(ctx: CliContext) -> PrintQueueService:
+    return PrintQueueService(
+        ctx.database().factory,
+        station=ctx.settings.station_name,
+        office_code=ctx.settings.office_code,
+    )
+
+
+def _job_text(job: PrintJobView, tr: Translator) -> str:
+    if job.status is PrintStatus.PRINTED:
+        return tr("{code}: printed.", code=job.code)
+    return tr(
+        "{code}: waiting to print ({problem}).",
+        code=job.code,
+        problem=job.last_error or tr("not tried yet"),
+    )
+
+
+def _emit_jobs(ctx: CliContext, jobs: list[PrintJobView]) -> int:
+    ctx.emit(
+        [dataclasses.asdict(job) for job in jobs],
+        "\n".join(_job_text(job, ctx.tr) for job in jobs) or ctx.tr("Nothing to print."),
+    )
+    return 0 if all(job.status is PrintStatus.PRINTED for job in jobs) else 4
+
+
+def print_slip(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.out is None:
+        # Through the counter's printer and its queue: kept for retry if the printer is down.
+        printer = _printer(ctx)
+        queue = _queue(ctx)
+        queue.queue(args.code, PrintKind(args.kind))
+        return _emit_jobs(
+            ctx, queue.process(printer, _signer(ctx), Translator(args.slip_lang or "vi"))
+        )
+    return _write_slip(ctx, args)
+
+
+def retry(ctx: CliContext, _args: argparse.Namespace) -> int:
+    return _emit_jobs(ctx, _queue(ctx).process(_printer(ctx), _signer(ctx), Translator("vi")))
+
+
+def pending(ctx: CliContext, _args: argparse.Namespace) -> int:
+    jobs = _queue(ctx).pending()
+    ctx.emit(
+        [dataclasses.asdict(job) for job in jobs],
+        "\n".join(_job_text(job, ctx.tr) for job in jobs) or ctx.tr("Nothing to print."),
+    )
+    return 0
+
+
+def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
+    signer = _signer(ctx)
     slips = SlipService(
         ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
     )
@@ -40,6 +109,7 @@ def print_slip(ctx: CliContext, args: argparse.Namespace) -> None:
         {"kind": args.kind, "code": args.code, "out": str(out), "bytes": len(pdf)},
         ctx.tr("Written to {path}.", path=out),
     )
+    return 0
 
 
 def reappoint(ctx: CliContext, args: argparse.Namespace) -> None:
