@@ -1,0 +1,66 @@
+"""The clerk's day at a glance: dossiers due today, due on the next working day, overdue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload
+
+from kiosk.db.models import Ticket
+from kiosk.services.base import StationUseCases
+from kiosk.services.offices import find_office, office_calendar
+from kiosk.services.tickets import TicketView, ticket_view
+from kiosk.text import nfc
+
+
+@dataclass(frozen=True)
+class Board:
+    today: date
+    next_working_day: date
+    overdue: list[TicketView]
+    due_today: list[TicketView]
+    due_next: list[TicketView]  # flagged: a delay must be announced a working day ahead
+
+
+def effective_due(view: TicketView) -> date:
+    return (view.reappointed_due_at or view.due_at).date()
+
+
+class ClerkBoardService(StationUseCases):
+    def board(self) -> Board:
+        today = self._clock().date()
+        with self._factory() as session:
+            office = find_office(session, self._office_code)
+            next_day = office_calendar(office).next_working_day(today)
+            horizon = datetime.combine(next_day, time.max)
+            due = func.coalesce(Ticket.reappointed_due_at, Ticket.due_at)
+            tickets = session.scalars(
+                select(Ticket)
+                .where(Ticket.office_id == office.id, Ticket.returned_at.is_(None), due <= horizon)
+                .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+                .order_by(due, Ticket.code)
+            ).all()
+            views = [ticket_view(t, today) for t in tickets]
+        return Board(
+            today=today,
+            next_working_day=next_day,
+            overdue=[v for v in views if effective_due(v) < today],
+            due_today=[v for v in views if effective_due(v) == today],
+            due_next=[v for v in views if today < effective_due(v) <= next_day],
+        )
+
+    def search(self, text: str, limit: int = 50) -> list[TicketView]:
+        """Dossiers whose code or citizen's name contains `text`, newest first."""
+        needle = f"%{nfc(text).strip()}%"
+        today = self._clock().date()
+        with self._factory() as session:
+            tickets = session.scalars(
+                select(Ticket)
+                .where(or_(Ticket.code.ilike(needle), Ticket.citizen_name.ilike(needle)))
+                .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+                .order_by(Ticket.received_at.desc())
+                .limit(limit)
+            ).all()
+            return [ticket_view(t, today) for t in tickets]

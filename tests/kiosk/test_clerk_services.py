@@ -1,0 +1,53 @@
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import AuditEvent
+from kiosk.errors import InvalidInputError
+from kiosk.services.clerk_board import ClerkBoardService
+from kiosk.services.sign_in import SignInLockedError, SignInService
+from kiosk.services.tickets import CitizenDetails, TicketService
+
+
+def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clock):
+    sign_in = SignInService(database.factory, station="clerk-1", clock=clock)
+    assert sign_in.sign_in(1, "1234").display_name == "Nguyễn Thị Hương"
+    for left in (4, 3, 2, 1, 0):
+        with pytest.raises(InvalidInputError) as error:
+            sign_in.sign_in(1, "0000")
+        assert f"{left} tries left" in str(error.value)
+    with pytest.raises(SignInLockedError):
+        sign_in.sign_in(1, "1234")  # even the right PIN, while locked
+    clock.now += timedelta(minutes=5, seconds=1)
+    assert sign_in.sign_in(1, "1234").counter == 1
+    with database.factory() as session:
+        actions = [
+            e.action
+            for e in session.scalars(select(AuditEvent).where(AuditEvent.subject == "counter:1"))
+        ]
+    assert actions.count("sign_in") == 2 and actions.count("sign_in.failed") == 5
+
+
+def test_board_sorts_open_dossiers_by_their_appointment(database, office, clock):
+    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+    clock.now = datetime(2026, 11, 18, 9, 0)  # Wednesday
+    overdue = tickets.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 0))
+    today = tickets.register(
+        "HT-KS",
+        clerk_id=1,
+        received_at=datetime(2026, 11, 18, 8, 0),
+        citizen=CitizenDetails(name="Trần Thị Mai"),
+    )
+    tomorrow = tickets.register("HT-XNHN", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 5))
+    later = tickets.register("HT-KSL", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 5))
+    returned = tickets.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 10))
+    tickets.return_result(returned.code, at=datetime(2026, 11, 18, 8, 30))
+    board = ClerkBoardService(database.factory, station="clerk-1", clock=clock).board()
+    assert board.next_working_day == date(2026, 11, 19)
+    assert [v.code for v in board.overdue] == [overdue.code]
+    assert [v.code for v in board.due_today] == [today.code]
+    assert [v.code for v in board.due_next] == [tomorrow.code]
+    assert later.code not in [v.code for v in board.overdue + board.due_today + board.due_next]
+    found = ClerkBoardService(database.factory, station="clerk-1", clock=clock).search("Mai")
+    assert [v.code for v in found] == [today.code]
