@@ -98,6 +98,10 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
     window: QMainWindow
     if station == "kiosk":
         window = start_kiosk(settings, windowed=windowed)
+    elif station == "clerk":
+        from ui.clerk_window import start_clerk
+
+        window = start_clerk(settings, windowed=windowed)
     else:
         from ui.station_window import start_station  # the clerk's and manager's stations
 
