@@ -73,6 +73,7 @@ class ClerkWindow(QMainWindow):
         self.desk.print_requested.connect(self.reprint)
         self.desk.search_requested.connect(self.search)
         self.desk.sign_out_requested.connect(self.sign_out)
+        self.desk.test_print_requested.connect(self.test_print)
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.print_pending)
         self.retrier.start()
@@ -216,6 +217,35 @@ class ClerkWindow(QMainWindow):
         self.print_run_finished.emit(jobs)
         if self._print_again:
             self.print_pending()
+
+    def test_print(self) -> None:
+        """A sample slip straight to the printer, outside the queue: nothing is recorded."""
+        from kiosk.printing.test_slip import test_slip
+        from kiosk.services.offices import find_office, office_view
+
+        if self.printer is None:
+            self.print_pending()  # says that no printer is set up
+            return
+        with self.factory() as session:
+            office = office_view(find_office(session, self.tickets._office_code))  # noqa: SLF001
+        clerk = self.clerk
+        slip = test_slip(
+            office,
+            clerk_name=clerk.display_name if clerk else "",
+            counter=clerk.counter if clerk else 0,
+            now=self.clock(),
+            signer=self.signer,
+            tr=Translator("vi"),
+        )
+        printer = self.printer
+
+        def done(_result: object) -> None:
+            self.desk.printer_status.setText(
+                self.tr("Test slip sent to {printer}.", printer=printer.description)
+            )
+            self.print_run_finished.emit([])
+
+        run_in_background(lambda: printer.print_slip(slip), done, self._print_failed, parent=self)
 
     def _print_failed(self, error: BaseException) -> None:
         self._printing = self._print_again = False

@@ -119,3 +119,13 @@ def test_scanned_receipt_finds_its_dossier(qtbot, window, signer):
     window.desk.search.setText(signer.payload(code)[:-2] + "AA")
     qtbot.keyClick(window.desk.search, Qt.Key.Key_Return)
     assert "không phải của giấy hẹn" in window.desk.message.text()
+
+
+def test_test_print_reaches_the_printer_and_records_nothing(qtbot, window, thermal):
+    sign_in(qtbot, window)
+    status = window.desk.printer_status
+    qtbot.waitUntil(lambda: "sẵn sàng" in status.text(), timeout=WAIT)
+    qtbot.mouseClick(window.desk.test_print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã gửi bản in thử" in status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: len(thermal.jobs) == 1, timeout=WAIT)
+    assert window.queue.pending() == []

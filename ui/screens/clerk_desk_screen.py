@@ -47,6 +47,7 @@ class ClerkDeskScreen(QWidget):
     print_requested = Signal(str, str)  # code, "receipt" | "apology"
     search_requested = Signal(str)
     sign_out_requested = Signal()
+    test_print_requested = Signal()
 
     def __init__(self, tr: Translator) -> None:
         super().__init__()
@@ -57,9 +58,12 @@ class ClerkDeskScreen(QWidget):
         self.printer_status = QLabel(wordWrap=True)
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.test_print_button = QPushButton()
+        self.test_print_button.clicked.connect(self.test_print_requested)
         header = QHBoxLayout()
         header.addWidget(self.who, 2)
         header.addWidget(self.printer_status, 3)
+        header.addWidget(self.test_print_button)
         header.addWidget(self.sign_out_button)
 
         self.register_box = QGroupBox()
@@ -137,6 +141,7 @@ class ClerkDeskScreen(QWidget):
     def retranslate(self, tr: Translator) -> None:
         self._tr = tr
         self.sign_out_button.setText(tr("Sign out"))
+        self.test_print_button.setText(tr("Test print"))
         self.register_box.setTitle(tr("Register a dossier"))
         for widget, label in (
             (self.service, tr("Service")),
