@@ -235,7 +235,7 @@ class KioskWindow(QMainWindow):
         if pending is not None:
             self.save(pending)
 
-    def save(self, pending: PendingRating, *, retry: bool = False) -> None:
+    def save(self, pending: PendingRating) -> None:
         if self.backend is None:
             self.flow.save_failed(pending, RuntimeError("database not open"))
             self.refresh()
@@ -268,7 +268,7 @@ class KioskWindow(QMainWindow):
     def retry_pending(self) -> None:
         for pending in self.flow.retries():
             if pending.id not in self._retrying:
-                self.save(pending, retry=True)
+                self.save(pending)
 
     # -- time and screens -------------------------------------------------------------------
 
