@@ -1,0 +1,260 @@
+"""The official indicators for a period, aggregated in the database (it scales to a province).
+
+Definitions (../shared/DOMAIN.md):
+- Dossiers *due* in the period are those whose original appointment day falls in it. Each is
+  early (returned before that day), on time (returned on it), late (returned after it, or not
+  returned and the day has passed) or still processing.
+- On-time rate = (early + on time) / due; early rate = early / due.
+- Decision 766 rate = (due − those late, rated unsatisfied or complained about) / due.
+- Satisfaction rate = (satisfied + very satisfied) / ratings given in the period.
+- Circular 01/2018 indicators, each 0–2 and averaged to one decimal, left out without data:
+  1 from the timings of the dossiers due (early 2, on time 1, late 0); 3 and 4 from the
+  answers of the period's ratings; 7 from a rating's complaint answer and its dossier's timing
+  (complaint 0; otherwise early 2, on time 1, late 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from kiosk.answers import RatingChannel, Satisfaction
+from kiosk.db.models import Rating, Ticket
+
+UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
+HAPPY = (Satisfaction.SATISFIED, Satisfaction.VERY_SATISFIED)
+
+
+def mean_one_decimal(total: int, count: int) -> Decimal | None:
+    if count == 0:
+        return None
+    return (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """A percentage with one decimal, or None when there is nothing to divide by."""
+    if whole == 0:
+        return None
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Tally:
+    """Sums that add up across services and clerks; the figures are derived from them."""
+
+    due: int = 0
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    bad_766: int = 0
+    ratings: int = 0
+    paper_ratings: int = 0
+    satisfied: int = 0
+    ind3_sum: int = 0
+    ind3_count: int = 0
+    ind4_sum: int = 0
+    ind4_count: int = 0
+    ind7_sum: int = 0
+    ind7_count: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return rate(self.early + self.on_time, self.due)
+
+    @property
+    def early_rate(self) -> Decimal | None:
+        return rate(self.early, self.due)
+
+    @property
+    def rate_766(self) -> Decimal | None:
+        return rate(self.due - self.bad_766, self.due)
+
+    @property
+    def satisfaction_rate(self) -> Decimal | None:
+        return rate(self.satisfied, self.ratings)
+
+    @property
+    def indicators(self) -> dict[int, Decimal]:
+        """Circular 01/2018 indicator means that have data: {1: 1.5, 3: 1.8, …}."""
+        means = {
+            1: mean_one_decimal(
+                self.early * 2 + self.on_time, self.early + self.on_time + self.late
+            ),
+            3: mean_one_decimal(self.ind3_sum, self.ind3_count),
+            4: mean_one_decimal(self.ind4_sum, self.ind4_count),
+            7: mean_one_decimal(self.ind7_sum, self.ind7_count),
+        }
+        return {number: value for number, value in means.items() if value is not None}
+
+    @property
+    def indicator_total(self) -> Decimal | None:
+        values = self.indicators.values()
+        return sum(values, Decimal(0)) if values else None
+
+
+@dataclass
+class PeriodReport:
+    start: date
+    end: date
+    received: int
+    returned: int
+    unit: Tally = field(default_factory=Tally)
+    by_service: dict[int, Tally] = field(default_factory=dict)
+    by_clerk: dict[int, Tally] = field(default_factory=dict)
+
+
+def _day_range(start: date, end: date) -> tuple[datetime, datetime]:
+    return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
+
+
+def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
+    begin, finish = _day_range(start, end)
+    today_start = datetime.combine(today, time.min)
+    # date() is a function in both SQLite and PostgreSQL; CAST(… AS DATE) is not on SQLite.
+    due_day = func.date(Ticket.due_at)
+    returned_day = func.date(Ticket.returned_at)
+    returned = Ticket.returned_at.is_not(None)
+    early = and_(returned, returned_day < due_day)
+    on_time = and_(returned, returned_day == due_day)
+    late = or_(
+        and_(returned, returned_day > due_day),
+        and_(Ticket.returned_at.is_(None), Ticket.due_at < today_start),
+    )
+    bad = or_(late, Rating.satisfaction.in_(UNHAPPY), Rating.conduct_complaint.is_(True))
+
+    def count(condition: Any) -> Any:
+        return func.sum(case((condition, 1), else_=0))
+
+    report = PeriodReport(start, end, 0, 0)
+    dossiers = session.execute(
+        select(
+            Ticket.service_id,
+            Ticket.clerk_id,
+            func.count(),
+            count(early),
+            count(on_time),
+            count(late),
+            count(bad),
+        )
+        .outerjoin(Rating, Rating.ticket_id == Ticket.id)
+        .where(Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
+        .group_by(Ticket.service_id, Ticket.clerk_id)
+    ).all()
+    for service_id, clerk_id, due, n_early, n_on_time, n_late, n_bad in dossiers:
+        _merge(
+            report,
+            service_id,
+            clerk_id,
+            Tally(due=due, early=n_early, on_time=n_on_time, late=n_late, bad_766=n_bad),
+        )
+
+    # Indicator 7: the complaint answer, then the dossier's timing (walk-ins have none).
+    ind7 = case(
+        (Rating.conduct_complaint.is_(True), 0),
+        (and_(Rating.conduct_complaint.is_(False), early), 2),
+        (and_(Rating.conduct_complaint.is_(False), on_time), 1),
+        (and_(Rating.conduct_complaint.is_(False), late), 0),
+        else_=None,
+    )
+    rated_begin, rated_finish = _day_range(start, end)
+    ratings = session.execute(
+        select(
+            Rating.service_id,
+            Rating.clerk_id,
+            func.count(),
+            count(Rating.channel == RatingChannel.PAPER),
+            count(Rating.satisfaction.in_(HAPPY)),
+            func.coalesce(func.sum(Rating.contacts_score), 0),
+            func.count(Rating.contacts_score),
+            func.coalesce(func.sum(Rating.agencies_score), 0),
+            func.count(Rating.agencies_score),
+            func.coalesce(func.sum(ind7), 0),
+            func.count(ind7),
+        )
+        .outerjoin(Ticket, Rating.ticket_id == Ticket.id)
+        .where(Rating.created_at >= rated_begin, Rating.created_at < rated_finish)
+        .group_by(Rating.service_id, Rating.clerk_id)
+    ).all()
+    for service_id, clerk_id, n, paper, happy, s3, c3, s4, c4, s7, c7 in ratings:
+        _merge(
+            report,
+            service_id,
+            clerk_id,
+            Tally(
+                ratings=n,
+                paper_ratings=paper,
+                satisfied=happy,
+                ind3_sum=s3,
+                ind3_count=c3,
+                ind4_sum=s4,
+                ind4_count=c4,
+                ind7_sum=s7,
+                ind7_count=c7,
+            ),
+        )
+
+    report.received = (
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.office_id == office_id,
+                Ticket.received_at >= begin,
+                Ticket.received_at < finish,
+            )
+        )
+        or 0
+    )
+    report.returned = (
+        session.scalar(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
+                Ticket.office_id == office_id,
+                Ticket.returned_at >= begin,
+                Ticket.returned_at < finish,
+            )
+        )
+        or 0
+    )
+    return report
+
+
+def _merge(report: PeriodReport, service_id: int, clerk_id: int | None, tally: Tally) -> None:
+    report.unit.add(tally)
+    report.by_service.setdefault(service_id, Tally()).add(tally)
+    if clerk_id is not None:
+        report.by_clerk.setdefault(clerk_id, Tally()).add(tally)
+
+
+CLERK_CLASSES = ((Decimal(5), "completes duties"), (Decimal("3.5"), "partly completes duties"))
+UNIT_CLASSES = ((15, "excellent"), (12, "good"), (9, "fair"), (6, "average"))
+
+
+def clerk_class(tally: Tally) -> str | None:
+    """Per civil servant: ≥ 5 completes, 3.5 to < 5 partly, < 3.5 does not (on what is known)."""
+    total = tally.indicator_total
+    if total is None:
+        return None
+    return next(
+        (name for floor, name in CLERK_CLASSES if total >= floor), "does not complete duties"
+    )
+
+
+def unit_class(tally: Tally) -> str | None:
+    """Per unit, out of 18 for nine indicators; with fewer known, the thresholds scale with the
+    maximum reachable (2 per known indicator), so four indicators are not judged out of 18."""
+    total = tally.indicator_total
+    if total is None:
+        return None
+    scaled = total * Decimal(18) / Decimal(2 * len(tally.indicators))
+    return next((name for floor, name in UNIT_CLASSES if scaled >= floor), "weak")

@@ -1,0 +1,157 @@
+"""The official indicators on a small day worked out by hand (the expected values are not
+computed by the code under test)."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from kiosk.answers import RatingChannel, RatingInput, Satisfaction
+from kiosk.reports.indicators import clerk_class, compute, unit_class
+from kiosk.services.offices import find_office
+from kiosk.services.ratings import RatingService
+from kiosk.services.tickets import TicketService
+
+DAY = date(2026, 11, 20)  # a Friday; the report is read on Monday 23/11
+D = Decimal
+
+
+def at(day, hour, minute=0):
+    return datetime(2026, 11, day, hour, minute)
+
+
+@pytest.fixture
+def day_data(database, office, clock):
+    tickets = TicketService(database.factory, station="test", clock=clock)
+
+    def dossier(service, clerk, received, returned=None):
+        code = tickets.register(service, clerk_id=clerk, received_at=received).code
+        if returned:
+            tickets.return_result(code, at=returned)
+        return code
+
+    a = dossier("HT-KS", 1, at(20, 8), at(20, 10))  # on time
+    b = dossier("HT-XNHN", 1, at(17, 9), at(19, 15))  # early (due 20/11)
+    c = dossier("HT-XNHN", 2, at(17, 9, 10), at(23, 9))  # late
+    d = dossier("HT-KS", 2, at(20, 9))  # late: never returned
+    e = dossier("HT-XNHN", 2, at(17, 9, 20), at(20, 16))  # on time
+    dossier("HT-KS", 1, at(23, 8), at(23, 9))  # due another day: not in the report
+
+    def rate(when, **answers):
+        clock.now = when
+        RatingService(database.factory, station="kiosk-1", clock=clock).record(
+            RatingInput(**answers)
+        )
+
+    rate(
+        at(20, 10, 5),
+        satisfaction=Satisfaction.VERY_SATISFIED,
+        ticket_code=a,
+        contacts_score=2,
+        agencies_score=1,
+        conduct_complaint=False,
+    )
+    rate(
+        at(20, 11),
+        satisfaction=Satisfaction.SATISFIED,
+        ticket_code=b,
+        contacts_score=1,
+        conduct_complaint=False,
+    )
+    rate(
+        at(20, 12),
+        satisfaction=Satisfaction.DISSATISFIED,
+        ticket_code=c,
+        contacts_score=0,
+        agencies_score=0,
+        conduct_complaint=True,
+    )
+    rate(
+        at(20, 13),
+        satisfaction=Satisfaction.VERY_SATISFIED,
+        service_code="HT-KS",
+        contacts_score=2,
+        agencies_score=2,
+        conduct_complaint=False,
+    )
+    rate(at(21, 9), satisfaction=Satisfaction.SATISFIED, ticket_code=e, agencies_score=1)
+    rate(
+        at(20, 14),
+        satisfaction=Satisfaction.DISSATISFIED,
+        service_code="HT-XNHN",
+        contacts_score=1,
+        channel=RatingChannel.PAPER,
+    )
+    clock.now = at(23, 17)
+    return database
+
+
+def report_for(database, start, end=None):
+    with database.factory() as session:
+        office = find_office(session)
+        return compute(session, office.id, start, end or start, date(2026, 11, 23))
+
+
+def test_unit_figures_of_the_day(day_data):
+    report = report_for(day_data, DAY)
+    unit = report.unit
+    assert (report.received, report.returned) == (2, 2)
+    assert (unit.due, unit.early, unit.on_time, unit.late) == (5, 1, 2, 2)
+    assert unit.on_time_rate == D("60.0") and unit.early_rate == D("20.0")
+    assert unit.rate_766 == D("60.0")  # 5 due − C (late, unhappy) − D (late) = 3
+    assert (unit.ratings, unit.paper_ratings, unit.satisfied) == (5, 1, 3)
+    assert unit.satisfaction_rate == D("60.0")
+    # 1: (2·1 + 1·2) / 5 = 0.8; 3: (2+1+0+2+1)/5 = 1.2; 4: (1+0+2)/3 = 1.0; 7: (1+2+0)/3 = 1.0
+    assert unit.indicators == {1: D("0.8"), 3: D("1.2"), 4: D("1.0"), 7: D("1.0")}
+    assert unit.indicator_total == D("4.0")
+    assert unit_class(unit) == "fair"  # 4.0 of 8 reachable = 9.0 of 18
+
+
+def test_per_clerk_means_and_classes(day_data):
+    report = report_for(day_data, DAY)
+    first, second = report.by_clerk[1], report.by_clerk[2]
+    # Clerk 1: A on time, B early; rated by A (2, 1, 7→1) and B (1, –, 7→2).
+    assert first.indicators == {1: D("1.5"), 3: D("1.5"), 4: D("1.0"), 7: D("1.5")}
+    assert clerk_class(first) == "completes duties"  # 5.5
+    # Clerk 2: C late, D late, E on time → 1/3; rated only by C, all zeros.
+    assert second.indicators == {1: D("0.3"), 3: D("0.0"), 4: D("0.0"), 7: D("0.0")}
+    assert clerk_class(second) == "does not complete duties"
+
+
+def test_per_service_figures(day_data):
+    report = report_for(day_data, DAY)
+    with day_data.factory() as session:
+        from kiosk.services.offices import find_service
+
+        birth = find_service(session, "HT-KS").id
+    service = report.by_service[birth]
+    assert (service.due, service.on_time, service.late) == (2, 1, 1)
+    assert service.on_time_rate == D("50.0")
+    assert (service.ratings, service.satisfied) == (2, 2)
+    assert service.satisfaction_rate == D("100.0")
+
+
+def test_a_day_without_ratings_leaves_the_asked_indicators_out(day_data):
+    report = report_for(day_data, date(2026, 11, 19))  # nothing due, nothing rated
+    assert report.unit.due == 0 and report.unit.ratings == 0
+    assert report.unit.on_time_rate is None and report.unit.satisfaction_rate is None
+    assert report.unit.indicators == {} and unit_class(report.unit) is None
+
+
+def test_a_period_sums_its_days(day_data):
+    report = report_for(day_data, date(2026, 11, 20), date(2026, 11, 23))
+    assert report.unit.due == 6  # the dossier due on Monday 23/11 joins
+    assert report.unit.ratings == 6  # and so does the rating given on Saturday
+
+
+def test_a_day_with_only_late_dossiers(database, office, clock):
+    tickets = TicketService(database.factory, station="test", clock=clock)
+    first = tickets.register("HT-KS", clerk_id=1, received_at=at(18, 8)).code
+    tickets.register("HT-KS", clerk_id=2, received_at=at(18, 9))  # never returned
+    tickets.return_result(first, at=at(19, 8))  # a day after its appointment
+    report = report_for(database, date(2026, 11, 18))
+    unit = report.unit
+    assert (unit.due, unit.late) == (2, 2)
+    assert unit.on_time_rate == D("0.0") and unit.early_rate == D("0.0")
+    assert unit.rate_766 == D("0.0")
+    assert unit.indicators == {1: D("0.0")} and unit.satisfaction_rate is None
