@@ -33,7 +33,7 @@ def day_data(database, office, clock):
     a = dossier("HT-KS", 1, at(20, 8), at(20, 10))  # on time
     b = dossier("HT-XNHN", 1, at(17, 9), at(19, 15))  # early (due 20/11)
     c = dossier("HT-XNHN", 2, at(17, 9, 10), at(23, 9))  # late
-    d = dossier("HT-KS", 2, at(20, 9))  # late: never returned
+    dossier("HT-KS", 2, at(20, 9))  # D: late, never returned
     e = dossier("HT-XNHN", 2, at(17, 9, 20), at(20, 16))  # on time
     dossier("HT-KS", 1, at(23, 8), at(23, 9))  # due another day: not in the report
 
