@@ -60,6 +60,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
 
     _ticket_commands(commands, tr, common)
     _print_commands(commands, tr, common)
+    _export_commands(commands, tr, common)
     _admin_commands(commands, tr, common)
     return parser
 
@@ -131,6 +132,22 @@ def _print_commands(
     sub.add_parser(
         "retry", parents=[common], help=tr("send waiting slips to the printer again")
     ).set_defaults(handler="kiosk.cli.print_commands:retry")
+
+
+def _export_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    group = commands.add_parser("export", help=tr("reports for the manager and the province"))
+    sub = group.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("daily", parents=[common], help=tr("a day's (or a period's) report"))
+    p.add_argument("--date", help=tr("the day (default: today)"))
+    p.add_argument("--from", dest="start", help=tr("first day of a period"))
+    p.add_argument("--to", dest="end", help=tr("last day of a period"))
+    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p.add_argument("--out", required=True, help=tr("the file (xlsx) or folder (csv) to write"))
+    p.set_defaults(handler="kiosk.cli.export_commands:export_daily")
 
 
 def _admin_commands(

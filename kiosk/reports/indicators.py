@@ -112,12 +112,12 @@ class PeriodReport:
     by_clerk: dict[int, Tally] = field(default_factory=dict)
 
 
-def _day_range(start: date, end: date) -> tuple[datetime, datetime]:
+def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
 
 def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
-    begin, finish = _day_range(start, end)
+    begin, finish = day_range(start, end)
     today_start = datetime.combine(today, time.min)
     # date() is a function in both SQLite and PostgreSQL; CAST(… AS DATE) is not on SQLite.
     due_day = func.date(Ticket.due_at)
@@ -165,7 +165,7 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
         (and_(Rating.conduct_complaint.is_(False), late), 0),
         else_=None,
     )
-    rated_begin, rated_finish = _day_range(start, end)
+    rated_begin, rated_finish = day_range(start, end)
     ratings = session.execute(
         select(
             Rating.service_id,

@@ -155,3 +155,52 @@ def test_a_day_with_only_late_dossiers(database, office, clock):
     assert unit.on_time_rate == D("0.0") and unit.early_rate == D("0.0")
     assert unit.rate_766 == D("0.0")
     assert unit.indicators == {1: D("0.0")} and unit.satisfaction_rate is None
+
+
+def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path, capsys):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from kiosk.cli.main import main
+
+    xlsx = tmp_path / "ngay-20.xlsx"
+    assert (
+        main(["export", "daily", "--date", "20/11/2026", "--out", str(xlsx), "--db", db_url]) == 0
+    )
+    book = load_workbook(xlsx)
+    assert book.sheetnames[:3] == ["Tổng hợp", "Theo thủ tục", "Theo công chức"]
+    summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Hồ sơ đến hạn"] == 5
+    assert summary["Tỷ lệ đúng hạn (%)"] == 60.0 and summary["Tỷ lệ hài lòng (%)"] == 60.0
+    assert summary["Chỉ số 1 (Thông tư 01/2018)"] == 0.8
+    assert summary["Xếp loại đơn vị"] == "khá"
+    register = list(book[book.sheetnames[3]].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in register] == [1, 2]  # numbered from 1; received on 20/11
+    assert isinstance(register[0][6], datetime)  # dates are real dates
+    assert book["Tổng hợp"].page_setup.orientation == "landscape"
+    folder = tmp_path / "csv"
+    assert (
+        main(
+            [
+                "export",
+                "daily",
+                "--from",
+                "2026-11-20",
+                "--to",
+                "2026-11-20",
+                "--format",
+                "csv",
+                "--out",
+                str(folder),
+                "--db",
+                db_url,
+            ]
+        )
+        == 0
+    )
+    first = sorted(folder.glob("*.csv"))[0].read_bytes()
+    assert first.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(first.decode("utf-8-sig"))))
+    assert ["Tỷ lệ đúng hạn (%)", "60.0", "100", "3 trước hạn hoặc đúng hạn trên 5 đến hạn"] in rows

@@ -1,0 +1,225 @@
+"""The tables of a period report — summary, per service, per clerk, register (Form 07) —
+as plain rows, so the XLSX, CSV and PDF exports all show the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from kiosk.db.models import Clerk, Service, Ticket
+from kiosk.i18n import N_, Translator
+from kiosk.reports.cells import Cell
+from kiosk.reports.indicators import Tally, clerk_class, compute, day_range, unit_class
+from kiosk.services.offices import find_office
+
+TARGETS = {"satisfaction": Decimal(80), "on_time": Decimal(100), "early": Decimal(30)}
+CLASS_WORDS = {
+    "completes duties": N_("completes duties"),
+    "partly completes duties": N_("partly completes duties"),
+    "does not complete duties": N_("does not complete duties"),
+    "excellent": N_("excellent"),
+    "good": N_("good"),
+    "fair": N_("fair"),
+    "average": N_("average"),
+    "weak": N_("weak"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    header: list[str]
+    rows: list[list[Cell]]
+
+
+def _figures(tally: Tally) -> list[Cell]:
+    indicators = tally.indicators
+    return [
+        tally.due,
+        tally.early,
+        tally.on_time,
+        tally.late,
+        tally.on_time_rate,
+        tally.early_rate,
+        tally.rate_766,
+        tally.ratings,
+        tally.satisfaction_rate,
+        *(indicators.get(n) for n in (1, 3, 4, 7)),
+        tally.indicator_total,
+    ]
+
+
+def _figure_header(tr: Translator) -> list[str]:
+    return [
+        tr("Due"),
+        tr("Early"),
+        tr("On time"),
+        tr("Late"),
+        tr("On-time rate (%)"),
+        tr("Early rate (%)"),
+        tr("Decision 766 rate (%)"),
+        tr("Ratings"),
+        tr("Satisfaction rate (%)"),
+        tr("Indicator 1"),
+        tr("Indicator 3"),
+        tr("Indicator 4"),
+        tr("Indicator 7"),
+        tr("Total"),
+    ]
+
+
+def build_tables(
+    session: Session, office_code: str | None, start: date, end: date, today: date, tr: Translator
+) -> list[Table]:
+    office = find_office(session, office_code)
+    report = compute(session, office.id, start, end, today)
+    unit = report.unit
+    unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
+    summary_rows: list[list[Cell]] = [
+        [tr("Dossiers received"), report.received, None, None],
+        [tr("Results returned"), report.returned, None, None],
+        [tr("Dossiers due"), unit.due, None, None],
+        [
+            tr("On-time rate (%)"),
+            unit.on_time_rate,
+            TARGETS["on_time"],
+            tr(
+                "{part} early or on time of {whole} due",
+                part=unit.early + unit.on_time,
+                whole=unit.due,
+            ),
+        ],
+        [
+            tr("Early rate (%)"),
+            unit.early_rate,
+            TARGETS["early"],
+            tr("{part} early of {whole} due", part=unit.early, whole=unit.due),
+        ],
+        [
+            tr("Decision 766 rate (%)"),
+            unit.rate_766,
+            None,
+            tr(
+                "{whole} due − {part} late, unsatisfied or complained about",
+                whole=unit.due,
+                part=unit.bad_766,
+            ),
+        ],
+        [
+            tr("Ratings"),
+            unit.ratings,
+            None,
+            tr("{paper} of them on paper slips", paper=unit.paper_ratings),
+        ],
+        [
+            tr("Satisfaction rate (%)"),
+            unit.satisfaction_rate,
+            TARGETS["satisfaction"],
+            tr(
+                "{part} satisfied or very satisfied of {whole}",
+                part=unit.satisfied,
+                whole=unit.ratings,
+            ),
+        ],
+    ]
+    summary_rows += [
+        [tr("Indicator {number} (Circular 01/2018)", number=n), value, None, None]
+        for n, value in unit.indicators.items()
+    ]
+    summary_rows.append([tr("Unit classification"), unit_words, None, None])
+    summary = Table(
+        tr("Summary"), [tr("Figure"), tr("Value"), tr("Target"), tr("From")], summary_rows
+    )
+    services = {s.id: s for s in session.scalars(select(Service))}
+    by_service = Table(
+        tr("By service"),
+        [tr("Service code"), tr("Service"), *_figure_header(tr)],
+        [
+            [
+                services[sid].code,
+                services[sid].name_vi if tr.language == "vi" else services[sid].name_en,
+                *_figures(tally),
+            ]
+            for sid, tally in sorted(report.by_service.items(), key=lambda i: services[i[0]].code)
+        ],
+    )
+    clerks = {c.id: c for c in session.scalars(select(Clerk))}
+    by_clerk = Table(
+        tr("By clerk"),
+        [tr("Clerk"), tr("Counter"), *_figure_header(tr), tr("Classification")],
+        [
+            [
+                clerks[cid].display_name,
+                clerks[cid].counter,
+                *_figures(tally),
+                tr(CLASS_WORDS[c]) if (c := clerk_class(tally)) else None,
+            ]
+            for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
+        ],
+    )
+    return [
+        summary,
+        by_service,
+        by_clerk,
+        _register(session, office.id, office.name, start, end, tr),
+    ]
+
+
+def _register(
+    session: Session, office_id: int, office_name: str, start: date, end: date, tr: Translator
+) -> Table:
+    """Form 07, "Sổ theo dõi hồ sơ", for the dossiers received in the period."""
+    begin, finish = day_range(start, end)
+    tickets = session.scalars(
+        select(Ticket)
+        .options(joinedload(Ticket.service))
+        .where(
+            Ticket.office_id == office_id, Ticket.received_at >= begin, Ticket.received_at < finish
+        )
+        .order_by(Ticket.received_at)
+    ).all()
+    header = [
+        tr("No."),
+        tr("Dossier code"),
+        tr("Procedure"),
+        tr("Citizen"),
+        tr("Address, phone"),
+        tr("Handling agency"),
+        tr("Received"),
+        tr("Appointment"),
+        tr("Returned"),
+        tr("How the result was collected"),
+        tr("Notes"),
+    ]
+    rows: list[list[Cell]] = []
+    for number, ticket in enumerate(tickets, 1):
+        contact = ", ".join(p for p in (ticket.citizen_address, ticket.citizen_phone) if p)
+        note = (
+            tr(
+                "Re-appointed to {day}: {reason}",
+                day=f"{ticket.reappointed_due_at:%d/%m/%Y}",
+                reason=ticket.reappointment_reason,
+            )
+            if ticket.reappointed_due_at
+            else None
+        )
+        rows.append(
+            [
+                number,
+                ticket.code,
+                ticket.service.name_vi,
+                ticket.citizen_name,
+                contact or None,
+                office_name,
+                ticket.received_at,
+                ticket.due_at,
+                ticket.returned_at,
+                tr("At the counter") if ticket.returned_at else None,
+                note,
+            ]
+        )
+    return Table(tr("Register (Form 07)"), header, rows)
