@@ -1,4 +1,4 @@
-"""`kiosk export daily --date D | --from D1 --to D2 --format xlsx|csv --out PATH`."""
+"""`kiosk export daily --date D | --from D1 --to D2 --format pdf|xlsx|csv --out PATH`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from kiosk.clock import office_now
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_
 from kiosk.reports.export import write_csv, write_xlsx
+from kiosk.reports.pdf_report import render_report_pdf
 from kiosk.reports.tables import build_tables
 
 
@@ -23,12 +24,22 @@ def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
     if end < start:
         raise InvalidInputError(N_("The period ends before it starts."))
     tr = ctx.tr
-    with ctx.database().factory() as session:
-        tables = build_tables(session, ctx.settings.office_code, start, end, today, tr)
     out = Path(args.out)
+    if args.format is None:
+        args.format = {".pdf": "pdf", ".xlsx": "xlsx"}.get(out.suffix.lower(), "csv")
+    with ctx.database().factory() as session:
+        if args.format == "pdf":
+            pdf = render_report_pdf(
+                session, ctx.settings.office_code, start, end, today, office_now(), tr
+            )
+        else:
+            tables = build_tables(session, ctx.settings.office_code, start, end, today, tr)
     title = tr("Report {start} – {end}", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
     try:
-        if args.format == "xlsx":
+        if args.format == "pdf":
+            out.write_bytes(pdf)
+            written = [out]
+        elif args.format == "xlsx":
             write_xlsx(tables, out, title)
             written = [out]
         else:

@@ -145,8 +145,12 @@ def _export_commands(
     p.add_argument("--date", help=tr("the day (default: today)"))
     p.add_argument("--from", dest="start", help=tr("first day of a period"))
     p.add_argument("--to", dest="end", help=tr("last day of a period"))
-    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    p.add_argument("--out", required=True, help=tr("the file (xlsx) or folder (csv) to write"))
+    p.add_argument(
+        "--format",
+        choices=("pdf", "xlsx", "csv"),
+        help=tr("default: from the file's extension (a folder: csv)"),
+    )
+    p.add_argument("--out", required=True, help=tr("the file (pdf, xlsx) or folder (csv) to write"))
     p.set_defaults(handler="kiosk.cli.export_commands:export_daily")
 
 

@@ -204,3 +204,38 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
     assert first.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(first.decode("utf-8-sig"))))
     assert ["Tỷ lệ đúng hạn (%)", "60.0", "100", "3 trước hạn hoặc đúng hạn trên 5 đến hạn"] in rows
+
+
+def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path):
+    import subprocess
+
+    from kiosk.cli.main import main
+
+    pdf = tmp_path / "bao-cao.pdf"
+    assert (
+        main(
+            [
+                "export",
+                "daily",
+                "--date",
+                "2026-11-20",
+                "--format",
+                "pdf",
+                "--out",
+                str(pdf),
+                "--db",
+                db_url,
+            ]
+        )
+        == 0
+    )
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "BÁO CÁO KẾT QUẢ PHỤC VỤ NGƯỜI DÂN, 20/11/2026" in text
+    assert "Tỷ lệ đúng hạn (%) 60.0 % 100 % chưa đạt" in text
+    assert "Tỷ lệ hài lòng (%) 60.0 % 80 % chưa đạt" in text
+    assert "Hồ sơ quá hạn (2)" in text  # C and D
+    assert "Xếp loại đơn vị khá" in text

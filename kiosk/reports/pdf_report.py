@@ -1,0 +1,279 @@
+"""The daily (or period) report as a PDF fit to hand to the chairman: headline figures with
+their targets, a chart, the late dossiers with their reasons, and the citizens' comments."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from kiosk.answers import Satisfaction
+from kiosk.db.models import Rating, Service, Ticket
+from kiosk.i18n import N_, Translator
+from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
+from kiosk.reports.indicators import PeriodReport, compute, day_range, unit_class
+from kiosk.reports.tables import CLASS_WORDS, TARGETS
+from kiosk.services.offices import find_office
+from kiosk.status import TicketStatus, ticket_status
+
+FACE_WORDS = {
+    Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
+    Satisfaction.SATISFIED: N_("Satisfied"),
+    Satisfaction.NEUTRAL: N_("Neither"),
+    Satisfaction.DISSATISFIED: N_("Not satisfied"),
+    Satisfaction.VERY_DISSATISFIED: N_("Very dissatisfied"),
+}
+CHART_SERVICES = 8
+
+
+@dataclass(frozen=True)
+class _Styles:
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    small: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    def style(name: str, font: str, size: float, **extra: object) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, **extra)
+
+    return _Styles(
+        body=style("body", REGULAR, 10),
+        bold=style("bold", BOLD, 10),
+        title=style("title", BOLD, 15, alignment=1, spaceAfter=4),
+        heading=style("heading", BOLD, 12, spaceBefore=8, spaceAfter=4),
+        small=style("small", REGULAR, 8.5),
+    )
+
+
+def _percent(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value} %"
+
+
+def _mark(value: Decimal | None, target: Decimal | None, tr: Translator) -> str:
+    if value is None or target is None:
+        return ""
+    return tr("met") if value >= target else tr("not met")
+
+
+def _headline(report: PeriodReport, tr: Translator, s: _Styles) -> Table:
+    unit = report.unit
+    rows = [
+        [tr("Dossiers received"), str(report.received), "", ""],
+        [tr("Results returned"), str(report.returned), "", ""],
+        [tr("Dossiers due"), str(unit.due), "", ""],
+        [
+            tr("On-time rate (%)"),
+            _percent(unit.on_time_rate),
+            f"{TARGETS['on_time']} %",
+            _mark(unit.on_time_rate, TARGETS["on_time"], tr),
+        ],
+        [
+            tr("Early rate (%)"),
+            _percent(unit.early_rate),
+            f"{TARGETS['early']} %",
+            _mark(unit.early_rate, TARGETS["early"], tr),
+        ],
+        [tr("Decision 766 rate (%)"), _percent(unit.rate_766), "", ""],
+        [tr("Ratings"), str(unit.ratings), "", ""],
+        [
+            tr("Satisfaction rate (%)"),
+            _percent(unit.satisfaction_rate),
+            f"{TARGETS['satisfaction']} %",
+            _mark(unit.satisfaction_rate, TARGETS["satisfaction"], tr),
+        ],
+    ]
+    for number, value in unit.indicators.items():
+        rows.append(
+            [tr("Indicator {number} (Circular 01/2018)", number=number), str(value), "", ""]
+        )
+    words = unit_class(unit)
+    rows.append([tr("Unit classification"), tr(CLASS_WORDS[words]) if words else "—", "", ""])
+    header = [tr("Figure"), tr("Value"), tr("Target"), ""]
+    data = [[Paragraph(escape(str(c)), s.bold if i == 0 else s.body) for i, c in enumerate(header)]]
+    data += [[Paragraph(escape(str(c)), s.body) for c in row] for row in rows]
+    table = Table(data, colWidths=[85 * mm, 28 * mm, 25 * mm, 22 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef9")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _chart(report: PeriodReport, services: Mapping[int, Service], tr: Translator) -> Drawing:
+    """Satisfaction by service, for the services rated most in the period."""
+    rated = sorted(
+        ((t.ratings, sid, t) for sid, t in report.by_service.items() if t.ratings), reverse=True
+    )[:CHART_SERVICES]
+    rated.reverse()
+    height = 30 + 18 * max(1, len(rated))
+    drawing = Drawing(170 * mm, height + 20)
+    drawing.add(
+        String(0, height + 8, tr("Satisfaction rate (%) by service"), fontName=BOLD, fontSize=10)
+    )
+    if not rated:
+        drawing.add(
+            String(0, height - 10, tr("No ratings in this period."), fontName=REGULAR, fontSize=9)
+        )
+        return drawing
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 75 * mm, 10, 90 * mm, height - 20
+    chart.data = [[float(t.satisfaction_rate or 0) for _, _, t in rated]]
+    chart.categoryAxis.categoryNames = [
+        f"{services[sid].name_vi[:34]} ({count})" for count, sid, _ in rated
+    ]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 8
+    chart.bars[0].fillColor = colors.HexColor("#0b3d91")
+    drawing.add(chart)
+    return drawing
+
+
+def _late(
+    session: Session,
+    office_id: int,
+    start: date,
+    end: date,
+    today: date,
+    tr: Translator,
+    s: _Styles,
+) -> list[object]:
+    begin, finish = day_range(start, end)
+    tickets = session.scalars(
+        select(Ticket)
+        .options(joinedload(Ticket.service))
+        .where(Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
+        .order_by(Ticket.due_at, Ticket.code)
+    ).all()
+    late = [
+        t for t in tickets if ticket_status(t.due_at, t.returned_at, today) is TicketStatus.LATE
+    ]
+    out: list[object] = [
+        Paragraph(escape(tr("Late dossiers ({count})", count=len(late))), s.heading)
+    ]
+    if not late:
+        return [*out, Paragraph(escape(tr("None.")), s.body)]
+    header = [tr("Dossier code"), tr("Procedure"), tr("Appointment"), tr("Returned"), tr("Reason")]
+    data = [[Paragraph(escape(h), s.bold) for h in header]]
+    for ticket in late:
+        returned = f"{ticket.returned_at:%d/%m/%Y}" if ticket.returned_at else "—"
+        data.append(
+            [
+                Paragraph(escape(c), s.small)
+                for c in (
+                    ticket.code,
+                    ticket.service.name_vi,
+                    f"{ticket.due_at:%d/%m/%Y}",
+                    returned,
+                    ticket.reappointment_reason or tr("not given"),
+                )
+            ]
+        )
+    table = Table(data, colWidths=[48 * mm, 44 * mm, 20 * mm, 20 * mm, 43 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef9")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return [*out, table]
+
+
+def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styles) -> list[object]:
+    begin, finish = day_range(start, end)
+    ratings = session.scalars(
+        select(Rating)
+        .where(Rating.created_at >= begin, Rating.created_at < finish, Rating.comment.is_not(None))
+        .order_by(Rating.created_at.desc())
+    ).all()
+    services = {sv.id: sv for sv in session.scalars(select(Service))}
+    out: list[object] = [
+        Paragraph(escape(tr("Citizens' comments ({count})", count=len(ratings))), s.heading)
+    ]
+    if not ratings:
+        return [*out, Paragraph(escape(tr("None.")), s.body)]
+    for rating in ratings:
+        face = escape(tr(FACE_WORDS[rating.satisfaction]))
+        line = (
+            f"<b>{rating.created_at:%H:%M %d/%m}</b> — "
+            f"{escape(services[rating.service_id].name_vi)} — "
+            f"{face}: “{escape(rating.comment or '')}”"
+        )
+        out.append(Paragraph(line, s.body))
+    return out
+
+
+def render_report_pdf(
+    session: Session,
+    office_code: str | None,
+    start: date,
+    end: date,
+    today: date,
+    now: datetime,
+    tr: Translator,
+) -> bytes:
+    register_fonts()
+    s = _styles()
+    office = find_office(session, office_code)
+    report = compute(session, office.id, start, end, today)
+    services = {sv.id: sv for sv in session.scalars(select(Service))}
+    period = f"{start:%d/%m/%Y}" if start == end else f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+    story: list[object] = [
+        Paragraph(escape(office.authority), s.body) if office.authority else Spacer(0, 0),
+        Paragraph(escape(office.name.upper()), s.bold),
+        Spacer(0, 4 * mm),
+        Paragraph(escape(tr("REPORT ON SERVICE TO CITIZENS, {period}", period=period)), s.title),
+        Spacer(0, 2 * mm),
+        _headline(report, tr, s),
+        Spacer(0, 5 * mm),
+        _chart(report, services, tr),
+        *_late(session, office.id, start, end, today, tr, s),
+        *_comments(session, start, end, tr, s),
+        Spacer(0, 4 * mm),
+        Paragraph(
+            escape(
+                tr("Made on {when} by the feedback kiosk system.", when=f"{now:%H:%M %d/%m/%Y}")
+            ),
+            s.small,
+        ),
+    ]
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title=tr("Report {period}", period=period),
+        author=office.name,
+    )
+    document.build(story)
+    return buffer.getvalue()
