@@ -201,6 +201,19 @@ class Rating(Base):
     )
 
 
+class CommentFollowUp(Base):
+    """A manager's note that a citizen's comment was followed up. The rating itself never
+    changes (it is chained), so the follow-up lives beside it."""
+
+    __tablename__ = "comment_follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rating_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ratings.id"), unique=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class PrintJob(Base):
     __tablename__ = "print_jobs"
 

@@ -1,0 +1,101 @@
+"""Alerts for the manager's banner: a burst of unhappy ratings, dossiers due on the next
+working day still out. Each alert raised is written to the audit log (once an hour)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from kiosk.answers import Satisfaction
+from kiosk.db.models import AuditEvent, Rating, Ticket
+from kiosk.i18n import N_
+from kiosk.services.audit import record_audit
+from kiosk.services.base import StationUseCases
+from kiosk.services.offices import find_office, office_calendar
+
+UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
+UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
+DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
+
+
+@dataclass(frozen=True)
+class AlertRules:
+    unhappy_share: float = 0.5  # ≥ 50 % unhappy …
+    unhappy_minimum: int = 4  # … of at least 4 ratings …
+    unhappy_window: timedelta = timedelta(minutes=15)  # … within 15 minutes
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str  # "unhappy_burst" | "due_next_day"
+    message: str  # a message id with {fields}
+    params: dict[str, object]
+
+
+class AlertService(StationUseCases):
+    def current(self, rules: AlertRules = AlertRules()) -> list[Alert]:
+        now = self._clock()
+        alerts = []
+        with self._factory.begin() as session:
+            office = find_office(session, self._office_code)
+            unhappy_count = func.sum(case((Rating.satisfaction.in_(UNHAPPY), 1), else_=0))
+            total, unhappy = session.execute(
+                select(func.count(), unhappy_count).where(
+                    Rating.created_at > now - rules.unhappy_window, Rating.created_at <= now
+                )
+            ).one()
+            unhappy = int(unhappy or 0)
+            if total >= rules.unhappy_minimum and unhappy >= rules.unhappy_share * total:
+                minutes = int(rules.unhappy_window.total_seconds() // 60)
+                alerts.append(
+                    Alert(
+                        "unhappy_burst",
+                        UNHAPPY_BURST,
+                        {"unhappy": unhappy, "total": total, "minutes": minutes},
+                    )
+                )
+            next_day = office_calendar(office).next_working_day(now.date())
+            start = datetime.combine(next_day, time.min)
+            waiting = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Ticket)
+                    .where(
+                        Ticket.office_id == office.id,
+                        Ticket.returned_at.is_(None),
+                        Ticket.reappointed_at.is_(None),
+                        Ticket.due_at >= start,
+                        Ticket.due_at < start + timedelta(days=1),
+                    )
+                )
+                or 0
+            )
+            if waiting:
+                alerts.append(
+                    Alert(
+                        "due_next_day", DUE_NEXT_DAY, {"count": waiting, "day": f"{next_day:%d/%m}"}
+                    )
+                )
+            for alert in alerts:
+                self._log_once(session, alert, now)
+        return alerts
+
+    def _log_once(self, session: Session, alert: Alert, now: datetime) -> None:
+        subject = f"alert:{alert.kind}:{now:%Y-%m-%d}"
+        seen = session.scalar(
+            select(AuditEvent.id)
+            .where(AuditEvent.subject == subject, AuditEvent.at > now - timedelta(hours=1))
+            .limit(1)
+        )
+        if seen is None:
+            record_audit(
+                session,
+                at=now,
+                station=self._station,
+                action="alert",
+                subject=subject,
+                details=dict(alert.params),
+            )

@@ -1,0 +1,91 @@
+"""Citizens' comments for the manager: newest first, filterable, marked "followed up" (audited)
+but never edited or hidden — the rating they belong to is chained and append-only."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from kiosk.answers import Satisfaction
+from kiosk.db.models import CommentFollowUp, Rating, Service
+from kiosk.errors import ConflictError, NotFoundError
+from kiosk.i18n import N_
+from kiosk.services.audit import record_audit
+from kiosk.services.base import StationUseCases
+from kiosk.text import clean_optional
+
+UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
+
+
+@dataclass(frozen=True)
+class CommentView:
+    rating_id: uuid.UUID
+    at: datetime
+    service_name: str
+    satisfaction: Satisfaction
+    reasons: list[str]
+    comment: str
+    followed_up_at: datetime | None
+    follow_up_note: str | None
+
+
+class CommentService(StationUseCases):
+    def list(
+        self, *, unhappy_only: bool = False, open_only: bool = False, limit: int = 200
+    ) -> list[CommentView]:
+        query = (
+            select(Rating, Service.name_vi, CommentFollowUp)
+            .join(Service, Rating.service_id == Service.id)
+            .outerjoin(CommentFollowUp, CommentFollowUp.rating_id == Rating.id)
+            .where(Rating.comment.is_not(None))
+            .order_by(Rating.created_at.desc())
+            .limit(limit)
+        )
+        if unhappy_only:
+            query = query.where(Rating.satisfaction.in_(UNHAPPY))
+        if open_only:
+            query = query.where(CommentFollowUp.id.is_(None))
+        with self._factory() as session:
+            return [
+                CommentView(
+                    rating.id,
+                    rating.created_at,
+                    name,
+                    rating.satisfaction,
+                    list(rating.reasons),
+                    rating.comment or "",
+                    follow.at if follow else None,
+                    follow.note if follow else None,
+                )
+                for rating, name, follow in session.execute(query)
+            ]
+
+    def follow_up(self, rating_id: uuid.UUID, note: str, *, clerk_id: int | None) -> None:
+        with self._factory.begin() as session:
+            rating = session.get(Rating, rating_id)
+            if rating is None or rating.comment is None:
+                raise NotFoundError(N_("There is no comment {id}."), id=rating_id)
+            if (
+                session.scalar(
+                    select(CommentFollowUp.id).where(CommentFollowUp.rating_id == rating_id)
+                )
+                is not None
+            ):
+                raise ConflictError(N_("This comment was already marked as followed up."))
+            now = self._clock()
+            session.add(
+                CommentFollowUp(
+                    rating_id=rating_id, clerk_id=clerk_id, at=now, note=clean_optional(note) or ""
+                )
+            )
+            record_audit(
+                session,
+                at=now,
+                station=self._station,
+                clerk_id=clerk_id,
+                action="comment.follow_up",
+                subject=f"rating:{rating_id}",
+            )
