@@ -14,7 +14,11 @@ class KioskError(Exception):
         self.params = params
 
     def render(self, tr: Translator) -> str:
-        return tr(self.message, **self.params)
+        # An error that wraps another (a bad row of a file) shows the inner one translated too.
+        params = {
+            k: v.render(tr) if isinstance(v, KioskError) else v for k, v in self.params.items()
+        }
+        return tr(self.message, **params)
 
 
 class NotFoundError(KioskError):

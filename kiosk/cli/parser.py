@@ -61,6 +61,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     _ticket_commands(commands, tr, common)
     _print_commands(commands, tr, common)
     _export_commands(commands, tr, common)
+    _rating_commands(commands, tr, common)
     _admin_commands(commands, tr, common)
     return parser
 
@@ -152,6 +153,26 @@ def _export_commands(
     )
     p.add_argument("--out", required=True, help=tr("the file (pdf, xlsx) or folder (csv) to write"))
     p.set_defaults(handler="kiosk.cli.export_commands:export_daily")
+
+
+def _rating_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    group = commands.add_parser("ratings", help=tr("ratings given on paper"))
+    sub = group.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("paper", parents=[common], help=tr("enter a batch of paper rating slips"))
+    p.add_argument(
+        "--file",
+        required=True,
+        metavar="SLIPS.csv",
+        help=tr(
+            "CSV with columns date, dossier_code, service_code, satisfaction, "
+            "contacts, agencies, complaint, reasons, comment"
+        ),
+    )
+    p.set_defaults(handler="kiosk.cli.rating_commands:enter_paper_slips")
 
 
 def _admin_commands(
