@@ -31,6 +31,9 @@ class Settings:
     # "escpos-serial:/dev/ttyUSB0" or "escpos-usb:VENDOR:PRODUCT" (hex ids).
     printer: str = "none"
     printer_paper: str = "80mm"  # for a CUPS queue: "a5" (laser) or "80mm" (receipt roll)
+    # The manager's end-of-day export, written without anyone clicking.
+    export_time: str = "17:30"  # HH:MM, office time
+    export_folder: str | None = None  # None: exports/ in the user's data directory
     # The citizen's kiosk
     idle_timeout_seconds: int = 30  # an abandoned rating returns to the attract screen
     countdown_seconds: int = 10  # the last seconds of the idle timeout are counted down on screen

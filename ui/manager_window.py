@@ -14,6 +14,7 @@ from kiosk.db.models import ClerkRole
 from kiosk.i18n import N_, Translator
 from kiosk.reports.export import write_csv, write_xlsx
 from kiosk.reports.pdf_report import FACE_WORDS, render_report_pdf
+from kiosk.reports.scheduled import export_is_due, parse_export_time, write_day_exports
 from kiosk.reports.tables import build_tables
 from kiosk.services.alerts import AlertService
 from kiosk.services.clerks import ClerkView
@@ -60,6 +61,11 @@ class ManagerWindow(QMainWindow):
         self.today.sign_out_requested.connect(self.sign_out)
         self.refresher = QTimer(self, interval=REFRESH_MS)
         self.refresher.timeout.connect(self.refresh)
+        # The end-of-day export runs whether or not a manager is signed in.
+        self.export_time = parse_export_time(settings.export_time)
+        self.scheduler = QTimer(self, interval=REFRESH_MS)
+        self.scheduler.timeout.connect(self.run_scheduled_export)
+        self.scheduler.start()
 
     def sign_in(self, counter: int, pin: str) -> None:
         try:
@@ -108,6 +114,28 @@ class ManagerWindow(QMainWindow):
             return
         self.refresh()
 
+    def run_scheduled_export(self) -> list[Path]:
+        now = self.clock()
+        if not export_is_due(now, self.export_time, self.export_folder):
+            return []
+        try:
+            written = write_day_exports(
+                self.factory,
+                self.settings.office_code,
+                now.date(),
+                self.export_folder,
+                now,
+                self.tr,
+            )
+        except Exception as error:  # noqa: BLE001 - shown; tried again at the next tick
+            self.today.message.setText("⚠ " + describe_failure(error, self.tr))
+            return []
+        self.today.message.setText(
+            self.tr("Today's report was saved to {path}.", path=self.export_folder)
+        )
+        self.exported.emit(written)
+        return written
+
     def export(self, kind: str) -> None:
         tr, today = self.tr, self.clock().date()
         stem = self.export_folder / f"bao-cao-{today:%Y-%m-%d}"
@@ -152,8 +180,9 @@ def start_manager(settings: Settings, *, windowed: bool) -> ManagerWindow:
     from ui.window_display import show_station
 
     database = open_database(settings.database_url)
+    folder = Path(settings.export_folder) if settings.export_folder else None
     window = ManagerWindow(
-        settings, factory=database.factory, export_folder=user_data_dir() / "exports"
+        settings, factory=database.factory, export_folder=folder or user_data_dir() / "exports"
     )
     show_station(window, windowed=windowed)
     window.sign_in_screen.counter.setFocus()

@@ -88,3 +88,15 @@ def test_exports_write_the_days_files(qtbot, window, tmp_path):
     with qtbot.waitSignal(window.exported) as csv_files:
         window.today.export_buttons["csv"].click()
     assert len(csv_files.args[0]) == 4
+
+
+def test_end_of_day_export_writes_the_days_files_once_without_a_click(window, clock, tmp_path):
+    folder = tmp_path / "exports"
+    clock.now = clock.now.replace(hour=17, minute=0)
+    assert window.run_scheduled_export() == []  # not yet 17:30
+    clock.now = clock.now.replace(hour=17, minute=31)
+    written = window.run_scheduled_export()
+    names = sorted(p.name for p in written)
+    assert "bao-cao-2026-11-23.pdf" in names and "bao-cao-2026-11-23.xlsx" in names
+    assert (folder / "bao-cao-2026-11-23.pdf").read_bytes().startswith(b"%PDF")
+    assert window.run_scheduled_export() == []  # once a day
