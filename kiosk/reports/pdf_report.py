@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from kiosk.answers import Satisfaction
@@ -37,6 +37,9 @@ FACE_WORDS = {
     Satisfaction.VERY_DISSATISFIED: N_("Very dissatisfied"),
 }
 CHART_SERVICES = 8
+# The report stays one or two pages: the rest of a long list is in the XLSX.
+MAX_LATE_ROWS = 15
+MAX_COMMENTS = 12
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def _late(
         return [*out, Paragraph(escape(tr("None.")), s.body)]
     header = [tr("Dossier code"), tr("Procedure"), tr("Appointment"), tr("Returned"), tr("Reason")]
     data = [[Paragraph(escape(h), s.bold) for h in header]]
-    for ticket in late:
+    for ticket in late[:MAX_LATE_ROWS]:
         returned = f"{ticket.returned_at:%d/%m/%Y}" if ticket.returned_at else "—"
         data.append(
             [
@@ -193,7 +196,7 @@ def _late(
                 )
             ]
         )
-    table = Table(data, colWidths=[48 * mm, 44 * mm, 20 * mm, 20 * mm, 43 * mm], repeatRows=1)
+    table = Table(data, colWidths=[44 * mm, 41 * mm, 22 * mm, 22 * mm, 45 * mm], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -203,7 +206,11 @@ def _late(
             ]
         )
     )
-    return [*out, table]
+    out.append(table)
+    if len(late) > MAX_LATE_ROWS:
+        more = tr("… and {count} more: see the XLSX register.", count=len(late) - MAX_LATE_ROWS)
+        out.append(Paragraph(escape(more), s.small))
+    return out
 
 
 def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styles) -> list[object]:
@@ -212,10 +219,21 @@ def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styl
         select(Rating)
         .where(Rating.created_at >= begin, Rating.created_at < finish, Rating.comment.is_not(None))
         .order_by(Rating.created_at.desc())
+        .limit(MAX_COMMENTS)
     ).all()
+    total = (
+        session.scalar(
+            select(func.count())
+            .select_from(Rating)
+            .where(
+                Rating.created_at >= begin, Rating.created_at < finish, Rating.comment.is_not(None)
+            )
+        )
+        or 0
+    )
     services = {sv.id: sv for sv in session.scalars(select(Service))}
     out: list[object] = [
-        Paragraph(escape(tr("Citizens' comments ({count})", count=len(ratings))), s.heading)
+        Paragraph(escape(tr("Citizens' comments ({count})", count=total)), s.heading)
     ]
     if not ratings:
         return [*out, Paragraph(escape(tr("None.")), s.body)]
@@ -227,6 +245,9 @@ def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styl
             f"{face}: “{escape(rating.comment or '')}”"
         )
         out.append(Paragraph(line, s.body))
+    if total > len(ratings):
+        more = tr("… and {count} more in the manager's station.", count=total - len(ratings))
+        out.append(Paragraph(escape(more), s.small))
     return out
 
 
