@@ -17,38 +17,56 @@ def _sheet_title(name: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", name)[:31]  # Excel's rules for sheet names
 
 
+def _width(value: object) -> int:
+    if isinstance(value, datetime):
+        return len(MOMENT_FORMAT)
+    if isinstance(value, date):
+        return len(DATE_FORMAT)
+    return min(60, len(str(value if value is not None else "")))
+
+
 def write_xlsx(tables: list[Table], path: Path, title: str) -> None:
+    """Streams the rows (openpyxl's write-only mode): a province's day has 100,000 dossiers."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     workbook.properties.title = title
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for table in tables:
         sheet = workbook.create_sheet(_sheet_title(table.name))
         sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         sheet.page_setup.fitToWidth = 1
         sheet.print_title_rows = "1:1"
-        sheet.append([safe_cell(h) for h in table.header])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for row in table.rows:
-            # Numbers stay numbers, dates real dates: the manager's own formulas must work.
-            sheet.append([float(v) if isinstance(v, Decimal) else safe_cell(v) for v in row])
+        sheet.freeze_panes = "A2"
         widths = [len(str(h)) for h in table.header]
-        for row in sheet.iter_rows(min_row=2):
-            for index, cell in enumerate(row):
-                if isinstance(cell.value, datetime):
-                    cell.number_format = MOMENT_FORMAT
-                elif isinstance(cell.value, date):
-                    cell.number_format = DATE_FORMAT
-                widths[index] = max(widths[index], min(60, len(str(cell.value or ""))))
+        for row in table.rows[:2000]:  # enough rows to size the columns
+            widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width + 2
-        sheet.freeze_panes = "A2"
+        header = []
+        for text in table.header:
+            cell = WriteOnlyCell(sheet, value=safe_cell(text))
+            cell.font, cell.alignment = bold, wrap
+            header.append(cell)
+        sheet.append(header)
+        for row in table.rows:
+            # Numbers stay numbers, dates real dates: the manager's own formulas must work.
+            values = []
+            for value in row:
+                if isinstance(value, datetime | date):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = (
+                        MOMENT_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+                    )
+                    values.append(cell)
+                else:
+                    values.append(float(value) if isinstance(value, Decimal) else safe_cell(value))
+            sheet.append(values)
     workbook.save(path)
 
 
