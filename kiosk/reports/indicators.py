@@ -116,8 +116,8 @@ def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
 
-def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
-    begin, finish = day_range(start, end)
+def status_conditions(today: date) -> tuple[Any, Any, Any]:
+    """SQL conditions for a dossier being early, on time and late, as of `today`."""
     today_start = datetime.combine(today, time.min)
     # date() is a function in both SQLite and PostgreSQL; CAST(… AS DATE) is not on SQLite.
     due_day = func.date(Ticket.due_at)
@@ -129,6 +129,12 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
         and_(returned, returned_day > due_day),
         and_(Ticket.returned_at.is_(None), Ticket.due_at < today_start),
     )
+    return early, on_time, late
+
+
+def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
+    begin, finish = day_range(start, end)
+    early, on_time, late = status_conditions(today)
     bad = or_(late, Rating.satisfaction.in_(UNHAPPY), Rating.conduct_complaint.is_(True))
 
     def count(condition: Any) -> Any:

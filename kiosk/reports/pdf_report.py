@@ -18,16 +18,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from kiosk.answers import Satisfaction
 from kiosk.db.models import Rating, Service, Ticket
 from kiosk.i18n import N_, Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
-from kiosk.reports.indicators import PeriodReport, compute, day_range, unit_class
+from kiosk.reports.indicators import (
+    PeriodReport,
+    compute,
+    day_range,
+    status_conditions,
+    unit_class,
+)
 from kiosk.reports.tables import CLASS_WORDS, TARGETS
 from kiosk.services.offices import find_office
-from kiosk.status import TicketStatus, ticket_status
 
 FACE_WORDS = {
     Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
@@ -166,30 +171,37 @@ def _late(
     s: _Styles,
 ) -> list[object]:
     begin, finish = day_range(start, end)
-    tickets = session.scalars(
-        select(Ticket)
-        .options(joinedload(Ticket.service))
-        .where(Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
+    _early, _on_time, is_late = status_conditions(today)
+    due_in_period = (Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
+    count = (
+        session.scalar(select(func.count()).select_from(Ticket).where(*due_in_period, is_late)) or 0
+    )
+    late = session.execute(
+        select(
+            Ticket.code,
+            Service.name_vi,
+            Ticket.due_at,
+            Ticket.returned_at,
+            Ticket.reappointment_reason,
+        )
+        .join(Service, Ticket.service_id == Service.id)
+        .where(*due_in_period, is_late)
         .order_by(Ticket.due_at, Ticket.code)
+        .limit(MAX_LATE_ROWS)
     ).all()
-    late = [
-        t for t in tickets if ticket_status(t.due_at, t.returned_at, today) is TicketStatus.LATE
-    ]
-    out: list[object] = [
-        Paragraph(escape(tr("Late dossiers ({count})", count=len(late))), s.heading)
-    ]
+    out: list[object] = [Paragraph(escape(tr("Late dossiers ({count})", count=count)), s.heading)]
     if not late:
         return [*out, Paragraph(escape(tr("None.")), s.body)]
     header = [tr("Dossier code"), tr("Procedure"), tr("Appointment"), tr("Returned"), tr("Reason")]
     data = [[Paragraph(escape(h), s.bold) for h in header]]
-    for ticket in late[:MAX_LATE_ROWS]:
+    for ticket in late:
         returned = f"{ticket.returned_at:%d/%m/%Y}" if ticket.returned_at else "—"
         data.append(
             [
                 Paragraph(escape(c), s.small)
                 for c in (
                     ticket.code,
-                    ticket.service.name_vi,
+                    ticket.name_vi,
                     f"{ticket.due_at:%d/%m/%Y}",
                     returned,
                     ticket.reappointment_reason or tr("not given"),
@@ -207,8 +219,8 @@ def _late(
         )
     )
     out.append(table)
-    if len(late) > MAX_LATE_ROWS:
-        more = tr("… and {count} more: see the XLSX register.", count=len(late) - MAX_LATE_ROWS)
+    if count > len(late):
+        more = tr("… and {count} more: see the XLSX register.", count=count - len(late))
         out.append(Paragraph(escape(more), s.small))
     return out
 
