@@ -102,14 +102,10 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
         from ui.clerk_window import start_clerk
 
         window = start_clerk(settings, windowed=windowed)
-    elif station == "manager":
+    else:
         from ui.manager_window import start_manager
 
         window = start_manager(settings, windowed=windowed)
-    else:
-        from ui.station_window import start_station  # the clerk's and manager's stations
-
-        window = start_station(settings, station, windowed=windowed)
     code = app.exec()
     del window
     return code

@@ -48,7 +48,7 @@ class ManagerWindow(QMainWindow):
             factory, station=station, clock=clock, office_code=settings.office_code
         )
         self.manager: ClerkView | None = None
-        self.sign_in_screen = SignInScreen(self.tr)
+        self.sign_in_screen = SignInScreen(self.tr, N_("Monitoring and reports"))
         self.today = ManagerTodayScreen(self.tr)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)

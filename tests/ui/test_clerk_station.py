@@ -129,3 +129,30 @@ def test_test_print_reaches_the_printer_and_records_nothing(qtbot, window, therm
     qtbot.waitUntil(lambda: "Đã gửi bản in thử" in status.text(), timeout=WAIT)
     qtbot.waitUntil(lambda: len(thermal.jobs) == 1, timeout=WAIT)
     assert window.queue.pending() == []
+
+
+def test_the_clerk_never_sees_an_individual_rating(qtbot, window, database, clock):
+    from PySide6.QtWidgets import QLabel, QTreeWidget
+
+    from kiosk.answers import RatingInput, Satisfaction
+    from kiosk.services.ratings import RatingService
+
+    sign_in(qtbot, window)
+    code = register(qtbot, window, "HT-KS", "Mai Văn Tư")
+    RatingService(database.factory, station="kiosk-1", clock=clock).record(
+        RatingInput(
+            Satisfaction.DISSATISFIED, ticket_code=code, comment="Cán bộ quầy 1 thiếu lịch sự"
+        )
+    )
+    window.refresh_board()
+    find_and_select(qtbot, window, code)
+    shown = [label.text() for label in window.findChildren(QLabel)]
+    for tree in window.findChildren(QTreeWidget):
+        for i in range(tree.topLevelItemCount()):
+            group = tree.topLevelItem(i)
+            shown += [
+                group.child(j).text(c)
+                for j in range(group.childCount())
+                for c in range(tree.columnCount())
+            ]
+    assert not [text for text in shown if "thiếu lịch sự" in text or "hài lòng" in text.lower()]

@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.i18n import Translator
+from kiosk.i18n import N_, Translator
 
 
 class SignInScreen(QWidget):
     sign_in_requested = Signal(int, str)
 
-    def __init__(self, tr: Translator) -> None:
+    def __init__(self, tr: Translator, title: str = N_("Reception and results")) -> None:
         super().__init__()
+        self._title = title
         self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.title.setObjectName("title")
         self.counter = QLineEdit()
@@ -41,7 +42,7 @@ class SignInScreen(QWidget):
         self.retranslate(tr)
 
     def retranslate(self, tr: Translator) -> None:
-        self.title.setText(tr("Reception and results"))
+        self.title.setText(tr(self._title))
         self.counter_label.setText(tr("Counter"))
         self.pin_label.setText(tr("PIN"))
         self.button.setText(tr("Sign in"))
