@@ -72,6 +72,7 @@ class ClerkDeskScreen(QWidget):
         self.citizen_address = QLineEdit()
         self.citizen_phone = QLineEdit()
         self.save_button = QPushButton()
+        self.save_button.setObjectName("primary")
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("status")
         self.register_form = QFormLayout(self.register_box)
@@ -100,6 +101,15 @@ class ClerkDeskScreen(QWidget):
         self.reappoint_button = QPushButton()
         self.reprint_button = QPushButton()
         self.apology_button = QPushButton()
+        for button in (self.return_button, self.reappoint_button):
+            button.setObjectName("primary")
+        for button in (
+            self.reprint_button,
+            self.apology_button,
+            self.sign_out_button,
+            self.test_print_button,
+        ):
+            button.setObjectName("secondary")
         self.message = QLabel(wordWrap=True)
         self.message.setObjectName("problem")
         actions = QFormLayout(self.actions_box)

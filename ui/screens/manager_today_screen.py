@@ -43,6 +43,8 @@ class ManagerTodayScreen(QWidget):
         for kind, button in self.export_buttons.items():
             button.clicked.connect(lambda _=False, k=kind: self.export_requested.emit(k))
         self.sign_out_button = QPushButton()
+        for button in (*self.export_buttons.values(), self.sign_out_button, self.follow_up_button):
+            button.setObjectName("secondary")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         self.message = QLabel(wordWrap=True)
         header = QHBoxLayout()

@@ -22,6 +22,7 @@ class SignInScreen(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.button = QPushButton()
+        self.button.setObjectName("primary")
         self.message = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.message.setObjectName("problem")
         self.message.hide()
