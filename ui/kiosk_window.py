@@ -34,6 +34,7 @@ from ui.widgets.touch_button import TouchButton
 from ui.workers import run_in_background
 
 TICK_MS = 250
+CONTACT_MS = 60_000  # kiosk.services.stations.CONTACT_EVERY; not imported on the start path
 UNREACHABLE = N_("The kiosk cannot reach its records just now. Please ask at the counter.")
 
 
@@ -69,6 +70,8 @@ class KioskWindow(QMainWindow):
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.on_tick)
         self.ticker.start()
+        self.contact = QTimer(self, interval=CONTACT_MS)
+        self.contact.timeout.connect(self.report_contact)
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.retry_pending)
         self.retrier.start()
@@ -196,7 +199,13 @@ class KioskWindow(QMainWindow):
         self.services.set_services(start.services)
         self.attract.set_office_name(start.office.name)
         self.attract.start_button.setEnabled(True)
+        self.contact.start()
         self.refresh()
+
+    def report_contact(self) -> None:
+        backend = self.backend
+        # A failure here is the database being away: the staff dot already says so.
+        self._in_background(backend.report_contact, lambda _: None, lambda _: None)
 
     def show_start_problem(self, message: str) -> None:
         self.attract.set_office_name(message)

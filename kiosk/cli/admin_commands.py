@@ -14,7 +14,13 @@ from kiosk.db.models import ClerkRole
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
 from kiosk.services.clerks import add_clerk, list_clerks
-from kiosk.services.offices import create_office, find_office, list_services, office_view
+from kiosk.services.offices import (
+    create_office,
+    find_office,
+    list_services,
+    office_view,
+    set_targets,
+)
 from kiosk.services.ratings import verify_chains
 
 BREAK_MESSAGES = {
@@ -110,6 +116,31 @@ def office_show(ctx: CliContext, _args: argparse.Namespace) -> None:
     with ctx.database().factory() as session:
         view = office_view(find_office(session, ctx.settings.office_code))
     ctx.emit(dataclasses.asdict(view), f"{view.name} ({view.code})\n{view.address}")
+
+
+def office_targets(ctx: CliContext, args: argparse.Namespace) -> None:
+    with ctx.database().factory.begin() as session:
+        office = find_office(session, ctx.settings.office_code)
+        set_targets(
+            session,
+            office,
+            satisfaction=args.satisfaction,
+            on_time=args.on_time,
+            early=args.early,
+            at=office_now(),
+            station=CLI_STATION,
+        )
+        values = {
+            "satisfaction": office.target_satisfaction,
+            "on_time": office.target_on_time,
+            "early": office.target_early,
+        }
+    ctx.emit(
+        values,
+        ctx.tr(
+            "Targets: {satisfaction} % satisfied, {on_time} % on time, {early} % early.", **values
+        ),
+    )
 
 
 def verify(ctx: CliContext, _args: argparse.Namespace) -> int:

@@ -8,11 +8,9 @@ from pathlib import Path
 from kiosk.cli.context import CliContext
 from kiosk.cli.parsing import parse_day
 from kiosk.clock import office_now
-from kiosk.errors import InvalidInputError, StorageError
+from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
-from kiosk.reports.export import write_csv, write_xlsx
-from kiosk.reports.pdf_report import render_report_pdf
-from kiosk.reports.tables import build_tables
+from kiosk.reports.period_export import export_period
 
 
 def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
@@ -23,32 +21,20 @@ def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
     end = parse_day(args.end) if args.end else start
     if end < start:
         raise InvalidInputError(N_("The period ends before it starts."))
-    tr = ctx.tr
     out = Path(args.out)
     if args.format is None:
         args.format = {".pdf": "pdf", ".xlsx": "xlsx"}.get(out.suffix.lower(), "csv")
-    with ctx.database().factory() as session:
-        if args.format == "pdf":
-            pdf = render_report_pdf(
-                session, ctx.settings.office_code, start, end, today, office_now(), tr
-            )
-        else:
-            tables = build_tables(session, ctx.settings.office_code, start, end, today, tr)
-    title = tr("Report {start} – {end}", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
-    try:
-        if args.format == "pdf":
-            out.write_bytes(pdf)
-            written = [out]
-        elif args.format == "xlsx":
-            write_xlsx(tables, out, title)
-            written = [out]
-        else:
-            written = write_csv(tables, out)
-    except OSError as error:
-        raise StorageError(
-            N_("Cannot write {path}: {problem}"), path=out, problem=error.strerror or error
-        ) from error
+    written = export_period(
+        ctx.database().factory,
+        ctx.settings.office_code,
+        start,
+        end,
+        args.format,
+        out,
+        office_now(),
+        ctx.tr,
+    )
     ctx.emit(
         {"files": [str(p) for p in written], "start": start, "end": end},
-        "\n".join(tr("Written to {path}.", path=p) for p in written),
+        "\n".join(ctx.tr("Written to {path}.", path=p) for p in written),
     )

@@ -207,6 +207,16 @@ def _admin_commands(
     sub.add_parser("show", parents=[common], help=tr("show the office")).set_defaults(
         handler="kiosk.cli.admin_commands:office_show"
     )
+    targets = sub.add_parser(
+        "targets", parents=[common], help=tr("set the province's targets, in per cent")
+    )
+    for option, meaning in (
+        ("--satisfaction", tr("satisfied citizens")),
+        ("--on-time", tr("results on time")),
+        ("--early", tr("results early")),
+    ):
+        targets.add_argument(option, type=int, metavar="%", help=meaning)
+    targets.set_defaults(handler="kiosk.cli.admin_commands:office_targets")
 
     commands.add_parser(
         "verify", parents=[common], help=tr("check that no rating was changed, removed or inserted")

@@ -79,6 +79,10 @@ class Office(Base):
     rating_scale: Mapped[int] = mapped_column(Integer, default=3)
     # Spoken prompts at the kiosk; off unless the office turns them on (a quiet hall is the norm).
     voice_prompts: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The province's targets, in per cent: satisfied citizens, results on time, results early.
+    target_satisfaction: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
+    target_on_time: Mapped[int] = mapped_column(Integer, default=100, server_default="100")
+    target_early: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
 
     days_off: Mapped[list[OfficeDayOff]] = relationship(
         back_populates="office", cascade="all, delete-orphan", order_by="OfficeDayOff.day"
@@ -212,6 +216,18 @@ class CommentFollowUp(Base):
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Station(Base):
+    """A kiosk, clerk or manager station and when it last spoke to the database: a kiosk
+    silent during opening hours is a signal the manager must see."""
+
+    __tablename__ = "stations"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "kiosk" | "clerk" | "manager"
+    first_contact_at: Mapped[datetime] = mapped_column(DateTime)
+    last_contact_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class PrintJob(Base):

@@ -31,7 +31,7 @@ from kiosk.reports.indicators import (
     status_conditions,
     unit_class,
 )
-from kiosk.reports.tables import CLASS_WORDS, TARGETS
+from kiosk.reports.tables import CLASS_WORDS, Targets
 from kiosk.services.offices import find_office
 
 FACE_WORDS = {
@@ -79,7 +79,7 @@ def _mark(value: Decimal | None, target: Decimal | None, tr: Translator) -> str:
     return tr("met") if value >= target else tr("not met")
 
 
-def _headline(report: PeriodReport, tr: Translator, s: _Styles) -> Table:
+def _headline(report: PeriodReport, targets: Targets, tr: Translator, s: _Styles) -> Table:
     unit = report.unit
     rows = [
         [tr("Dossiers received"), str(report.received), "", ""],
@@ -88,22 +88,22 @@ def _headline(report: PeriodReport, tr: Translator, s: _Styles) -> Table:
         [
             tr("On-time rate (%)"),
             _percent(unit.on_time_rate),
-            f"{TARGETS['on_time']} %",
-            _mark(unit.on_time_rate, TARGETS["on_time"], tr),
+            f"{targets.on_time} %",
+            _mark(unit.on_time_rate, targets.on_time, tr),
         ],
         [
             tr("Early rate (%)"),
             _percent(unit.early_rate),
-            f"{TARGETS['early']} %",
-            _mark(unit.early_rate, TARGETS["early"], tr),
+            f"{targets.early} %",
+            _mark(unit.early_rate, targets.early, tr),
         ],
         [tr("Decision 766 rate (%)"), _percent(unit.rate_766), "", ""],
         [tr("Ratings"), str(unit.ratings), "", ""],
         [
             tr("Satisfaction rate (%)"),
             _percent(unit.satisfaction_rate),
-            f"{TARGETS['satisfaction']} %",
-            _mark(unit.satisfaction_rate, TARGETS["satisfaction"], tr),
+            f"{targets.satisfaction} %",
+            _mark(unit.satisfaction_rate, targets.satisfaction, tr),
         ],
     ]
     for number, value in unit.indicators.items():
@@ -284,7 +284,7 @@ def render_report_pdf(
         Spacer(0, 4 * mm),
         Paragraph(escape(tr("REPORT ON SERVICE TO CITIZENS, {period}", period=period)), s.title),
         Spacer(0, 2 * mm),
-        _headline(report, tr, s),
+        _headline(report, Targets.of(office), tr, s),
         Spacer(0, 5 * mm),
         _chart(report, services, tr),
         *_late(session, office.id, start, end, today, tr, s),

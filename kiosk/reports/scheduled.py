@@ -9,9 +9,7 @@ from pathlib import Path
 from kiosk.db.session import SessionFactory
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
-from kiosk.reports.export import write_csv, write_xlsx
-from kiosk.reports.pdf_report import render_report_pdf
-from kiosk.reports.tables import build_tables
+from kiosk.reports.period_export import export_period
 
 
 def parse_export_time(text: str) -> time:
@@ -43,16 +41,11 @@ def write_day_exports(
     now: datetime,
     tr: Translator,
 ) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
     stem = day_stem(folder, day)
-    with factory() as session:
-        tables = build_tables(session, office_code, day, day, now.date(), tr)
-        pdf = render_report_pdf(session, office_code, day, day, now.date(), now, tr)
-    xlsx = stem.with_suffix(".xlsx")
-    write_xlsx(tables, xlsx, tr("Report {period}", period=f"{day:%d/%m/%Y}"))
-    written = [xlsx, *write_csv(tables, stem)]
+    written = [
+        *export_period(factory, office_code, day, day, "xlsx", stem.with_suffix(".xlsx"), now, tr),
+        *export_period(factory, office_code, day, day, "csv", stem, now, tr),
+    ]
     # The PDF goes last: its presence is what marks the day as exported.
-    partial = stem.with_suffix(".pdf.partial")
-    partial.write_bytes(pdf)
-    partial.replace(stem.with_suffix(".pdf"))
-    return [stem.with_suffix(".pdf"), *written]
+    pdf = export_period(factory, office_code, day, day, "pdf", stem.with_suffix(".pdf"), now, tr)
+    return [*pdf, *written]

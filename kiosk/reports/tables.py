@@ -10,13 +10,30 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Clerk, Service, Ticket
+from kiosk.db.models import Clerk, Office, Service, Ticket
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.indicators import Tally, clerk_class, compute, day_range, unit_class
 from kiosk.services.offices import find_office
 
-TARGETS = {"satisfaction": Decimal(80), "on_time": Decimal(100), "early": Decimal(30)}
+
+@dataclass(frozen=True)
+class Targets:
+    """The province's targets for the office, in per cent."""
+
+    satisfaction: Decimal
+    on_time: Decimal
+    early: Decimal
+
+    @classmethod
+    def of(cls, office: Office) -> Targets:
+        return cls(
+            Decimal(office.target_satisfaction),
+            Decimal(office.target_on_time),
+            Decimal(office.target_early),
+        )
+
+
 CLASS_WORDS = {
     "completes duties": N_("completes duties"),
     "partly completes duties": N_("partly completes duties"),
@@ -77,7 +94,7 @@ def build_tables(
 ) -> list[Table]:
     office = find_office(session, office_code)
     report = compute(session, office.id, start, end, today)
-    unit = report.unit
+    unit, targets = report.unit, Targets.of(office)
     unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
     summary_rows: list[list[Cell]] = [
         [tr("Dossiers received"), report.received, None, None],
@@ -86,7 +103,7 @@ def build_tables(
         [
             tr("On-time rate (%)"),
             unit.on_time_rate,
-            TARGETS["on_time"],
+            targets.on_time,
             tr(
                 "{part} early or on time of {whole} due",
                 part=unit.early + unit.on_time,
@@ -96,7 +113,7 @@ def build_tables(
         [
             tr("Early rate (%)"),
             unit.early_rate,
-            TARGETS["early"],
+            targets.early,
             tr("{part} early of {whole} due", part=unit.early, whole=unit.due),
         ],
         [
@@ -118,7 +135,7 @@ def build_tables(
         [
             tr("Satisfaction rate (%)"),
             unit.satisfaction_rate,
-            TARGETS["satisfaction"],
+            targets.satisfaction,
             tr(
                 "{part} satisfied or very satisfied of {whole}",
                 part=unit.satisfied,

@@ -1,5 +1,6 @@
 """Alerts for the manager's banner: a burst of unhappy ratings, dossiers due on the next
-working day still out. Each alert raised is written to the audit log (once an hour)."""
+working day still out, a kiosk silent during opening hours. Each alert raised is written to
+the audit log (once an hour)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import Satisfaction
-from kiosk.db.models import AuditEvent, Rating, Ticket
+from kiosk.db.models import AuditEvent, Office, Rating, Station, Ticket
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, office_calendar
+from kiosk.services.stations import SILENT_AFTER
 
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
 UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
 DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
+KIOSK_SILENT = N_("Kiosk {station} has not been heard from since {since}: is it switched on?")
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class AlertRules:
 
 @dataclass(frozen=True)
 class Alert:
-    kind: str  # "unhappy_burst" | "due_next_day"
+    kind: str  # "unhappy_burst" | "due_next_day" | "kiosk_silent"
     message: str  # a message id with {fields}
     params: dict[str, object]
 
@@ -79,9 +82,32 @@ class AlertService(StationUseCases):
                         "due_next_day", DUE_NEXT_DAY, {"count": waiting, "day": f"{next_day:%d/%m}"}
                     )
                 )
+            alerts += self._silent_kiosks(session, office, now)
             for alert in alerts:
                 self._log_once(session, alert, now)
         return alerts
+
+    def _silent_kiosks(self, session: Session, office: Office, now: datetime) -> list[Alert]:
+        """Only while the office is open: a kiosk switched off at night is no news."""
+        opened = datetime.combine(now.date(), office.opening_time)
+        if not (
+            office_calendar(office).is_working_day(now.date())
+            and opened + SILENT_AFTER <= now <= datetime.combine(now.date(), office.closing_time)
+        ):
+            return []
+        silent = session.scalars(
+            select(Station)
+            .where(Station.kind == "kiosk", Station.last_contact_at < now - SILENT_AFTER)
+            .order_by(Station.name)
+        )
+        return [
+            Alert(
+                f"kiosk_silent:{station.name}",
+                KIOSK_SILENT,
+                {"station": station.name, "since": f"{station.last_contact_at:%H:%M %d/%m}"},
+            )
+            for station in silent
+        ]
 
     def _log_once(self, session: Session, alert: Alert, now: datetime) -> None:
         subject = f"alert:{alert.kind}:{now:%Y-%m-%d}"

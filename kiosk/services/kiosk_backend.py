@@ -13,6 +13,7 @@ from kiosk.db.models import Rating
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.ratings import RatingService, RecordedRating
+from kiosk.services.stations import StationService
 from kiosk.services.tickets import find_ticket
 from kiosk.status import ticket_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
@@ -26,9 +27,16 @@ class KioskStart:
 
 class KioskBackend(StationUseCases):
     def start(self) -> KioskStart:
+        self.report_contact()
         with self._factory() as session:
             office = find_office(session, self._office_code)
             return KioskStart(office_view(office), list_services(session))
+
+    def report_contact(self) -> None:
+        """Every minute: the manager is told when a kiosk goes quiet during opening hours."""
+        StationService(
+            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+        ).report_contact("kiosk")
 
     def lookup(self, code: str) -> DossierInfo:
         with self._factory() as session:

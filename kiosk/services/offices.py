@@ -98,3 +98,39 @@ def create_office(
     session.add(office)
     record_audit(session, at=at, station=station, action="office.create", subject=code)
     return office
+
+
+def set_targets(
+    session: Session,
+    office: Office,
+    *,
+    satisfaction: int | None,
+    on_time: int | None,
+    early: int | None,
+    at: datetime,
+    station: str,
+) -> None:
+    """Changes the targets given (per cent, 0–100); the change is audited."""
+    changes = {
+        name: value
+        for name, value in (
+            ("target_satisfaction", satisfaction),
+            ("target_on_time", on_time),
+            ("target_early", early),
+        )
+        if value is not None
+    }
+    for name, value in changes.items():
+        if not 0 <= value <= 100:
+            raise InvalidInputError(
+                N_("A target is a percentage from 0 to 100, not {value}."), value=value
+            )
+        setattr(office, name, value)
+    record_audit(
+        session,
+        at=at,
+        station=station,
+        action="office.targets",
+        subject=office.code,
+        details=changes,
+    )
