@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from kiosk.i18n import N_
+
 
 class Satisfaction(enum.Enum):
     VERY_SATISFIED = "very_satisfied"
@@ -28,6 +30,14 @@ SCALE_LEVELS = {
     5: tuple(Satisfaction),
 }
 REASONS = ("slow", "unclear_guidance", "many_visits", "unofficial_payment", "impolite", "other")
+REASON_WORDS = {
+    "slow": N_("Too slow"),
+    "unclear_guidance": N_("Unclear guidance"),
+    "many_visits": N_("Asked to come back many times"),
+    "unofficial_payment": N_("Asked for unofficial payment"),
+    "impolite": N_("Impolite staff"),
+    "other": N_("Something else"),
+}
 MAX_COMMENT = 1000
 
 

@@ -1,64 +1,93 @@
-"""The manager's station: sign in with a manager's PIN, then the day at a glance."""
+"""The manager's station: sign in with a manager's PIN, then the desk — today at a glance,
+charts and the clerks' indicators for any period, comments, alerts and exports. Every database
+read and every export runs off the UI thread; an export shows its progress after half a second."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
+from kiosk.answers import REASON_WORDS
 from kiosk.clock import Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import ClerkRole
 from kiosk.i18n import N_, Translator
-from kiosk.reports.export import write_csv, write_xlsx
-from kiosk.reports.pdf_report import FACE_WORDS, render_report_pdf
-from kiosk.reports.scheduled import export_is_due, parse_export_time, write_day_exports
-from kiosk.reports.tables import build_tables
+from kiosk.reports.glance import DayGlance, day_glance
+from kiosk.reports.pdf_report import FACE_WORDS
+from kiosk.reports.period_export import export_period
+from kiosk.reports.scheduled import day_stem, export_is_due, parse_export_time, write_day_exports
+from kiosk.reports.tables import Targets
+from kiosk.reports.trends import PeriodTrends, period_trends
 from kiosk.services.alerts import AlertService
 from kiosk.services.clerks import ClerkView
-from kiosk.services.comments import CommentService
+from kiosk.services.comments import CommentService, CommentView
+from kiosk.services.offices import find_office
 from kiosk.services.sign_in import SignInService
-from ui.screens.manager_today_screen import ManagerTodayScreen
+from kiosk.services.stations import StationService
+from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure
+from ui.workers import run_in_background
 
 REFRESH_MS = 60_000
+PROGRESS_AFTER_MS = 500
+
+
+@dataclass(frozen=True)
+class _Today:
+    glance: DayGlance
+    alerts: list[str]
+    comments: list[CommentView]
+
+
+class _ProgressRelay(QObject):
+    """Carries an export's progress from its worker thread to the progress bar."""
+
+    moved = Signal(float)
 
 
 class ManagerWindow(QMainWindow):
     exported = Signal(object)  # list[Path]
+    refreshed = Signal()
+    period_shown = Signal()
 
     def __init__(
         self, settings: Settings, *, factory: Any, export_folder: Path, clock: Clock = office_now
     ) -> None:
         super().__init__()
-        station = settings.station_name
+        station, office = settings.station_name, settings.office_code
         self.settings, self.factory, self.clock = settings, factory, clock
         self.export_folder = export_folder
         self.tr = Translator(settings.language)
         self.sign_in_service = SignInService(
-            factory, station=station, clock=clock, office_code=settings.office_code
+            factory, station=station, clock=clock, office_code=office
         )
-        self.comments = CommentService(
-            factory, station=station, clock=clock, office_code=settings.office_code
-        )
-        self.alerts = AlertService(
-            factory, station=station, clock=clock, office_code=settings.office_code
-        )
+        self.comments = CommentService(factory, station=station, clock=clock, office_code=office)
+        self.alerts = AlertService(factory, station=station, clock=clock, office_code=office)
+        self.stations = StationService(factory, station=station, clock=clock, office_code=office)
         self.manager: ClerkView | None = None
         self.sign_in_screen = SignInScreen(self.tr, N_("Monitoring and reports"))
-        self.today = ManagerTodayScreen(self.tr)
+        self.desk = ManagerDeskScreen(self.tr, clock().date())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
-        self.stack.addWidget(self.today)
+        self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
         self.setWindowTitle(self.tr("Monitoring and reports"))
         self.sign_in_screen.sign_in_requested.connect(self.sign_in)
-        self.today.export_requested.connect(self.export)
-        self.today.follow_up_requested.connect(self.follow_up)
-        self.today.sign_out_requested.connect(self.sign_out)
+        self.desk.export_requested.connect(self.export)
+        self.desk.comments.follow_up_requested.connect(self.follow_up)
+        self.desk.comments.filter_changed.connect(self.refresh)
+        self.desk.period_changed.connect(self.show_period)
+        self.desk.sign_out_requested.connect(self.sign_out)
+        self._progress = _ProgressRelay(self)
+        self._progress.moved.connect(lambda share: self.desk.progress.setValue(int(share * 100)))
+        self._exporting = False
+        self._refreshing = False
         self.refresher = QTimer(self, interval=REFRESH_MS)
         self.refresher.timeout.connect(self.refresh)
         # The end-of-day export runs whether or not a manager is signed in.
@@ -66,6 +95,8 @@ class ManagerWindow(QMainWindow):
         self.scheduler = QTimer(self, interval=REFRESH_MS)
         self.scheduler.timeout.connect(self.run_scheduled_export)
         self.scheduler.start()
+
+    # -- signing in and out -----------------------------------------------------------------
 
     def sign_in(self, counter: int, pin: str) -> None:
         try:
@@ -79,9 +110,10 @@ class ManagerWindow(QMainWindow):
             self.sign_in_screen.show_problem(describe_failure(error, self.tr))
             return
         self.manager = person
-        self.today.who.setText(person.display_name)
-        self.stack.setCurrentWidget(self.today)
+        self.desk.who.setText(person.display_name)
+        self.stack.setCurrentWidget(self.desk)
         self.refresh()
+        self.show_period(*self.desk.period)
         self.refresher.start()
 
     def sign_out(self) -> None:
@@ -90,88 +122,159 @@ class ManagerWindow(QMainWindow):
         self.sign_in_screen.reset()
         self.stack.setCurrentWidget(self.sign_in_screen)
 
-    def refresh(self) -> None:
-        tr, today = self.tr, self.clock().date()
-        try:
-            with self.factory() as session:
-                tables = build_tables(session, self.settings.office_code, today, today, today, tr)
-            self.today.show_figures(tables[0])
-            self.today.show_alerts([tr(a.message, **a.params) for a in self.alerts.current()])
-            faces = {key: tr(words) for key, words in FACE_WORDS.items()}
-            self.today.show_comments(self.comments.list(), faces)
-        except Exception as error:  # noqa: BLE001
-            self.today.message.setText("⚠ " + describe_failure(error, tr))
+    # -- today, refreshed every minute ------------------------------------------------------
 
-    def follow_up(self, rating_id: object) -> None:
+    def refresh(self) -> None:
+        if self._refreshing or self.manager is None:
+            return
+        self._refreshing = True
+        which = self.desk.comments.chosen_filter
+        tr, now = self.tr, self.clock()
+
+        def load() -> _Today:
+            self.stations.report_contact("manager")
+            with self.factory() as session:
+                glance = day_glance(session, self.settings.office_code, now)
+            alerts = [tr(a.message, **a.params) for a in self.alerts.current()]
+            comments = self.comments.list(
+                unhappy_only=which == "unhappy", open_only=which == "open"
+            )
+            return _Today(glance, alerts, comments)
+
+        def show(today: _Today) -> None:
+            self._refreshing = False
+            self.desk.glance.show_glance(today.glance, tr)
+            self.desk.show_alerts(today.alerts)
+            self.desk.comments.show_comments(
+                today.comments,
+                {key: tr(words) for key, words in FACE_WORDS.items()},
+                {key: tr(words) for key, words in REASON_WORDS.items()},
+                tr,
+            )
+            self.refreshed.emit()
+
+        run_in_background(load, show, self._failed_refresh, parent=self)
+
+    def _failed_refresh(self, error: BaseException) -> None:
+        self._refreshing = False
+        self._show_problem(error)
+        self.refreshed.emit()
+
+    def show_period(self, start: date, end: date) -> None:
+        tr, today = self.tr, self.clock().date()
+
+        def load() -> tuple[PeriodTrends, Targets]:
+            with self.factory() as session:
+                trends = period_trends(
+                    session, self.settings.office_code, start, end, today, tr.language
+                )
+                return trends, Targets.of(find_office(session, self.settings.office_code))
+
+        def show(loaded: tuple[PeriodTrends, Targets]) -> None:
+            if (start, end) != self.desk.period:
+                return  # the manager has already picked another period
+            trends, targets = loaded
+            self.desk.charts.show_trends(trends, targets, tr)
+            self.desk.people.show_people(trends, tr)
+            self.period_shown.emit()
+
+        def failed(error: BaseException) -> None:
+            self._show_problem(error)
+            self.period_shown.emit()
+
+        run_in_background(load, show, failed, parent=self)
+
+    def follow_up(self, rating_id: object, note: str) -> None:
         try:
             self.comments.follow_up(
-                rating_id,
-                self.tr("Followed up"),  # type: ignore[arg-type]
+                rating_id,  # type: ignore[arg-type]
+                note or self.tr("Followed up"),
                 clerk_id=self.manager.id if self.manager else None,
             )
         except Exception as error:  # noqa: BLE001
-            self.today.message.setText("⚠ " + describe_failure(error, self.tr))
+            self._show_problem(error)
             return
         self.refresh()
 
-    def run_scheduled_export(self) -> list[Path]:
-        now = self.clock()
-        if not export_is_due(now, self.export_time, self.export_folder):
-            return []
-        try:
-            written = write_day_exports(
-                self.factory,
-                self.settings.office_code,
-                now.date(),
-                self.export_folder,
-                now,
-                self.tr,
-            )
-        except Exception as error:  # noqa: BLE001 - shown; tried again at the next tick
-            self.today.message.setText("⚠ " + describe_failure(error, self.tr))
-            return []
-        self.today.message.setText(
-            self.tr("Today's report was saved to {path}.", path=self.export_folder)
-        )
-        self.exported.emit(written)
-        return written
+    def _show_problem(self, error: BaseException) -> None:
+        self.desk.message.setText("⚠ " + describe_failure(error, self.tr))
+
+    # -- exports ----------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
-        tr, today = self.tr, self.clock().date()
-        stem = self.export_folder / f"bao-cao-{today:%Y-%m-%d}"
-        try:
-            self.export_folder.mkdir(parents=True, exist_ok=True)
-            with self.factory() as session:
-                if kind == "pdf":
-                    path = stem.with_suffix(".pdf")
-                    path.write_bytes(
-                        render_report_pdf(
-                            session,
-                            self.settings.office_code,
-                            today,
-                            today,
-                            today,
-                            self.clock(),
-                            tr,
-                        )
-                    )
-                    written = [path]
-                else:
-                    tables = build_tables(
-                        session, self.settings.office_code, today, today, today, tr
-                    )
-                    if kind == "xlsx":
-                        written = [stem.with_suffix(".xlsx")]
-                        write_xlsx(
-                            tables, written[0], tr("Report {period}", period=f"{today:%d/%m/%Y}")
-                        )
-                    else:
-                        written = write_csv(tables, stem)
-        except Exception as error:  # noqa: BLE001
-            self.today.message.setText("⚠ " + describe_failure(error, tr))
+        if self._exporting:
             return
-        self.today.message.setText(tr("Written to {path}.", path=written[0]))
-        self.exported.emit(written)
+        tr, now = self.tr, self.clock()
+        start, end = self.desk.period
+        name = f"bao-cao-{start:%Y-%m-%d}" + (f"-den-{end:%Y-%m-%d}" if end != start else "")
+        out = self.export_folder / name
+        if kind != "csv":
+            out = out.with_suffix(f".{kind}")
+        self._exporting = True
+        self.desk.set_busy(True)
+        self.desk.progress.setValue(0)
+        self.desk.message.setText(tr("Preparing the report…"))
+        # Only a slow export shows a bar: a quick one would just flicker.
+        QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._exporting and self.desk.progress.show())
+
+        def done(written: list[Path]) -> None:
+            self._exporting = False
+            self.desk.set_busy(False)
+            self.desk.message.setText(tr("Written to {path}.", path=written[0]))
+            self.exported.emit(written)
+
+        def failed(error: BaseException) -> None:
+            self._exporting = False
+            self.desk.set_busy(False)
+            self._show_problem(error)
+            self.exported.emit([])
+
+        run_in_background(
+            lambda: export_period(
+                self.factory,
+                self.settings.office_code,
+                start,
+                end,
+                kind,
+                out,
+                now,
+                tr,
+                self._progress.moved.emit,
+            ),
+            done,
+            failed,
+            parent=self,
+        )
+
+    def run_scheduled_export(self) -> bool:
+        """Starts the day's export once the export time has passed; True if it started."""
+        now = self.clock()
+        if self._exporting or not export_is_due(now, self.export_time, self.export_folder):
+            return False
+        self._exporting = True
+        tr, folder = self.tr, self.export_folder
+
+        def done(written: list[Path]) -> None:
+            self._exporting = False
+            self.desk.message.setText(
+                tr("Today's report was saved to {path}.", path=day_stem(folder, now.date()))
+            )
+            self.exported.emit(written)
+
+        def failed(error: BaseException) -> None:  # tried again at the next tick
+            self._exporting = False
+            self._show_problem(error)
+            self.exported.emit([])
+
+        run_in_background(
+            lambda: write_day_exports(
+                self.factory, self.settings.office_code, now.date(), folder, now, tr
+            ),
+            done,
+            failed,
+            parent=self,
+        )
+        return True
 
 
 def start_manager(settings: Settings, *, windowed: bool) -> ManagerWindow:

@@ -17,3 +17,8 @@ def stylesheet(*, large_text: bool = False) -> str:
     if large_text:
         text = _POINT_SIZE.sub(lambda m: f"{round(int(m[1]) * LARGE_TEXT_FACTOR)}pt", text)
     return text
+
+
+def desk_stylesheet() -> str:
+    """The staff desks' denser look, set on the desk widget over the application's sheet."""
+    return (resources_dir() / "styles" / "desk" / "desk.qss").read_text(encoding="utf-8")

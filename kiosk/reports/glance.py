@@ -1,18 +1,17 @@
 """The manager's day at a glance: what came in, what went out, what is due and overdue, and
-the official rates beside the office's targets — today's on-time rates "so far", counted on the
-dossiers already settled, since a dossier due today is not late until the day ends."""
+the official rates beside the office's targets. Today's on-time rate is "so far": the share of
+the dossiers due today already returned, which climbs as results go out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import Ticket
-from kiosk.reports.indicators import Tally, compute, rate
+from kiosk.reports.indicators import Tally, compute
 from kiosk.reports.tables import Targets
 from kiosk.services.offices import find_office, office_calendar
 
@@ -29,18 +28,6 @@ class DayGlance:
     ratings: int
     unit: Tally
     targets: Targets
-
-    @property
-    def settled(self) -> int:
-        return self.unit.early + self.unit.on_time + self.unit.late
-
-    @property
-    def on_time_rate_so_far(self) -> Decimal | None:
-        return rate(self.unit.early + self.unit.on_time, self.settled)
-
-    @property
-    def early_rate_so_far(self) -> Decimal | None:
-        return rate(self.unit.early, self.settled)
 
 
 def day_glance(session: Session, office_code: str | None, now: datetime) -> DayGlance:

@@ -246,6 +246,15 @@ CLERK_CLASSES = ((Decimal(5), "completes duties"), (Decimal("3.5"), "partly comp
 UNIT_CLASSES = ((15, "excellent"), (12, "good"), (9, "fair"), (6, "average"))
 
 
+# Nobody is judged on three answers: below this many ratings a clerk gets no classification.
+MIN_ANSWERS_TO_JUDGE = 10
+
+
+def judged_class(tally: Tally) -> str | None:
+    """A clerk's classification, or None when it rests on too few ratings to be fair."""
+    return clerk_class(tally) if tally.ratings >= MIN_ANSWERS_TO_JUDGE else None
+
+
 def clerk_class(tally: Tally) -> str | None:
     """Per civil servant: ≥ 5 completes, 3.5 to < 5 partly, < 3.5 does not (on what is known)."""
     total = tally.indicator_total

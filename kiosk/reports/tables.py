@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from kiosk.db.models import Clerk, Office, Service, Ticket
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
-from kiosk.reports.indicators import Tally, clerk_class, compute, day_range, unit_class
+from kiosk.reports.indicators import (
+    Tally,
+    clerk_class,
+    compute,
+    day_range,
+    judged_class,
+    unit_class,
+)
 from kiosk.services.offices import find_office
 
 
@@ -173,7 +180,7 @@ def build_tables(
                 clerks[cid].display_name,
                 clerks[cid].counter,
                 *_figures(tally),
-                tr(CLASS_WORDS[c]) if (c := clerk_class(tally)) else None,
+                clerk_words(tally, tr),
             ]
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
@@ -184,6 +191,14 @@ def build_tables(
         by_clerk,
         _register(session, office.id, office.name, start, end, tr),
     ]
+
+
+def clerk_words(tally: Tally, tr: Translator) -> str | None:
+    if (words := judged_class(tally)) is not None:
+        return tr(CLASS_WORDS[words])
+    if clerk_class(tally) is None:
+        return None
+    return tr("too few ratings to judge ({count})", count=tally.ratings)
 
 
 def _register(

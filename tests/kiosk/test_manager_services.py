@@ -1,4 +1,6 @@
 from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -71,3 +73,66 @@ def test_dossier_due_next_working_day_and_still_out_raises_an_alert(database, of
     tickets.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 23, 16, 0))  # due 25/11
     [alert] = AlertService(database.factory, station="manager", clock=clock).current()
     assert alert.kind == "due_next_day" and alert.params == {"count": 1, "day": "25/11"}
+
+
+def test_a_kiosk_silent_during_opening_hours_raises_an_alert(database, office, clock):
+    from kiosk.services.stations import StationService
+
+    clock.now = datetime(2026, 11, 23, 8, 0)  # Monday, the office opened at 7:30
+    StationService(database.factory, station="kiosk-sanh", clock=clock).report_contact("kiosk")
+    StationService(database.factory, station="manager", clock=clock).report_contact("manager")
+    alerts = AlertService(database.factory, station="manager", clock=clock)
+    clock.now = datetime(2026, 11, 23, 8, 9)
+    assert alerts.current() == []  # nine minutes is not yet silence
+    clock.now = datetime(2026, 11, 23, 9, 30)
+    [silent] = alerts.current()  # the manager's own station is not a kiosk
+    assert silent.params == {"station": "kiosk-sanh", "since": "08:00 23/11"}
+    clock.now = datetime(2026, 11, 23, 18, 0)
+    assert alerts.current() == []  # the office is closed: a kiosk switched off is no news
+    clock.now = datetime(2026, 11, 24, 9, 30)
+    assert alerts.current() == []  # 24/11 is a public holiday
+    clock.now = datetime(2026, 11, 25, 9, 30)
+    StationService(database.factory, station="kiosk-sanh", clock=clock).report_contact("kiosk")
+    assert alerts.current() == []  # heard from again
+
+
+def test_the_day_at_a_glance_counts_due_overdue_and_due_next(database, office, clock):
+    from kiosk.reports.glance import day_glance
+
+    clock.now = datetime(2026, 11, 23, 9, 30)  # Monday; Tuesday 24/11 is a holiday
+    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+
+    def dossier(received, returned=None):
+        code = tickets.register("HT-KS", clerk_id=1, received_at=received).code
+        if returned:
+            tickets.return_result(code, at=returned)
+
+    dossier(datetime(2026, 11, 20, 8, 0))  # due Friday 20/11, still out: overdue
+    dossier(datetime(2026, 11, 23, 8, 0), datetime(2026, 11, 23, 9, 0))  # due today, returned
+    dossier(datetime(2026, 11, 23, 8, 10))  # due today, still out
+    dossier(datetime(2026, 11, 23, 16, 0))  # after the cut-off: due Wednesday 25/11
+    with database.factory() as session:
+        glance = day_glance(session, None, clock.now)
+    assert (glance.received, glance.returned) == (3, 1)
+    assert (glance.due_today, glance.due_today_open) == (2, 1)
+    assert glance.overdue == 1
+    assert (glance.due_next, f"{glance.next_working_day:%d/%m}") == (1, "25/11")
+    assert glance.unit.on_time_rate == Decimal("50.0")  # 1 of the 2 due today is back
+    assert glance.targets.satisfaction == Decimal(80)
+
+
+def test_targets_are_set_once_for_the_office_and_reach_the_reports(db_url, office, capsys):
+    from kiosk.cli.main import main
+
+    args = ["office", "targets", "--satisfaction", "90", "--early", "40", "--db", db_url]
+    assert main(args) == 0
+    assert "90 %" in capsys.readouterr().out
+    assert main(["office", "targets", "--on-time", "120", "--db", db_url]) != 0
+    assert "0 đến 100" in capsys.readouterr().err
+    out = Path(db_url.removeprefix("sqlite:///")).parent / "day.xlsx"
+    assert main(["export", "daily", "--date", "23/11/2026", "--out", str(out), "--db", db_url]) == 0
+    from openpyxl import load_workbook
+
+    rows = {r[0]: r[2] for r in load_workbook(out)["Tổng hợp"].iter_rows(values_only=True)}
+    assert (rows["Tỷ lệ hài lòng (%)"], rows["Tỷ lệ đúng hạn (%)"]) == (90, 100)
+    assert rows["Tỷ lệ trước hạn (%)"] == 40

@@ -7,7 +7,7 @@ import pytest
 from kiosk.config import Settings
 from kiosk.paths import resources_dir
 from ui.kiosk_window import KioskWindow
-from ui.theme import LARGE_TEXT_FACTOR, stylesheet
+from ui.theme import LARGE_TEXT_FACTOR, desk_stylesheet, stylesheet
 from ui.widgets.face_button import FaceButton
 from ui.widgets.touch_button import TouchButton
 
@@ -30,7 +30,7 @@ def contrast(a: str, b: str) -> float:
 
 
 def blocks():
-    text = re.sub(r"/\*.*?\*/", "", stylesheet(), flags=re.S)
+    text = re.sub(r"/\*.*?\*/", "", stylesheet() + desk_stylesheet(), flags=re.S)
     for selector, body in BLOCK.findall(text):
         props = dict(
             (k.strip(), v.strip())

@@ -5,20 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit
 
-from kiosk.answers import MAX_COMMENT, REASONS
-from kiosk.i18n import N_, Translator
+from kiosk.answers import MAX_COMMENT, REASON_WORDS, REASONS
+from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton
-
-REASON_WORDS = {
-    "slow": N_("Too slow"),
-    "unclear_guidance": N_("Unclear guidance"),
-    "many_visits": N_("Asked to come back many times"),
-    "unofficial_payment": N_("Asked for unofficial payment"),
-    "impolite": N_("Impolite staff"),
-    "other": N_("Something else"),
-}
 
 
 class ReasonsScreen(KioskScreen):
