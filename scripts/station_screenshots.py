@@ -53,8 +53,14 @@ def main() -> int:
     manager = ManagerWindow(settings, factory=database.factory, export_folder=folder / "exports")
     show_station(manager, windowed=False)
     manager.sign_in(0, "9999")  # the demo's manager
-    settle()
+    settle(1500)
     manager.grab().save(str(out / "manager-today.png"))
+    manager.desk.choose_preset("30")
+    settle(1500)
+    for index, name in enumerate(("today", "charts", "people", "comments")):
+        manager.desk.tabs.setCurrentIndex(index)
+        settle()
+        manager.grab().save(str(out / f"manager-{index + 1}-{name}.png"))
     for path in sorted(out.glob("*.png")):
         print(path)
     return 0

@@ -29,8 +29,10 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def blocks():
-    text = re.sub(r"/\*.*?\*/", "", stylesheet() + desk_stylesheet(), flags=re.S)
+def blocks(sheet=None):
+    """Each rule of the stylesheets (the kiosk's and the desks') as (selector, properties)."""
+    sheet = stylesheet() + desk_stylesheet() if sheet is None else sheet
+    text = re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)
     for selector, body in BLOCK.findall(text):
         props = dict(
             (k.strip(), v.strip())
@@ -64,12 +66,21 @@ def test_citizen_text_is_at_least_24_points():
     kiosk_sheet = (resources_dir() / "styles" / "10_kiosk.qss").read_text(encoding="utf-8")
     small = [
         (selector, props["font-size"])
-        for selector, props in blocks()
+        for selector, props in blocks(stylesheet())
         if "font-size" in props
         and selector not in STAFF_ONLY
         and int(props["font-size"].removesuffix("pt")) < MIN_POINTS
     ]
     assert small == [] and "font-size" in kiosk_sheet
+
+
+def test_desk_text_is_at_least_12_points():
+    sizes = [
+        int(props["font-size"].removesuffix("pt"))
+        for _selector, props in blocks(desk_stylesheet())
+        if "font-size" in props
+    ]
+    assert sizes and min(sizes) >= 12
 
 
 def test_large_text_mode_scales_every_size():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -27,8 +28,17 @@ from kiosk.reports.tables import Targets
 from kiosk.reports.trends import NamedTally, PeriodTrends
 
 BLUE, GREEN, RED = "#0b3d91", "#1b7a3a", "#8a1c00"
-MOST_BARS = 10
-NAME_LENGTH = 34
+MOST_BARS = 8
+NAME_LENGTH = 32
+# Chart text is set here: QGraphicsView-based charts do not follow the desk's stylesheet.
+TITLE_POINTS, TEXT_POINTS = 13, 10
+
+
+def _font(points: int, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
 
 
 def _short(name: str, count: int) -> str:
@@ -39,11 +49,9 @@ def _short(name: str, count: int) -> str:
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
-    font = QFont(chart.titleFont())
-    font.setPointSize(13)
-    font.setBold(True)
-    chart.setTitleFont(font)
+    chart.setTitleFont(_font(TITLE_POINTS, bold=True))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(_font(TEXT_POINTS))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     return chart
 
@@ -53,7 +61,13 @@ def _percent_axis() -> QValueAxis:
     axis.setRange(0, 100)
     axis.setLabelFormat("%d %%")
     axis.setTickCount(6)
+    _small(axis)
     return axis
+
+
+def _small(axis: QAbstractAxis) -> None:
+    axis.setLabelsFont(_font(TEXT_POINTS))
+    axis.setTitleFont(_font(TEXT_POINTS))
 
 
 class ManagerChartsTab(QWidget):
@@ -63,7 +77,7 @@ class ManagerChartsTab(QWidget):
         grid = QGridLayout(self)
         for index, view in enumerate(self.views):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(320)
+            view.setMinimumHeight(380)
             grid.addWidget(view, index // 2, index % 2)
 
     def show_trends(self, trends: PeriodTrends, targets: Targets, tr: Translator) -> None:
@@ -121,6 +135,7 @@ class ManagerChartsTab(QWidget):
             QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))
         )
         days.setTickCount(min(8, max(2, len(trends.by_day))))
+        _small(days)
         values = _percent_axis()
         chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
@@ -136,6 +151,7 @@ class ManagerChartsTab(QWidget):
         chart = _chart(title)
         bars = QBarSet(tr("Satisfied or very satisfied"))
         bars.setColor(QColor(BLUE))
+        bars.setLabelFont(_font(TEXT_POINTS))
         for row in reversed(rated):  # the busiest at the top
             bars.append(float(row.tally.satisfaction_rate or 0))
         series = QHorizontalBarSeries()
@@ -145,6 +161,7 @@ class ManagerChartsTab(QWidget):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([_short(row.name, row.tally.ratings) for row in reversed(rated)])
+        _small(names)
         values = _percent_axis()
         values.setTitleText(tr("Target {target} %", target=targets.satisfaction))
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
@@ -171,6 +188,7 @@ class ManagerChartsTab(QWidget):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([_short(row.name, row.tally.due) for row in reversed(due)])
+        _small(names)
         values = _percent_axis()
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

@@ -114,13 +114,11 @@ class ManagerCommentsTab(QWidget):
         self._apply_search(self.search.text())
 
     def _apply_search(self, text: str) -> None:
-        """Accent-insensitive, as a manager types on a desk keyboard without diacritics."""
-        wanted = fold(nfc(text).strip())
+        """Every typed word, accent-insensitive: a desk keyboard often types without diacritics."""
+        words = fold(nfc(text)).split()
         for row in range(self.table.rowCount()):
-            shown = not wanted or any(
-                wanted in fold(self.table.item(row, column).text()) for column in (1, 3)
-            )
-            self.table.setRowHidden(row, not shown)
+            haystack = " ".join(fold(self.table.item(row, column).text()) for column in (1, 3))
+            self.table.setRowHidden(row, not all(word in haystack for word in words))
 
     def _follow_up(self) -> None:
         rows = {index.row() for index in self.table.selectedIndexes()}
