@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_LANG", "vi")
 os.environ.pop("KIOSK_DATABASE_URL", None)
 
+import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -16,6 +17,7 @@ import pytest  # noqa: E402
 
 from kiosk.db.open import Database, open_database  # noqa: E402
 from kiosk.services.offices import create_office  # noqa: E402
+from tests.postgres_server import PostgresServer, postgres_bin  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 30)
 
@@ -30,9 +32,43 @@ def _no_user_config(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One private PostgreSQL server for the session, with a migrated template database."""
+    assert postgres_bin(), "PostgreSQL is missing: run scripts/setup.sh"
+    server = PostgresServer()
+    server.start()
+    template = open_database(server.create_database("kiosk_template"), migrate=True)
+    template.engine.dispose()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(params=ENGINES)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each domain test runs on the embedded SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+    server = request.getfixturevalue("postgres")
+    name = "t_" + uuid.uuid4().hex[:12]
+    return server.create_database(name, template="kiosk_template")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked sqlite_only (file pragmas, file locks) run on SQLite alone."""
+    dropped = [
+        item
+        for item in items
+        if item.get_closest_marker("sqlite_only")
+        and getattr(item, "callspec", None)
+        and item.callspec.params.get("db_url") == "postgresql"
+    ]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if item not in dropped]
 
 
 @pytest.fixture

@@ -131,6 +131,7 @@ def test_database_that_cannot_be_opened_is_reported(tmp_path):
     assert result.stderr.startswith("kiosk: Cannot open the database")
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file itself
 def test_clerk_pin_is_stored_only_as_argon2_hash(database, office, db_url):
     result = subprocess.run(
         [KIOSK, "clerks", "add", "Lê Thị Ngọc Ánh", "--counter", "3", "--db", db_url],

@@ -1,3 +1,4 @@
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -21,6 +22,7 @@ def test_migrated_schema_matches_the_models(database):
     assert differences == []
 
 
+@pytest.mark.sqlite_only
 def test_embedded_database_runs_in_wal_with_full_sync(database):
     with database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection

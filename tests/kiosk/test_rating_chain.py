@@ -1,7 +1,7 @@
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.cli.main import main
@@ -37,6 +37,18 @@ def rated(database, office, clock):
     return recorded
 
 
+def tamper(database, *statements):
+    """Edits the database behind the program's back, as someone with its password would."""
+    with database.engine.begin() as raw:
+        for statement, params in statements:
+            raw.execute(text(statement), params)
+
+
+def stored_id(database, rating_id):
+    """A rating id as the engine stores it: 32 hex digits on SQLite, a native uuid on PostgreSQL."""
+    return rating_id.hex if database.engine.dialect.name == "sqlite" else rating_id
+
+
 def verify(db_url, capsys):
     code = main(["verify", "--db", db_url, "--lang", "en"])
     return code, capsys.readouterr()
@@ -48,45 +60,54 @@ def test_untouched_chain_verifies(rated, db_url, capsys):
     assert "6 ratings checked" in out.out
 
 
-def test_editing_a_score_in_the_file_is_found_and_named(rated, db_url, capsys):
+def test_editing_a_score_in_the_database_is_found_and_named(rated, database, db_url, capsys):
     victim = rated[2]
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
-        raw.execute(
-            "UPDATE ratings SET satisfaction = 'very_satisfied' WHERE id = ?", (victim.id.hex,)
-        )
+    tamper(
+        database,
+        (
+            "UPDATE ratings SET satisfaction = 'very_satisfied' WHERE id = :id",
+            {"id": stored_id(database, victim.id)},
+        ),
+    )
     code, out = verify(db_url, capsys)
     assert code != 0
     assert str(victim.id) in out.out
     assert "changed after it was recorded" in out.out
 
 
-def test_deleting_a_rating_is_found(rated, db_url, capsys):
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
-        raw.execute("DELETE FROM ratings WHERE id = ?", (rated[1].id.hex,))
+def test_deleting_a_rating_is_found(rated, database, db_url, capsys):
+    tamper(
+        database,
+        ("DELETE FROM ratings WHERE id = :id", {"id": stored_id(database, rated[1].id)}),
+    )
     code, out = verify(db_url, capsys)
     assert code != 0
     assert str(rated[2].id) in out.out
     assert "missing before" in out.out
 
 
-def test_inserting_a_rating_in_the_middle_is_found(rated, db_url, capsys):
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as raw:
-        # Forge a copy of rating 4 as number 4, pushing the genuine 4 and 5 up by one.
-        raw.execute(
+def test_inserting_a_rating_in_the_middle_is_found(rated, database, db_url, capsys):
+    # Forge a copy of rating 4 as number 4, pushing the genuine 4 and 5 up by one.
+    tamper(
+        database,
+        (
             "UPDATE ratings SET station_sequence = station_sequence + 10 "
-            "WHERE station = 'kiosk-1' AND station_sequence >= 4"
-        )
-        raw.execute(
+            "WHERE station = 'kiosk-1' AND station_sequence >= 4",
+            {},
+        ),
+        (
             "UPDATE ratings SET station_sequence = station_sequence - 9 "
-            "WHERE station = 'kiosk-1' AND station_sequence >= 14"
-        )
-        raw.execute(
+            "WHERE station = 'kiosk-1' AND station_sequence >= 14",
+            {},
+        ),
+        (
             "INSERT INTO ratings SELECT 'ffffffffffffffffffffffffffffffff', station, 4, "
             "created_at, channel, ticket_id, service_id, clerk_id, scale, 'very_satisfied', "
             "contacts_score, agencies_score, conduct_complaint, reasons, comment, partial, "
-            "prev_hash, '" + "deadbeef" * 8 + "' FROM ratings WHERE id = ?",
-            (rated[3].id.hex,),
-        )
+            "prev_hash, '" + "deadbeef" * 8 + "' FROM ratings WHERE id = :id",
+            {"id": stored_id(database, rated[3].id)},
+        ),
+    )
     code, out = verify(db_url, capsys)
     assert code != 0
     assert "ffffffff-ffff-ffff-ffff-ffffffffffff" in out.out or str(rated[3].id) in out.out

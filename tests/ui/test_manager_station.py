@@ -51,9 +51,7 @@ def window(qtbot, database, office, clock, tmp_path):
     ):
         clock.now += timedelta(minutes=1)
         ratings.record(
-            RatingInput(
-                satisfaction, service_code="HT-KS", comment=comment, reasons=reasons
-            )
+            RatingInput(satisfaction, service_code="HT-KS", comment=comment, reasons=reasons)
         )
     win = ManagerWindow(
         Settings(database_url=database.url, station_name="manager"),
