@@ -1,0 +1,20 @@
+"""A clerk process for the concurrency tests: registers dossiers as fast as it can."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.db.open import open_database
+from kiosk.services.tickets import TicketService
+
+
+def register_many(url: str, clerk_id: int, count: int, received_at: datetime) -> list[str]:
+    database = open_database(url)
+    tickets = TicketService(database.factory, station=f"clerk-{clerk_id}")
+    try:
+        return [
+            tickets.register("HT-KS", clerk_id=clerk_id, received_at=received_at).code
+            for _ in range(count)
+        ]
+    finally:
+        database.engine.dispose()
