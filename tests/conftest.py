@@ -94,6 +94,10 @@ class MutableClock:
 @pytest.fixture
 def office(database: Database) -> str:
     """A small office: services due same day, in 3 and in 5 days; two clerks. Returns its code."""
+    return seed_small_office(database)
+
+
+def seed_small_office(database: Database) -> str:
     from kiosk.db.models import ClerkRole, Service
     from kiosk.services.clerks import add_clerk
 

@@ -48,7 +48,7 @@ def flow_settings(settings: Settings) -> FlowSettings:
 
 
 class KioskWindow(QMainWindow):
-    rating_saved = Signal(object)  # RecordedRating, after its commit
+    rating_saved = Signal(object)  # RecordedRating after its commit, or QueuedRating (outbox)
     rating_kept_for_retry = Signal(object)  # PendingRating
 
     def __init__(
@@ -72,6 +72,7 @@ class KioskWindow(QMainWindow):
         self.ticker.start()
         self.contact = QTimer(self, interval=CONTACT_MS)
         self.contact.timeout.connect(self.report_contact)
+        self._outbox_waiting = 0  # ratings on this kiosk's disk while the server is away
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.retry_pending)
         self.retrier.start()
@@ -191,6 +192,7 @@ class KioskWindow(QMainWindow):
     def attach_backend(self, backend: Any, start: Any) -> None:
         """The database is open: the office, its rating scale and services are known."""
         self.backend = backend
+        self._outbox_waiting = start.outbox_waiting
         self.flow.office_code = start.office.code
         self.flow.rating_scale = start.office.rating_scale
         self.voice.enabled = start.office.voice_prompts
@@ -254,6 +256,7 @@ class KioskWindow(QMainWindow):
 
         def done(recorded: Any) -> None:
             self._retrying.discard(pending.id)
+            self._outbox_waiting = getattr(recorded, "waiting", self._outbox_waiting)
             self.flow.saved(pending)
             self.refresh()
             self.rating_saved.emit(recorded)
@@ -278,6 +281,12 @@ class KioskWindow(QMainWindow):
         for pending in self.flow.retries():
             if pending.id not in self._retrying:
                 self.save(pending)
+        if self._outbox_waiting and self.backend is not None:
+            self._in_background(self.backend.forward_outbox, self._outbox_sent, lambda _: None)
+
+    def _outbox_sent(self, waiting: int) -> None:
+        self._outbox_waiting = waiting
+        self.refresh()
 
     # -- time and screens -------------------------------------------------------------------
 
@@ -336,10 +345,10 @@ class KioskWindow(QMainWindow):
                 self.voice.say(screen.spoken_prompt(), flow.language)
             self._shown_step = flow.step
         self.setWindowTitle(tr("Rate our service"))
-        self.staff_mark.setVisible(bool(flow.retry_queue))
-        self.staff_mark.setToolTip(
-            tr("{count} ratings waiting to be saved", count=len(flow.retry_queue))
-        )
+        # Only staff notice the mark: a citizen has been thanked, the rating is safe.
+        waiting = len(flow.retry_queue) + self._outbox_waiting
+        self.staff_mark.setVisible(bool(waiting))
+        self.staff_mark.setToolTip(tr("{count} ratings waiting to be saved", count=waiting))
         self.staff_mark.adjustSize()
         self.staff_mark.move(self.width() - self.staff_mark.width() - 6, 2)
         self._show_countdown()

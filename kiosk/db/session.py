@@ -22,6 +22,11 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    if url.startswith("postgresql"):
+        # A shared server can restart or drop off the network: check a pooled connection before
+        # use, and give up connecting after a few seconds so a kiosk can fall back to its outbox.
+        kwargs.setdefault("pool_pre_ping", True)
+        kwargs.setdefault("connect_args", {"connect_timeout": 3})
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _tune_sqlite)

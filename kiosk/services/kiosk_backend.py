@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
 from kiosk.answers import RatingInput
 from kiosk.db.models import Rating
+from kiosk.errors import KioskError
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, list_services, office_view
+from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.stations import StationService
 from kiosk.services.tickets import find_ticket
@@ -20,17 +24,32 @@ from kiosk.views import DossierInfo, OfficeView, ServiceView
 
 
 @dataclass(frozen=True)
+class QueuedRating:
+    """The central database was away: the rating is safe in the kiosk's outbox."""
+
+    id: uuid.UUID
+    waiting: int  # ratings in the outbox, this one included
+
+
+@dataclass(frozen=True)
 class KioskStart:
     office: OfficeView
     services: list[ServiceView]
+    outbox_waiting: int = 0  # ratings left on this kiosk's disk by an earlier outage
 
 
 class KioskBackend(StationUseCases):
+    def __init__(self, *args: Any, outbox: RatingOutbox | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._outbox = outbox
+        self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
+
     def start(self) -> KioskStart:
         self.report_contact()
         with self._factory() as session:
             office = find_office(session, self._office_code)
-            return KioskStart(office_view(office), list_services(session))
+            office_and_services = office_view(office), list_services(session)
+        return KioskStart(*office_and_services, outbox_waiting=self.forward_outbox())
 
     def report_contact(self) -> None:
         """Every minute: the manager is told when a kiosk goes quiet during opening hours."""
@@ -56,7 +75,50 @@ class KioskBackend(StationUseCases):
                 already_rated=rated is not None,
             )
 
-    def record(self, answers: RatingInput, *, rating_id: uuid.UUID, at: datetime) -> RecordedRating:
+    def record(
+        self, answers: RatingInput, *, rating_id: uuid.UUID, at: datetime
+    ) -> RecordedRating | QueuedRating:
+        """Saves centrally; with an outbox, a server that cannot be reached is no failure:
+        the rating waits on the kiosk's disk, behind any older ones, so the order holds."""
+        if self._outbox is None:
+            return self._record_centrally(answers, rating_id, at)
+        with self._forwarding:
+            if self._forward_waiting():
+                try:
+                    return self._record_centrally(answers, rating_id, at)
+                except Exception as error:
+                    if not central_unreachable(error):
+                        raise
+            self._outbox.put(rating_id, at, answers)
+            return QueuedRating(rating_id, self._outbox.count())
+
+    def forward_outbox(self) -> int:
+        """Sends what waits, oldest first; returns how many still wait."""
+        if self._outbox is None:
+            return 0
+        with self._forwarding:
+            self._forward_waiting()
+            return self._outbox.count()
+
+    def _forward_waiting(self) -> bool:
+        """True when the outbox is empty afterwards (the server took everything)."""
+        assert self._outbox is not None
+        for item in self._outbox.waiting():
+            try:
+                self._record_centrally(item.answers, item.rating_id, item.at)
+            except KioskError as refusal:  # e.g. the dossier was rated at another kiosk
+                self._outbox.refused(item.rating_id, str(refusal))
+            except Exception as error:
+                if central_unreachable(error):
+                    return False
+                raise
+            else:
+                self._outbox.forwarded(item.rating_id)
+        return True
+
+    def _record_centrally(
+        self, answers: RatingInput, rating_id: uuid.UUID, at: datetime
+    ) -> RecordedRating:
         ratings = RatingService(
             self._factory, station=self._station, clock=self._clock, office_code=self._office_code
         )

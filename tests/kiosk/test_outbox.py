@@ -1,0 +1,75 @@
+"""A kiosk on a shared PostgreSQL server keeps rating while the server is down, then forwards
+every rating exactly once, in the order they were given, with its hash chain intact."""
+
+import uuid
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.answers import RatingInput, Satisfaction
+from kiosk.db.models import Rating
+from kiosk.db.open import open_database
+from kiosk.services.kiosk_backend import KioskBackend, QueuedRating
+from kiosk.services.outbox import RatingOutbox
+from kiosk.services.ratings import RatingService, RecordedRating, verify_chains
+from kiosk.services.tickets import TicketService
+from tests.postgres_server import PostgresServer
+
+START = datetime(2026, 11, 23, 9, 0)
+
+
+@pytest.fixture
+def server():
+    server = PostgresServer()  # its own: this test stops it
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
+    from tests.conftest import seed_small_office
+
+    database = open_database(server.create_database("office"), migrate=True)
+    seed_small_office(database)
+    code = TicketService(database.factory, station="clerk-1").register("HT-KS", clerk_id=1).code
+    outbox = RatingOutbox(tmp_path / "outbox.sqlite3")
+    kiosk = KioskBackend(database.factory, station="kiosk-1", outbox=outbox)
+    taps = [START + timedelta(minutes=n) for n in range(6)]
+    ids = [uuid.uuid4() for _ in taps]
+
+    def rate(n, **answers):
+        answers.setdefault("service_code", "HT-KS")
+        return kiosk.record(
+            RatingInput(Satisfaction.SATISFIED, **answers), rating_id=ids[n], at=taps[n]
+        )
+
+    assert isinstance(rate(0), RecordedRating)
+    server.stop()
+    assert [rate(n) for n in (1, 2)] == [QueuedRating(ids[1], 1), QueuedRating(ids[2], 2)]
+    assert rate(3, ticket_code=code, service_code=None).waiting == 3
+    assert kiosk.forward_outbox() == 3  # still down: nothing lost, nothing sent
+    server.start()
+    # Meanwhile the same dossier was rated at another kiosk, which reached the server first.
+    RatingService(database.factory, station="kiosk-2").record(
+        RatingInput(Satisfaction.DISSATISFIED, ticket_code=code)
+    )
+    assert isinstance(rate(4), RecordedRating)  # forwards the outbox first, then itself
+    assert kiosk.forward_outbox() == 0
+    assert kiosk.forward_outbox() == 0  # forwarding again adds nothing
+    with database.factory() as session:
+        mine = session.scalars(
+            select(Rating).where(Rating.station == "kiosk-1").order_by(Rating.station_sequence)
+        ).all()
+        assert [r.id for r in mine] == [ids[0], ids[1], ids[2], ids[4]]  # in tap order, once
+        assert [r.created_at for r in mine] == [taps[0], taps[1], taps[2], taps[4]]
+        assert verify_chains(session).ok
+    # The refused rating is kept on the kiosk with the server's reason, not forwarded again.
+    import sqlite3
+
+    with sqlite3.connect(outbox.path) as raw:
+        [(refused_id, reason)] = raw.execute(
+            "SELECT rating_id, refused FROM outbox WHERE refused IS NOT NULL"
+        ).fetchall()
+    assert refused_id == str(ids[3]) and code in reason
+    database.engine.dispose()
