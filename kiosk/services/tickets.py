@@ -72,6 +72,7 @@ def ticket_view(ticket: Ticket, today: date) -> TicketView:
 
 def _next_sequence(session: Session, office_id: int, day: date) -> int:
     """The next XXXX for the office and day; row-locked, so concurrent clerks never share one."""
+    # (TicketService.register takes it in a transaction of its own; see there.)
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
     session.execute(
         dialect.insert(DossierCounter)
@@ -125,12 +126,15 @@ def register_ticket(
     received_at: datetime,
     citizen: CitizenDetails = CitizenDetails(),
     station: str,
+    sequence: int | None = None,
 ) -> Ticket:
+    """`sequence`, when given, was taken beforehand with `take_sequence`."""
     service = find_service(session, service_code)
     if not service.active:
         raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
     due_day = office_calendar(office).due_date(received_at, service.processing_days)
-    sequence = _next_sequence(session, office.id, received_at.date())
+    if sequence is None:
+        sequence = _next_sequence(session, office.id, received_at.date())
     ticket = Ticket(
         id=uuid.uuid4(),
         code=format_dossier_code(office.code, received_at.date(), sequence),
@@ -254,6 +258,13 @@ class TicketService(StationUseCases):
     ) -> TicketView:
         """Registers the dossier; with `print_receipt`, its receipt is queued in the same
         transaction, so a dossier never exists without its receipt job, nor a job without it."""
+        received_at = received_at or self._clock()
+        # The day's number is taken in its own short transaction: the counter's row lock is
+        # held for one statement, not for the whole registration, so twenty clerks do not queue
+        # behind each other. A registration that then fails leaves a gap, never a duplicate.
+        with self._factory.begin() as session:
+            office_id = find_office(session, self._office_code).id
+            sequence = _next_sequence(session, office_id, received_at.date())
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
             ticket = register_ticket(
@@ -261,9 +272,10 @@ class TicketService(StationUseCases):
                 office,
                 service_code=service_code,
                 clerk=find_clerk(session, office, clerk_id),
-                received_at=received_at or self._clock(),
+                received_at=received_at,
                 citizen=citizen,
                 station=self._station,
+                sequence=sequence,
             )
             if print_receipt:
                 enqueue(

@@ -1,0 +1,89 @@
+"""Dossier registrations per second and their latency, as clerks see them.
+
+    python scripts/bench_registrations.py [--clerks 20] [--each 200] [--pg-url URL]
+
+PostgreSQL: `--clerks` clerk stations, each its own process with its own connection, register
+`--each` dossiers as fast as they can at the same moment (a private server is started unless
+--pg-url is given). SQLite: one station registering alone on the embedded file.
+Each latency is one `register` call, from the clerk's click to its commit.
+Target on PostgreSQL: >= 500 registrations/s with p99 <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kiosk.db.open import open_database  # noqa: E402
+from kiosk.services.tickets import TicketService  # noqa: E402
+from tests.conftest import seed_small_office  # noqa: E402
+from tests.postgres_server import PostgresServer  # noqa: E402
+
+
+def clerk(url: str, clerk_id: int, count: int, start_at: float) -> list[float]:
+    database = open_database(url)
+    tickets = TicketService(database.factory, station=f"clerk-{clerk_id}")
+    tickets.register("HT-KS", clerk_id=1 + clerk_id % 2)  # warm the connection and caches
+    while time.time() < start_at:
+        time.sleep(0.001)
+    latencies = []
+    for _ in range(count):
+        started = time.perf_counter()
+        tickets.register("HT-KS", clerk_id=1 + clerk_id % 2, received_at=datetime.now())
+        latencies.append(time.perf_counter() - started)
+    database.engine.dispose()
+    return latencies
+
+
+def run(label: str, url: str, clerks: int, each: int) -> None:
+    start_at = time.time() + 2 + clerks * 0.1
+    with multiprocessing.get_context("spawn").Pool(clerks) as pool:
+        began = time.perf_counter()
+        results = pool.starmap(clerk, [(url, n, each, start_at) for n in range(clerks)])
+        elapsed = time.perf_counter() - began - max(0.0, start_at - time.time())
+    latencies = sorted(x for batch in results for x in batch)
+    span = max(sum(batch) for batch in results)  # the busiest clerk's time under load
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    print(
+        f"{label}: {len(latencies)} registrations, {len(latencies) / span:.0f}/s, "
+        f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.1f} ms "
+        f"({elapsed:.1f} s wall with start-up)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clerks", type=int, default=20)
+    parser.add_argument("--each", type=int, default=200)
+    parser.add_argument("--pg-url")
+    args = parser.parse_args()
+    server = None
+    if args.pg_url:
+        url = args.pg_url
+    else:
+        server = PostgresServer()
+        server.start()
+        url = server.create_database("bench")
+    try:
+        seed_small_office(open_database(url, migrate=True))
+        run(f"PostgreSQL, {args.clerks} clerks", url, args.clerks, args.each)
+    finally:
+        if server:
+            server.remove()
+    sqlite_url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}"
+    seed_small_office(open_database(sqlite_url))
+    run("SQLite, 1 station", sqlite_url, 1, args.each * 2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
