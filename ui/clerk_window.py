@@ -26,11 +26,14 @@ from kiosk.services.clerks import ClerkView
 from kiosk.services.offices import list_services
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.sign_in import SignInService
+from kiosk.services.stations import StationService
 from kiosk.services.tickets import CitizenDetails, TicketService
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure
 from ui.workers import run_in_background
+
+CONTACT_MS = 60_000  # kiosk.services.stations.CONTACT_EVERY
 
 
 class ClerkWindow(QMainWindow):
@@ -77,6 +80,20 @@ class ClerkWindow(QMainWindow):
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.print_pending)
         self.retrier.start()
+        self.stations = StationService(factory, station=station, clock=clock, office_code=office)
+        self.contact = QTimer(self, interval=CONTACT_MS)
+        self.contact.timeout.connect(self.report_contact)
+        self.contact.start()
+
+    def report_contact(self) -> None:
+        """Every minute: the office knows which counters are up (a failure is the server away,
+        which the clerk hears about at the next action)."""
+        run_in_background(
+            lambda: self.stations.report_contact("clerk"),
+            lambda _: None,
+            lambda _: None,
+            parent=self,
+        )
 
     def _attempt(self, action: Callable[[], object]) -> bool:
         """Runs a clerk's action; a refusal or a database failure is shown, in words."""
@@ -104,6 +121,7 @@ class ClerkWindow(QMainWindow):
         )
         self.desk.show_message("")
         self.stack.setCurrentWidget(self.desk)
+        self.report_contact()
         self.refresh_board()
         self.desk.service.setFocus()
         self.print_pending()

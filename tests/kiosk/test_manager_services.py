@@ -136,3 +136,18 @@ def test_targets_are_set_once_for_the_office_and_reach_the_reports(db_url, offic
     rows = {r[0]: r[2] for r in load_workbook(out)["Tổng hợp"].iter_rows(values_only=True)}
     assert (rows["Tỷ lệ hài lòng (%)"], rows["Tỷ lệ đúng hạn (%)"]) == (90, 100)
     assert rows["Tỷ lệ trước hạn (%)"] == 40
+
+
+def test_a_kiosk_is_recorded_with_its_last_contact_when_it_starts(database, office, clock):
+    from kiosk.db.models import Station
+    from kiosk.services.kiosk_backend import KioskBackend
+
+    KioskBackend(database.factory, station="kiosk-sanh", clock=clock).start()
+    clock.now += timedelta(minutes=3)
+    KioskBackend(database.factory, station="kiosk-sanh", clock=clock).report_contact()
+    with database.factory() as session:
+        station = session.get(Station, "kiosk-sanh")
+    assert (station.kind, station.last_contact_at - station.first_contact_at) == (
+        "kiosk",
+        timedelta(minutes=3),
+    )

@@ -156,3 +156,16 @@ def test_the_clerk_never_sees_an_individual_rating(qtbot, window, database, cloc
                 for c in range(tree.columnCount())
             ]
     assert not [text for text in shown if "thiếu lịch sự" in text or "hài lòng" in text.lower()]
+
+
+def test_a_signed_in_counter_is_recorded_as_a_station_heard_from(qtbot, window, database):
+    from kiosk.db.models import Station
+
+    sign_in(qtbot, window)
+
+    def heard_from():
+        with database.factory() as session:
+            station = session.get(Station, "clerk-1")
+            assert station is not None and station.kind == "clerk"
+
+    qtbot.waitUntil(heard_from)
