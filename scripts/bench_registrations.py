@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import statistics
 import sys
 import tempfile
@@ -43,7 +44,30 @@ def clerk(url: str, clerk_id: int, count: int, start_at: float) -> list[float]:
     return latencies
 
 
-def run(label: str, url: str, clerks: int, each: int) -> None:
+def server_cpu_seconds(server: PostgresServer | None) -> float:
+    """CPU used by the PostgreSQL server so far: the postmaster, its live backends, and (in
+    cutime/cstime) the backends that have exited. On the real site clerks sit at their own
+    machines, so the server's CPU per registration is what bounds an office's throughput."""
+    if server is None:
+        return 0.0
+    postmaster = int((server.data / "postmaster.pid").read_text().split()[0])
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == postmaster:
+            total += sum(int(f) for f in fields[11:15]) / ticks  # utime stime cutime cstime
+        elif ppid == postmaster:
+            total += sum(int(f) for f in fields[11:13]) / ticks
+    return total
+
+
+def run(label: str, url: str, clerks: int, each: int, server: PostgresServer | None = None) -> None:
+    cpu_before = server_cpu_seconds(server)
     start_at = time.time() + 2 + clerks * 0.1
     with multiprocessing.get_context("spawn").Pool(clerks) as pool:
         began = time.perf_counter()
@@ -58,6 +82,12 @@ def run(label: str, url: str, clerks: int, each: int) -> None:
         f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.1f} ms "
         f"({elapsed:.1f} s wall with start-up)"
     )
+    if server is not None:
+        per = (server_cpu_seconds(server) - cpu_before) / len(latencies) * 1000
+        print(
+            f"  server CPU {per:.2f} ms per registration (incl. start-up) = about "
+            f"{1000 / per:.0f} registrations/s per server core"
+        )
 
 
 def main() -> int:
@@ -75,7 +105,7 @@ def main() -> int:
         url = server.create_database("bench")
     try:
         seed_small_office(open_database(url, migrate=True))
-        run(f"PostgreSQL, {args.clerks} clerks", url, args.clerks, args.each)
+        run(f"PostgreSQL, {args.clerks} clerks", url, args.clerks, args.each, server)
     finally:
         if server:
             server.remove()

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
@@ -71,20 +71,19 @@ def ticket_view(ticket: Ticket, today: date) -> TicketView:
 
 
 def _next_sequence(session: Session, office_id: int, day: date) -> int:
-    """The next XXXX for the office and day; row-locked, so concurrent clerks never share one."""
+    """The next XXXX for the office and day, in one statement: the upsert row-locks the day's
+    counter, so concurrent clerks never share a number."""
     # (TicketService.register takes it in a transaction of its own; see there.)
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    session.execute(
-        dialect.insert(DossierCounter)
-        .values(office_id=office_id, day=day, last_sequence=0)
-        .on_conflict_do_nothing()
+    statement = dialect.insert(DossierCounter).values(office_id=office_id, day=day, last_sequence=1)
+    return int(
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[DossierCounter.office_id, DossierCounter.day],
+                set_={"last_sequence": DossierCounter.last_sequence + 1},
+            ).returning(DossierCounter.last_sequence)
+        ).scalar_one()
     )
-    return session.execute(
-        update(DossierCounter)
-        .where(DossierCounter.office_id == office_id, DossierCounter.day == day)
-        .values(last_sequence=DossierCounter.last_sequence + 1)
-        .returning(DossierCounter.last_sequence)
-    ).scalar_one()
 
 
 def _with_time(day: date, at: time) -> datetime:
@@ -247,6 +246,14 @@ def tickets_query(received_on: date | None = None) -> Select[Ticket]:
 class TicketService(StationUseCases):
     """The dossier use cases, each in one transaction, for the command line and the screens."""
 
+    _known_office_id: int | None = None
+
+    def _office_id(self, session: Session) -> int:
+        """An office's id never changes: looked up once per station, not per dossier."""
+        if self._known_office_id is None:
+            self._known_office_id = find_office(session, self._office_code).id
+        return self._known_office_id
+
     def register(
         self,
         service_code: str,
@@ -263,8 +270,7 @@ class TicketService(StationUseCases):
         # held for one statement, not for the whole registration, so twenty clerks do not queue
         # behind each other. A registration that then fails leaves a gap, never a duplicate.
         with self._factory.begin() as session:
-            office_id = find_office(session, self._office_code).id
-            sequence = _next_sequence(session, office_id, received_at.date())
+            sequence = _next_sequence(session, self._office_id(session), received_at.date())
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
             ticket = register_ticket(
