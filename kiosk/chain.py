@@ -62,10 +62,14 @@ class ChainReport:
     ratings_checked: int
     heads: dict[str, str]  # station -> hash of its latest rating
     broken: BrokenLink | None
+    # Heads printed in earlier reports that are no longer in their station's chain: the history
+    # up to them was rewritten (even consistently, hashes recomputed) or removed.
+    lost_heads: tuple[tuple[str, str], ...] = ()
+    sequences: dict[str, int] | None = None  # station -> number of its latest rating
 
     @property
     def ok(self) -> bool:
-        return self.broken is None
+        return self.broken is None and not self.lost_heads
 
 
 EDITED = "edited"
@@ -73,17 +77,22 @@ MISSING_BEFORE = "missing_before"
 LINK_BROKEN = "link_broken"
 
 
-def verify_station(ratings: Iterable[Rating]) -> tuple[int, str, BrokenLink | None]:
-    """Checks one station's ratings in sequence order; returns (checked, head, first break)."""
+def verify_station(
+    ratings: Iterable[Rating], known_heads: Iterable[str] = ()
+) -> tuple[int, str, BrokenLink | None, set[str]]:
+    """Checks one station's ratings in sequence order; returns (checked, head, first break,
+    the known heads not met on the way)."""
     expected_sequence, prev_hash, checked = 1, GENESIS_HASH, 0
+    unmet = set(known_heads)
     for rating in ratings:
+        unmet.discard(rating.hash)
         checked += 1
         link = (rating.station, rating.station_sequence, str(rating.id))
         if rating.station_sequence != expected_sequence:
-            return checked, prev_hash, BrokenLink(*link, MISSING_BEFORE)
+            return checked, prev_hash, BrokenLink(*link, MISSING_BEFORE), unmet
         if rating.prev_hash != prev_hash:
-            return checked, prev_hash, BrokenLink(*link, LINK_BROKEN)
+            return checked, prev_hash, BrokenLink(*link, LINK_BROKEN), unmet
         if rating_hash(rating_payload(rating), rating.prev_hash) != rating.hash:
-            return checked, prev_hash, BrokenLink(*link, EDITED)
+            return checked, prev_hash, BrokenLink(*link, EDITED), unmet
         expected_sequence, prev_hash = expected_sequence + 1, rating.hash
-    return checked, prev_hash, None
+    return checked, prev_hash, None, unmet

@@ -143,18 +143,43 @@ def office_targets(ctx: CliContext, args: argparse.Namespace) -> None:
     )
 
 
-def verify(ctx: CliContext, _args: argparse.Namespace) -> int:
+def _known_head(text: str) -> tuple[str, str]:
+    station, _, head = text.strip().rpartition(":")
+    head = head.lower()
+    if not station or len(head) != 64 or any(c not in "0123456789abcdef" for c in head):
+        raise InvalidInputError(
+            N_("A chain head is STATION:HASH with the 64-character hash, not {value!r}."),
+            value=text,
+        )
+    return station, head
+
+
+def verify(ctx: CliContext, args: argparse.Namespace) -> int:
+    known = [_known_head(text) for text in args.head]
     with ctx.database().factory() as session:
-        report = verify_chains(session)
+        report = verify_chains(session, known)
     tr = ctx.tr
     data = {
         "ok": report.ok,
         "ratings_checked": report.ratings_checked,
         "heads": report.heads,
         "broken": dataclasses.asdict(report.broken) if report.broken else None,
+        "lost_heads": [f"{station}:{head}" for station, head in report.lost_heads],
     }
-    if report.broken is None:
+    if report.lost_heads:
+        text = "\n".join(
+            tr(
+                "Rating chain REWRITTEN: the history of station {station} up to {head} is no "
+                "longer in the database.",
+                station=station,
+                head=head,
+            )
+            for station, head in report.lost_heads
+        )
+    elif report.broken is None:
         text = tr("Rating chain intact: {count} ratings checked.", count=report.ratings_checked)
+        if known:
+            text += " " + tr("The {count} earlier heads given are all in it.", count=len(known))
     else:
         b = report.broken
         problem = tr(

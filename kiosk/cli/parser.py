@@ -218,9 +218,19 @@ def _admin_commands(
         targets.add_argument(option, type=int, metavar="%", help=meaning)
     targets.set_defaults(handler="kiosk.cli.admin_commands:office_targets")
 
-    commands.add_parser(
+    verify = commands.add_parser(
         "verify", parents=[common], help=tr("check that no rating was changed, removed or inserted")
-    ).set_defaults(handler="kiosk.cli.admin_commands:verify")
+    )
+    verify.add_argument(
+        "--head",
+        action="append",
+        default=[],
+        metavar="STATION:HASH",
+        help=tr(
+            "a chain head printed in an earlier report: the history up to it must be unchanged"
+        ),
+    )
+    verify.set_defaults(handler="kiosk.cli.admin_commands:verify")
 
     p = commands.add_parser("db", help=tr("the database"))
     sub = p.add_subparsers(dest="action", required=True)

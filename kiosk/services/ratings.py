@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -108,9 +109,19 @@ def record_rating(
     return rating
 
 
-def verify_chains(session: Session) -> ChainReport:
+def verify_chains(session: Session, known_heads: Iterable[tuple[str, str]] = ()) -> ChainReport:
+    """Walks every station's chain; `known_heads` are (station, hash) pairs printed in earlier
+    reports, each of which must still be in its station's chain."""
+    wanted: dict[str, set[str]] = {}
+    for station, head in known_heads:
+        wanted.setdefault(station, set()).add(head)
     stations = session.scalars(select(Rating.station).distinct().order_by(Rating.station)).all()
-    checked_total, heads = 0, {}
+    checked_total, heads, sequences = 0, {}, {}
+    lost = [
+        (station, head)
+        for station in sorted(set(wanted) - set(stations))
+        for head in sorted(wanted[station])
+    ]
     for station in stations:
         ratings = session.scalars(
             select(Rating)
@@ -118,12 +129,13 @@ def verify_chains(session: Session) -> ChainReport:
             .order_by(Rating.station_sequence)
             .execution_options(yield_per=500)
         )
-        checked, head, broken = verify_station(ratings)
+        checked, head, broken, unmet = verify_station(ratings, wanted.get(station, ()))
         checked_total += checked
-        heads[station] = head
+        heads[station], sequences[station] = head, checked
+        lost += [(station, h) for h in sorted(unmet)]
         if broken is not None:
-            return ChainReport(checked_total, heads, broken)
-    return ChainReport(checked_total, heads, None)
+            return ChainReport(checked_total, heads, broken, tuple(lost), sequences)
+    return ChainReport(checked_total, heads, None, tuple(lost), sequences)
 
 
 class RatingService(StationUseCases):

@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.cli.main import main
@@ -146,3 +146,41 @@ def test_comment_is_cleaned_but_kept(database, office, clock):
     with database.factory() as session:
         assert session.get(Rating, recorded.id).comment == "Chán quá"
     assert recorded.created_at == datetime(2026, 11, 23, 9, 30)
+
+
+def test_a_chain_rewritten_whole_is_caught_by_a_head_printed_earlier(
+    rated, database, db_url, capsys
+):
+    """Someone with the database and the code edits a rating and recomputes every hash after
+    it: the chain verifies again, but not against the head an earlier report printed."""
+    from kiosk.chain import rating_hash, rating_payload
+    from kiosk.db.models import Rating
+
+    head = rated[-1].hash
+    with database.factory.begin() as session:
+        chain = session.scalars(
+            select(Rating).where(Rating.station == "kiosk-1").order_by(Rating.station_sequence)
+        ).all()
+        chain[2].satisfaction = Satisfaction.VERY_SATISFIED  # the unhappy one, made happy
+        prev = chain[1].hash
+        for rating in chain[2:]:
+            rating.prev_hash = prev
+            rating.hash = prev = rating_hash(rating_payload(rating), prev)
+    code, out = verify(db_url, capsys)
+    assert code == 0  # consistent: the chain alone cannot tell
+    code = main(["verify", "--db", db_url, "--lang", "en", "--head", f"kiosk-1:{head}"])
+    out = capsys.readouterr().out
+    assert code == 3
+    assert "REWRITTEN" in out and "kiosk-1" in out and head in out
+    kiosk2_head = verify_chains_heads(database)["kiosk-2"]
+    assert main(["verify", "--db", db_url, "--head", f"kiosk-2:{kiosk2_head}"]) == 0
+    capsys.readouterr()
+    assert main(["verify", "--db", db_url, "--head", "kiosk-2:not-a-hash"]) != 0
+    assert "STATION:HASH" in capsys.readouterr().err
+
+
+def verify_chains_heads(database):
+    from kiosk.services.ratings import verify_chains
+
+    with database.factory() as session:
+        return verify_chains(session).heads
