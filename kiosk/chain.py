@@ -17,7 +17,7 @@ from kiosk.db.models import Rating
 GENESIS_HASH = "0" * 64
 
 
-def rating_payload(rating: Rating) -> dict[str, Any]:
+def rating_payload(rating: Rating | Any) -> dict[str, Any]:
     """Every recorded answer and fact of a rating, in a form that survives a database round trip."""
     return {
         "id": str(rating.id),
@@ -78,11 +78,16 @@ LINK_BROKEN = "link_broken"
 
 
 def verify_station(
-    ratings: Iterable[Rating], known_heads: Iterable[str] = ()
+    ratings: Iterable[Rating | Any],
+    known_heads: Iterable[str] = (),
+    *,
+    start_sequence: int = 1,
+    start_hash: str = GENESIS_HASH,
 ) -> tuple[int, str, BrokenLink | None, set[str]]:
-    """Checks one station's ratings in sequence order; returns (checked, head, first break,
-    the known heads not met on the way)."""
-    expected_sequence, prev_hash, checked = 1, GENESIS_HASH, 0
+    """Checks one station's ratings (ORM objects or rows with the same columns) in sequence
+    order, from `start_sequence` whose predecessor's hash is `start_hash`; returns (checked,
+    head, first break, the known heads not met on the way)."""
+    expected_sequence, prev_hash, checked = start_sequence, start_hash, 0
     unmet = set(known_heads)
     for rating in ratings:
         unmet.discard(rating.hash)

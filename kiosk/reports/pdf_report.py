@@ -31,7 +31,8 @@ from kiosk.reports.indicators import (
     status_conditions,
     unit_class,
 )
-from kiosk.reports.tables import CLASS_WORDS, Targets
+from kiosk.reports.integrity import PeriodIntegrity, period_integrity
+from kiosk.reports.tables import CLASS_WORDS, Targets, integrity_sentence
 from kiosk.services.offices import find_office
 
 FACE_WORDS = {
@@ -263,6 +264,26 @@ def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styl
     return out
 
 
+def _integrity(integrity: PeriodIntegrity, tr: Translator, s: _Styles) -> list[object]:
+    """The foot: whether the period's ratings verified, and each station's head in full."""
+    out: list[object] = [Paragraph(escape(integrity_sentence(integrity, tr)), s.small)]
+    for segment in integrity.segments:
+        out.append(
+            Paragraph(
+                escape(
+                    tr(
+                        "{station}, no. {last}: {head}",
+                        station=segment.station,
+                        last=segment.last,
+                        head=segment.head,
+                    )
+                ),
+                s.small,
+            )
+        )
+    return out
+
+
 def render_report_pdf(
     session: Session,
     office_code: str | None,
@@ -290,6 +311,7 @@ def render_report_pdf(
         *_late(session, office.id, start, end, today, tr, s),
         *_comments(session, start, end, tr, s),
         Spacer(0, 4 * mm),
+        *_integrity(period_integrity(session, start, end), tr, s),
         Paragraph(
             escape(
                 tr("Made on {when} by the feedback kiosk system.", when=f"{now:%H:%M %d/%m/%Y}")

@@ -21,6 +21,7 @@ from kiosk.reports.indicators import (
     judged_class,
     unit_class,
 )
+from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.services.offices import find_office
 
 
@@ -185,12 +186,42 @@ def build_tables(
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
     )
+    integrity = period_integrity(session, start, end)
+    summary_rows.append([tr("Rating chain"), integrity_sentence(integrity, tr), None, None])
     return [
         summary,
         by_service,
         by_clerk,
         _register(session, office.id, office.name, start, end, tr),
+        _chain_heads(integrity, tr),
     ]
+
+
+def integrity_sentence(integrity: PeriodIntegrity, tr: Translator) -> str:
+    broken = next((s.broken for s in integrity.segments if s.broken), None)
+    if broken is not None:
+        return tr(
+            "Rating chain BROKEN at rating no. {sequence} of station {station}: run 'kiosk "
+            "verify'.",
+            sequence=broken.sequence,
+            station=broken.station,
+        )
+    return tr(
+        "Rating chain verified for the {count} ratings of the period. Station heads below; "
+        "'kiosk verify --head STATION:HASH' proves later that nothing up to them changed.",
+        count=integrity.checked,
+    )
+
+
+def _chain_heads(integrity: PeriodIntegrity, tr: Translator) -> Table:
+    return Table(
+        tr("Chain heads"),
+        [tr("Station"), tr("First no. in the period"), tr("Latest no."), tr("Head (SHA-256)")],
+        [
+            [segment.station, segment.first or None, segment.last, segment.head]
+            for segment in integrity.segments
+        ],
+    )
 
 
 def clerk_words(tally: Tally, tr: Translator) -> str | None:

@@ -176,7 +176,7 @@ def test_a_chain_rewritten_whole_is_caught_by_a_head_printed_earlier(
     assert main(["verify", "--db", db_url, "--head", f"kiosk-2:{kiosk2_head}"]) == 0
     capsys.readouterr()
     assert main(["verify", "--db", db_url, "--head", "kiosk-2:not-a-hash"]) != 0
-    assert "STATION:HASH" in capsys.readouterr().err
+    assert "64 ký tự" in capsys.readouterr().err  # said in Vietnamese, what a head looks like
 
 
 def verify_chains_heads(database):
@@ -184,3 +184,36 @@ def verify_chains_heads(database):
 
     with database.factory() as session:
         return verify_chains(session).heads
+
+
+def test_reports_state_at_their_foot_whether_the_chain_verified_with_each_head(
+    rated, database, db_url, tmp_path, capsys
+):
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    heads = verify_chains_heads(database)
+    out = tmp_path / "day.pdf"
+    args = ["export", "daily", "--date", "2026-11-23", "--db", db_url, "--lang", "en"]
+    assert main([*args, "--out", str(out)]) == 0
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Rating chain verified for the 6 ratings of the period" in text
+    for station, head in heads.items():
+        assert f"{station}, no." in text and head in text.replace("\n", "")
+    tamper(
+        database,
+        (
+            "UPDATE ratings SET satisfaction = 'very_satisfied' WHERE id = :id",
+            {"id": stored_id(database, rated[2].id)},
+        ),
+    )
+    assert main([*args, "--out", str(tmp_path / "after.xlsx")]) == 0
+    book = load_workbook(tmp_path / "after.xlsx")
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
+    assert "BROKEN at rating no. 3 of station kiosk-1" in summary["Rating chain"]
+    chain_heads = list(book["Chain heads"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in chain_heads] == ["kiosk-1", "kiosk-2"]
+    capsys.readouterr()
