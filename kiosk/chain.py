@@ -7,10 +7,11 @@ the next row's link. `verify_chain` walks every station's chain and names the fi
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from kiosk.db.models import Rating
 
@@ -39,14 +40,15 @@ def rating_payload(rating: Rating | Any) -> dict[str, Any]:
     }
 
 
+def canonical_json(prev_hash: str, payload: dict[str, Any]) -> bytes:
+    """The bytes a rating's hash covers: sorted keys, no spaces, UTF-8 as is. orjson writes
+    exactly what json.dumps(sort_keys=True, separators=(",", ":"), ensure_ascii=False) does,
+    ten times faster (tests/kiosk/test_chain_encoding.py holds it to that)."""
+    return orjson.dumps({"prev": prev_hash, "rating": payload}, option=orjson.OPT_SORT_KEYS)
+
+
 def rating_hash(payload: dict[str, Any], prev_hash: str) -> str:
-    canonical = json.dumps(
-        {"prev": prev_hash, "rating": payload},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(prev_hash, payload)).hexdigest()
 
 
 @dataclass(frozen=True)

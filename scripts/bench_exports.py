@@ -19,10 +19,12 @@ import time
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 from sqlalchemy import insert, select
 
 from kiosk.answers import RatingChannel, Satisfaction
+from kiosk.chain import GENESIS_HASH, rating_hash, rating_payload
 from kiosk.db.models import Clerk, ClerkRole, Office, Rating, Service, Ticket
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
@@ -70,10 +72,11 @@ def seed(url: str, total: int, per_day: int) -> None:
             [c.id for c in clerks],
             office.id,
         )
-    days, written, sequence = 0, 0, 0
+    days, written, sequence, prev_hash = 0, 0, 0, GENESIS_HASH
+    all_days = -(-total // (2 * per_day))
     with database.engine.begin() as connection:
         while written < total:
-            day = DAY - timedelta(days=days)
+            day = DAY - timedelta(days=all_days - 1 - days)  # oldest first, as time runs
             tickets, ratings = [], []
             for n in range(per_day):
                 received = datetime.combine(day, datetime.min.time()) + timedelta(
@@ -115,9 +118,13 @@ def seed(url: str, total: int, per_day: int) -> None:
                         "reasons": [],
                         "comment": "Chờ lâu" if rng.random() < 0.01 else None,
                         "partial": False,
-                        "prev_hash": "-",
-                        "hash": uuid.uuid4().hex * 2,
+                        "prev_hash": prev_hash,
+                        "hash": "",
                     }
+                )
+                # A true chain, so the reports' integrity check does its real work.
+                prev_hash = ratings[-1]["hash"] = rating_hash(
+                    rating_payload(SimpleNamespace(**ratings[-1])), prev_hash
                 )
             for rows, table in ((tickets, Ticket.__table__), (ratings, Rating.__table__)):
                 for start in range(0, len(rows), BATCH):
