@@ -240,3 +240,61 @@ def test_signed_receipt_qr_is_accepted_and_a_forged_one_refused(qtbot, database,
     scan(qtbot, window, genuine)
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
     assert window.dossier.code.text() == dossier
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 4 MB file system (tmpfs) the test can fill to the last byte."""
+    import subprocess
+
+    mount_point = tmp_path / "disk"
+    mount_point.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {mounted.stderr.strip()}")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+def fill(folder):
+    """Writes until the file system says it is full; returns the filler to delete later."""
+    filler = folder / "filler"
+    with open(filler, "wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_is_told_calmly_and_the_rating_saved_when_space_is_back(qtbot, small_disk):
+    from kiosk.db.open import open_database
+    from tests.conftest import seed_small_office
+
+    database = open_database(f"sqlite:///{small_disk / 'kiosk.sqlite3'}")
+    seed_small_office(database)
+    window = open_kiosk(qtbot, database.url, retry_seconds=1)
+    filler = fill(small_disk)
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.no_receipt_button)
+    tap(qtbot, window.services.buttons["HT-KS"])
+    tap(qtbot, window.face.faces[Satisfaction.DISSATISFIED])
+    for _ in range(3):
+        tap(qtbot, window.question.skip_button)
+    type_on_screen_keyboard(window.reasons.comment, "Chờ lâu " * 200)  # a long one
+    tap(qtbot, window.reasons.send_button)
+    qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
+    assert "báo cho cán bộ tại quầy" in window.notice.message.text()
+    assert window.staff_mark.isVisible() and ratings(database) == []
+    filler.unlink()  # space is back: no restart, no tap
+    qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT * 2)
+    qtbot.waitUntil(lambda: not window.staff_mark.isVisible(), timeout=WAIT)
+    assert ratings(database)[0].comment.startswith("Chờ lâu")
+    window.close()
+    database.engine.dispose()
