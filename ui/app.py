@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QLockFile
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -77,7 +77,7 @@ def _outbox_for(dialect: str, station: str):  # type: ignore[no-untyped-def]
 def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     """The citizen's kiosk: shown at once, connected to the database as soon as it is open."""
     tr = Translator(settings.language)
-    window = KioskWindow(settings, defer_screens=True)
+    window = KioskWindow(settings, defer_screens=True, locked=not windowed)
 
     def opened(result: tuple[Any, Any, Any]) -> None:
         backend, start, signer = result
@@ -105,7 +105,27 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     return window
 
 
+def station_lock(settings: Settings) -> QLockFile | None:
+    """One instance per station on a machine; None when it is already running. A lock left by
+    a process that died is taken over (QLockFile checks the process)."""
+    from kiosk.paths import user_data_dir
+
+    lock = QLockFile(str(user_data_dir() / f"station-{settings.station_name}.lock"))
+    return lock if lock.tryLock(100) else None
+
+
 def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
+    lock = station_lock(settings)
+    if lock is None:
+        tr = Translator(settings.language)
+        print(
+            tr(
+                "Station {station} is already running on this machine.",
+                station=settings.station_name,
+            ),
+            file=sys.stderr,
+        )
+        return 4
     if station == "kiosk" and settings.virtual_keyboard:
         enable_virtual_keyboard()
     app = build_application(sys.argv[:1])

@@ -52,10 +52,16 @@ class KioskWindow(QMainWindow):
     rating_kept_for_retry = Signal(object)  # PendingRating
 
     def __init__(
-        self, settings: Settings, *, clock: Clock = office_now, defer_screens: bool = False
+        self,
+        settings: Settings,
+        *,
+        clock: Clock = office_now,
+        defer_screens: bool = False,
+        locked: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.lockdown: Any = None
         self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
         self.backend: Any = None  # KioskBackend, once the database is open
@@ -65,6 +71,8 @@ class KioskWindow(QMainWindow):
         self._build_frame()
         if not defer_screens:
             self.build_remaining_screens()
+        if locked:
+            self.lock_down()
         self.scanner = ScannerListener(self)
         self.scanner.scanned.connect(self.on_scanned)
         self.ticker = QTimer(self, interval=TICK_MS)
@@ -165,6 +173,9 @@ class KioskWindow(QMainWindow):
         self._connect_screens()
         if self._services is not None:
             self.services.set_services(self._services)
+        if self.lockdown is not None:
+            self.lockdown.refuse_menus()
+            self.exit_corner.raise_()
 
     def _connect_screens(self) -> None:
         flow, act = self.flow, self.act
@@ -188,6 +199,40 @@ class KioskWindow(QMainWindow):
         self.notice.done.connect(lambda: act(flow.home))
 
     # -- the database, off the UI thread ----------------------------------------------------
+
+    # -- staying on screen ------------------------------------------------------------------
+
+    def lock_down(self) -> None:
+        from ui.lockdown import ExitCorner, Lockdown
+
+        self.lockdown = Lockdown(self)
+        self.exit_corner = ExitCorner(self.centralWidget())
+        self.exit_corner.raise_()
+        self.exit_corner.exit_requested.connect(self.ask_staff_exit)
+
+    def ask_staff_exit(self) -> None:
+        from ui.lockdown import StaffExitDialog
+
+        tr = Translator(self.flow.language)
+        dialog = StaffExitDialog(tr, self)
+
+        def check(counter: int, pin: str) -> None:
+            try:
+                if self.backend is None:
+                    raise RuntimeError("database not open")
+                self.backend.allow_exit(counter, pin)
+            except Exception as error:  # noqa: BLE001 - told in words, the kiosk stays
+                from ui.window_display import describe_failure
+
+                dialog.sign_in.show_problem(describe_failure(error, tr))
+                return
+            dialog.accept()
+            self.lockdown.unlock()
+            self.close()
+
+        dialog.sign_in.sign_in_requested.connect(check)
+        self.staff_exit_dialog = dialog
+        dialog.open()
 
     def attach_backend(self, backend: Any, start: Any) -> None:
         """The database is open: the office, its rating scale and services are known."""

@@ -27,4 +27,7 @@ def show_station(window: QMainWindow, *, windowed: bool) -> None:
         window.setGeometry(screen.geometry())
         window.showFullScreen()
     window.activateWindow()
-    window.setWindowState(window.windowState() | Qt.WindowState.WindowActive)
+    # Named in full: windowState() may not show the full screen yet on every platform, and
+    # OR-ing into it would then drop it.
+    full = Qt.WindowState.WindowNoState if windowed else Qt.WindowState.WindowFullScreen
+    window.setWindowState(full | Qt.WindowState.WindowActive)

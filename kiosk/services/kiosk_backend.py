@@ -11,12 +11,15 @@ from typing import Any
 from sqlalchemy import select
 
 from kiosk.answers import RatingInput
-from kiosk.db.models import Rating
-from kiosk.errors import KioskError
+from kiosk.db.models import ClerkRole, Rating
+from kiosk.errors import InvalidInputError, KioskError
+from kiosk.i18n import N_
+from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
+from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from kiosk.services.tickets import find_ticket
 from kiosk.status import ticket_status
@@ -50,6 +53,25 @@ class KioskBackend(StationUseCases):
             office = find_office(session, self._office_code)
             office_and_services = office_view(office), list_services(session)
         return KioskStart(*office_and_services, outbox_waiting=self.forward_outbox())
+
+    def allow_exit(self, counter: int, pin: str) -> None:
+        """A manager's counter and PIN let staff leave the locked kiosk (audited); anything else
+        raises, in words. Wrong PINs count towards the counter's lock-out like any sign-in."""
+        sign_in = SignInService(
+            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+        )
+        person = sign_in.sign_in(counter, pin)
+        if person.role is not ClerkRole.MANAGER:
+            raise InvalidInputError(N_("Only a manager can leave the kiosk."))
+        with self._factory.begin() as session:
+            record_audit(
+                session,
+                at=self._clock(),
+                station=self._station,
+                clerk_id=person.id,
+                action="kiosk.exit",
+                subject=f"station:{self._station}",
+            )
 
     def report_contact(self) -> None:
         """Every minute: the manager is told when a kiosk goes quiet during opening hours."""

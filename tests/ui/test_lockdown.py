@@ -1,0 +1,120 @@
+"""The kiosk nobody can leave: close, Alt+F4, leaving full screen and context menus are refused;
+five quick taps in the top-left corner and a manager's PIN let staff out (audited); one instance
+per station."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from sqlalchemy import select
+
+from kiosk.config import Settings
+from kiosk.db.models import AuditEvent, ClerkRole
+from kiosk.services.clerks import add_clerk
+from kiosk.services.offices import find_office
+from ui.app import run_station, start_kiosk, station_lock
+from ui.lockdown import Lockdown
+
+WAIT = 10000
+TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+
+@pytest.fixture
+def kiosk(qtbot, database, office, clock):
+    with database.factory.begin() as session:
+        add_clerk(
+            session,
+            find_office(session),
+            display_name="Võ Minh Tuấn",
+            counter=0,
+            role=ClerkRole.MANAGER,
+            pin="9999",
+            at=clock.now,
+            station="test",
+        )
+    settings = Settings(
+        database_url=database.url, language="vi", virtual_keyboard=False, station_name="kiosk-sanh"
+    )
+    window = start_kiosk(settings, windowed=False)  # full screen, locked
+    qtbot.addWidget(window)
+    qtbot.waitUntil(window.attract.start_button.isEnabled, timeout=WAIT)
+    yield window
+    if window.lockdown and not window.lockdown.unlocked:
+        window.lockdown.unlock()
+
+
+def tap_corner(qtbot, window, times):
+    for _ in range(times):
+        qtbot.mouseClick(window.exit_corner, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+
+
+def test_a_locked_window_returns_to_full_screen(qtbot):
+    # A small window: the test platform's screen is 800 x 600, smaller than the kiosk's layout.
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    lock = Lockdown(window)
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen, timeout=WAIT)
+    window.showNormal()  # what a window manager's shortcut or a swipe would ask
+    qtbot.waitUntil(window.isFullScreen, timeout=WAIT)
+    lock.unlock()
+
+
+def test_the_kiosk_refuses_to_close(qtbot, kiosk):
+    assert kiosk.close() is False and kiosk.isVisible()  # Alt+F4 arrives as a close request
+    qtbot.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    qtbot.keyClick(kiosk, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk.isVisible()
+    # Text fields are the widgets with a menu of their own (cut, paste, select all…).
+    fields = [w for w in kiosk.findChildren(QWidget) if isinstance(w, TEXT_FIELDS)]
+    assert fields  # the search box and the comment box at least
+    assert {w.contextMenuPolicy() for w in fields} == {Qt.ContextMenuPolicy.NoContextMenu}
+
+
+def test_four_taps_or_slow_taps_in_the_corner_do_nothing(qtbot, kiosk, monkeypatch):
+    tap_corner(qtbot, kiosk, 4)
+    assert not hasattr(kiosk, "staff_exit_dialog")
+    import ui.lockdown
+
+    now = [1000.0]
+    monkeypatch.setattr(ui.lockdown.time, "monotonic", lambda: now[0])
+    for _ in range(5):
+        now[0] += 1.0  # one tap a second: five taps take four seconds
+        tap_corner(qtbot, kiosk, 1)
+    assert not hasattr(kiosk, "staff_exit_dialog")
+
+
+def test_five_quick_taps_and_a_managers_pin_let_staff_out(qtbot, kiosk, database):
+    tap_corner(qtbot, kiosk, 5)
+    dialog = kiosk.staff_exit_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    dialog.sign_in.sign_in_requested.emit(1, "1234")  # a counter clerk
+    assert "lãnh đạo" in dialog.sign_in.message.text() and kiosk.isVisible()
+    dialog.sign_in.sign_in_requested.emit(0, "0000")  # a wrong PIN
+    assert "PIN" in dialog.sign_in.message.text() and kiosk.isVisible()
+    dialog.sign_in.sign_in_requested.emit(0, "9999")
+    qtbot.waitUntil(lambda: not kiosk.isVisible(), timeout=WAIT)
+    with database.factory() as session:
+        exits = session.scalars(select(AuditEvent).where(AuditEvent.action == "kiosk.exit")).all()
+    assert [e.subject for e in exits] == ["station:kiosk-sanh"]
+
+
+def test_a_second_start_of_a_station_says_so_and_stops(capsys):
+    settings = Settings(station_name="kiosk-sanh", language="vi")
+    first = station_lock(settings)
+    assert first is not None
+    try:
+        assert run_station(settings, station="kiosk", windowed=True) == 4
+        assert "kiosk-sanh đang chạy" in capsys.readouterr().err
+    finally:
+        first.unlock()
+    again = station_lock(settings)
+    assert again is not None
+    again.unlock()
