@@ -55,12 +55,20 @@ def _score(text: str, column: str, row: int) -> int | None:
 
 def parse_slips(text: str) -> list[PaperSlip]:
     """Reads a CSV of slips (a header row with COLUMNS); raises on the first bad row."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    try:
+        rows = list(reader)  # read whole first: a malformed line is refused before anything
+    except csv.Error as error:
+        raise InvalidInputError(
+            N_("The file is not a readable CSV (line {line}): {problem}"),
+            line=reader.line_num,
+            problem=error,
+        ) from None
     missing = [c for c in ("date", "satisfaction") if c not in (reader.fieldnames or [])]
     if missing:
         raise InvalidInputError(N_("The file has no '{column}' column."), column=missing[0])
     slips = []
-    for row_number, row in enumerate(reader, 2):
+    for row_number, row in enumerate(rows, 2):
         cells = {key: (value or "").strip() for key, value in row.items() if key}
 
         def cell(name: str, cells: dict[str, str] = cells) -> str:
