@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.answers import Satisfaction
 from kiosk.db.models import AuditEvent, Office, Rating, Station, Ticket
 from kiosk.i18n import N_
+from kiosk.reports.gaming import GamingSignal, gaming_signals
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, office_calendar
@@ -21,6 +22,18 @@ from kiosk.services.stations import SILENT_AFTER
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
 UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
 DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
+TOO_FAST = N_(
+    "Kiosk {station}: {count} ratings came less than 8 seconds after the one before "
+    "({first}–{last}). Check who is using it."
+)
+HAPPY_BURST = N_(
+    "Kiosk {station}: {count} “very satisfied” within 3 minutes ({first}–{last}). "
+    "Check who is using it."
+)
+HAPPY_BURST_FOR = N_(
+    "Kiosk {station}: {count} “very satisfied” within 3 minutes ({first}–{last}), for "
+    "dossiers of {names}. Check who is using it."
+)
 KIOSK_SILENT = N_("Kiosk {station} has not been heard from since {since}: is it switched on?")
 
 
@@ -83,6 +96,7 @@ class AlertService(StationUseCases):
                     )
                 )
             alerts += self._silent_kiosks(session, office, now)
+            alerts += [_gaming_alert(signal) for signal in gaming_signals(session, now.date())]
             for alert in alerts:
                 self._log_once(session, alert, now)
         return alerts
@@ -125,3 +139,18 @@ class AlertService(StationUseCases):
                 subject=subject,
                 details=dict(alert.params),
             )
+
+
+def _gaming_alert(signal: GamingSignal) -> Alert:
+    params: dict[str, object] = {
+        "station": signal.station,
+        "count": signal.count,
+        "first": f"{signal.first:%H:%M:%S}",
+        "last": f"{signal.last:%H:%M:%S}",
+    }
+    if signal.kind == "too_fast":
+        return Alert(f"too_fast:{signal.station}", TOO_FAST, params)
+    kind = f"happy_burst:{signal.station}:{signal.first:%H%M}"
+    if signal.clerks:
+        return Alert(kind, HAPPY_BURST_FOR, {**params, "names": ", ".join(signal.clerks)})
+    return Alert(kind, HAPPY_BURST, params)

@@ -151,3 +151,34 @@ def test_a_kiosk_is_recorded_with_its_last_contact_when_it_starts(database, offi
         "kiosk",
         timedelta(minutes=3),
     )
+
+
+def test_gaming_signals_fast_ratings_and_happy_bursts_name_the_kiosk_and_clerk(
+    database, office, clock
+):
+    start = datetime(2026, 11, 23, 10, 0)
+    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+
+    def rate_at(station, at, satisfaction, ticket_code=None):
+        clock.now = at
+        RatingService(database.factory, station=station, clock=clock).record(
+            RatingInput(satisfaction, ticket_code=ticket_code, service_code="HT-KS")
+        )
+
+    for n in range(4):  # four ratings five seconds apart: three quick pairs
+        rate_at("kiosk-1", start + timedelta(seconds=5 * n), Satisfaction.SATISFIED)
+    codes = [tickets.register("HT-KS", clerk_id=1, received_at=start).code for _ in range(6)]
+    for n, code in enumerate(codes):  # six "very satisfied" in 100 s, all of counter 1
+        rate_at("kiosk-2", start + timedelta(seconds=20 * n), Satisfaction.VERY_SATISFIED, code)
+    for n in range(5):  # five "very satisfied" over 20 minutes: citizens, not a burst
+        rate_at("kiosk-3", start + timedelta(minutes=5 * n), Satisfaction.VERY_SATISFIED)
+    clock.now = start + timedelta(minutes=30)
+    alerts = {
+        a.kind.split(":")[0] + ":" + a.params.get("station", ""): a
+        for a in AlertService(database.factory, station="manager", clock=clock).current()
+    }
+    fast = alerts["too_fast:kiosk-1"]
+    assert fast.params["count"] == 3 and fast.params["first"] == "10:00:00"
+    burst = alerts["happy_burst:kiosk-2"]
+    assert burst.params["count"] == 6 and burst.params["names"] == "Nguyễn Thị Hương"
+    assert "happy_burst:kiosk-3" not in alerts and "too_fast:kiosk-2" not in alerts
