@@ -34,6 +34,9 @@ class Settings:
     # The manager's end-of-day export, written without anyone clicking.
     export_time: str = "17:30"  # HH:MM, office time
     export_folder: str | None = None  # None: exports/ in the user's data directory
+    # The nightly backup of the embedded database (kiosk db backup, run by the installer's timer)
+    backup_folder: str | None = None  # None: backups/ in the user's data directory
+    backup_keep_days: int = 30
     # The citizen's kiosk
     idle_timeout_seconds: int = 30  # an abandoned rating returns to the attract screen
     countdown_seconds: int = 10  # the last seconds of the idle timeout are counted down on screen

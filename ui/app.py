@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, QLockFile
+from PySide6.QtCore import QLocale, QLockFile, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -140,6 +140,22 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
         from ui.manager_window import start_manager
 
         window = start_manager(settings, windowed=windowed)
+    keep_systemd_informed(window)
     code = app.exec()
     del window
     return code
+
+
+def keep_systemd_informed(window: QMainWindow) -> QTimer | None:
+    """READY once the station is on screen, then a watchdog ping from the event loop: a kiosk
+    whose screen hangs stops pinging, and systemd restarts it (scripts/install_kiosk.sh)."""
+    from kiosk.systemd_notify import notify_alive, notify_ready, watchdog_interval_ms
+
+    notify_ready()
+    interval = watchdog_interval_ms()
+    if interval is None:
+        return None
+    timer = QTimer(window, interval=interval)
+    timer.timeout.connect(notify_alive)
+    timer.start()
+    return timer

@@ -198,3 +198,28 @@ def db_upgrade(ctx: CliContext, _args: argparse.Namespace) -> None:
         {"url": database.engine.url.render_as_string(hide_password=True)},
         ctx.tr("The database schema is up to date."),
     )
+
+
+def db_backup(ctx: CliContext, args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from kiosk.db.backup import backup_sqlite
+    from kiosk.paths import default_database_url, user_data_dir
+
+    settings = ctx.settings
+    folder = Path(args.folder or settings.backup_folder or user_data_dir() / "backups")
+    keep = args.keep if args.keep is not None else settings.backup_keep_days
+    if keep < 1:
+        raise InvalidInputError(N_("Keep at least one day of backups."))
+    result = backup_sqlite(
+        settings.database_url or default_database_url(), folder, office_now().date(), keep
+    )
+    ctx.emit(
+        {"written": str(result.written), "removed": [str(p) for p in result.removed]},
+        ctx.tr(
+            "Backup written to {path}; {count} older than {days} days removed.",
+            path=result.written,
+            count=len(result.removed),
+            days=keep,
+        ),
+    )

@@ -237,3 +237,9 @@ def _admin_commands(
     sub.add_parser(
         "upgrade", parents=[common], help=tr("migrate the schema to this version")
     ).set_defaults(handler="kiosk.cli.admin_commands:db_upgrade")
+    backup = sub.add_parser(
+        "backup", parents=[common], help=tr("copy the embedded database to the backup folder")
+    )
+    backup.add_argument("--folder", help=tr("where to (default: setting backup_folder)"))
+    backup.add_argument("--keep", type=int, help=tr("days of backups to keep (default: 30)"))
+    backup.set_defaults(handler="kiosk.cli.admin_commands:db_backup")

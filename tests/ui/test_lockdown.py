@@ -118,3 +118,31 @@ def test_a_second_start_of_a_station_says_so_and_stops(capsys):
     again = station_lock(settings)
     assert again is not None
     again.unlock()
+
+
+def test_a_running_station_pings_the_systemd_watchdog(qtbot, tmp_path, monkeypatch):
+    import socket
+
+    from ui.app import keep_systemd_informed
+
+    address = str(tmp_path / "notify")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind(address)
+        listener.setblocking(False)
+        monkeypatch.setenv("NOTIFY_SOCKET", address)
+        monkeypatch.setenv("WATCHDOG_USEC", "2000000")  # pings every second
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        timer = keep_systemd_informed(window)
+        assert timer is not None and timer.interval() == 1000
+        heard = []
+
+        def pinged():
+            try:
+                heard.append(listener.recv(64))
+            except BlockingIOError:
+                pass
+            assert b"WATCHDOG=1" in heard
+
+        qtbot.waitUntil(pinged, timeout=3000)
+        assert heard[0] == b"READY=1"
