@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QLocale, QLockFile, QTimer
+from PySide6.QtCore import QDir, QLocale, QLockFile, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -108,9 +108,9 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
 def station_lock(settings: Settings) -> QLockFile | None:
     """One instance per station on a machine; None when it is already running. A lock left by
     a process that died is taken over (QLockFile checks the process)."""
-    from kiosk.paths import user_data_dir
-
-    lock = QLockFile(str(user_data_dir() / f"station-{settings.station_name}.lock"))
+    # In the temporary folder, per user: Qt already knows it, nothing to import on the way up.
+    name = f"kiosk-mot-cua-{os.getuid()}-{settings.station_name}.lock"
+    lock = QLockFile(QDir(QDir.tempPath()).filePath(name))
     return lock if lock.tryLock(100) else None
 
 
@@ -140,7 +140,8 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
         from ui.manager_window import start_manager
 
         window = start_manager(settings, windowed=windowed)
-    keep_systemd_informed(window)
+    # READY once the station is on screen (and nothing extra on the way to its first frame).
+    after_first_paint(window, lambda shown=window: keep_systemd_informed(shown))
     code = app.exec()
     del window
     return code

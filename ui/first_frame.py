@@ -50,7 +50,8 @@ class FirstFrameReporter(QObject):
 
     def _quit_when_done(self) -> None:
         if self._frame_reported and self._data_reported:
-            QTimer.singleShot(0, QApplication.quit)
+            # exit(), not quit(): a locked kiosk vetoes the close that quit() asks of its windows.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 
 def maybe_report(window: QObject) -> FirstFrameReporter | None:

@@ -71,8 +71,8 @@ class KioskWindow(QMainWindow):
         self._build_frame()
         if not defer_screens:
             self.build_remaining_screens()
-        if locked:
-            self.lock_down()
+        # Locked once the other screens are built, after the first frame: start-up stays quick.
+        self._locked = locked
         self.scanner = ScannerListener(self)
         self.scanner.scanned.connect(self.on_scanned)
         self.ticker = QTimer(self, interval=TICK_MS)
@@ -173,7 +173,9 @@ class KioskWindow(QMainWindow):
         self._connect_screens()
         if self._services is not None:
             self.services.set_services(self._services)
-        if self.lockdown is not None:
+        if self._locked and self.lockdown is None:
+            self.lock_down()
+        elif self.lockdown is not None:
             self.lockdown.refuse_menus()
             self.exit_corner.raise_()
 
