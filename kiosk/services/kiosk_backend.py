@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.answers import RatingInput
 from kiosk.db.models import ClerkRole, Rating
@@ -48,7 +49,10 @@ class KioskBackend(StationUseCases):
         self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
 
     def start(self) -> KioskStart:
-        self.report_contact()
+        try:
+            self.report_contact()
+        except SQLAlchemyError:
+            pass  # a database that cannot be written now must not keep the kiosk from starting
         with self._factory() as session:
             office = find_office(session, self._office_code)
             office_and_services = office_view(office), list_services(session)

@@ -298,3 +298,36 @@ def test_a_full_disk_is_told_calmly_and_the_rating_saved_when_space_is_back(qtbo
     assert ratings(database)[0].comment.startswith("Chờ lâu")
     window.close()
     database.engine.dispose()
+
+
+def test_a_database_that_refuses_writes_is_told_calmly_and_recovers(
+    qtbot, database, office, monkeypatch
+):
+    """SQLite's own read-only error ("attempt to write a readonly database"), raised the way a
+    file system gone read-only would: every transaction the kiosk begins cannot write."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    read_only = {"on": True}
+
+    def refuse_writes(connection):
+        if connection.engine.url == database.engine.url:
+            connection.exec_driver_sql(f"PRAGMA query_only = {int(read_only['on'])}")
+
+    event.listen(Engine, "begin", refuse_writes)
+    try:
+        window = open_kiosk(qtbot, database.url, retry_seconds=1)
+        tap(qtbot, window.attract.start_button)
+        tap(qtbot, window.identify.no_receipt_button)
+        tap(qtbot, window.services.buttons["HT-KS"])
+        tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
+        for _ in range(3):
+            tap(qtbot, window.question.skip_button)
+        qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
+        assert "báo cho cán bộ tại quầy" in window.notice.message.text()
+        assert window.staff_mark.isVisible() and ratings(database) == []
+        read_only["on"] = False  # writable again: no restart, no tap
+        qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT * 2)
+        qtbot.waitUntil(lambda: not window.staff_mark.isVisible(), timeout=WAIT)
+    finally:
+        event.remove(Engine, "begin", refuse_writes)
