@@ -62,6 +62,8 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.lockdown: Any = None
+        # Locked once the other screens are built, after the first frame: start-up stays quick.
+        self._locked = locked
         self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
         self.backend: Any = None  # KioskBackend, once the database is open
@@ -71,8 +73,6 @@ class KioskWindow(QMainWindow):
         self._build_frame()
         if not defer_screens:
             self.build_remaining_screens()
-        # Locked once the other screens are built, after the first frame: start-up stays quick.
-        self._locked = locked
         self.scanner = ScannerListener(self)
         self.scanner.scanned.connect(self.on_scanned)
         self.ticker = QTimer(self, interval=TICK_MS)
