@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from kiosk.chain import GENESIS_HASH, BrokenLink, verify_station
+from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, BrokenLink, stored_payload, verify_station
 from kiosk.db.models import Rating
 from kiosk.reports.indicators import day_range
 
@@ -48,7 +48,6 @@ def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrit
         .group_by(Rating.station)
         .order_by(Rating.station)
     ).all()
-    columns = Rating.__table__.c
     segments, checked = [], 0
     for station, first, last in ranges:
         if first is None:  # nobody rated on this station in the period: its head still counts
@@ -69,14 +68,17 @@ def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrit
                 )
                 or ""
             )  # a missing predecessor breaks the first link below
-        # Plain rows, not ORM objects: a province's day is 100,000 ratings.
+        # The driver's own values, not ORM objects: a province's day is 100,000 ratings.
         rows = session.execute(
-            select(*columns)
-            .where(Rating.station == station, Rating.station_sequence.between(first, last))
-            .order_by(Rating.station_sequence)
-            .execution_options(yield_per=5000)
+            text(
+                f"SELECT {STORED_COLUMNS} FROM ratings WHERE station = :station "
+                "AND station_sequence BETWEEN :first AND :last ORDER BY station_sequence"
+            ).execution_options(yield_per=5000),
+            {"station": station, "first": first, "last": last},
         )
-        count, head, broken, _unmet = verify_station(rows, start_sequence=first, start_hash=before)
+        count, head, broken, _unmet = verify_station(
+            rows, start_sequence=first, start_hash=before, payload=stored_payload
+        )
         checked += count
         segments.append(StationSegment(station, first, last, head, broken))
     return PeriodIntegrity(segments, checked)

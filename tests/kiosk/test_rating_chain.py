@@ -217,3 +217,21 @@ def test_reports_state_at_their_foot_whether_the_chain_verified_with_each_head(
     chain_heads = list(book["Chain heads"].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in chain_heads] == ["kiosk-1", "kiosk-2"]
     capsys.readouterr()
+
+
+def test_the_fast_payload_of_stored_rows_is_the_ratings_own(rated, database):
+    """The reports read rows as the driver gives them; their payload must be the ORM's, on
+    either engine, or the check would pass or fail for the wrong reason."""
+    from kiosk.chain import STORED_COLUMNS, canonical_json, rating_payload, stored_payload
+    from kiosk.db.models import Rating
+
+    with database.factory() as session:
+        expected = {str(r.id): rating_payload(r) for r in session.scalars(select(Rating))}
+        rows = session.execute(text(f"SELECT {STORED_COLUMNS} FROM ratings")).all()
+    assert len(rows) == 6
+    for row in rows:
+        payload = stored_payload(row)
+        # Bytes, not dicts: in Python True == 1, in the hashed JSON they differ.
+        assert canonical_json(row.prev_hash, payload) == canonical_json(
+            row.prev_hash, expected[payload["id"]]
+        )
