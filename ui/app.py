@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from functools import partial
 from typing import Any
@@ -140,6 +141,10 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
         from ui.manager_window import start_manager
 
         window = start_manager(settings, windowed=windowed)
+    # Whoever holds the machine's terminal (or systemd stopping the unit) may stop the station:
+    # exit() leaves the event loop even when the locked kiosk refuses to close.
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, lambda number, _frame: QApplication.exit(128 + number))
     # READY once the station is on screen (and nothing extra on the way to its first frame).
     after_first_paint(window, lambda shown=window: keep_systemd_informed(shown))
     code = app.exec()

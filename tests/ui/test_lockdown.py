@@ -146,3 +146,27 @@ def test_a_running_station_pings_the_systemd_watchdog(qtbot, tmp_path, monkeypat
 
         qtbot.waitUntil(pinged, timeout=3000)
         assert heard[0] == b"READY=1"
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])
+def test_systemd_or_the_terminal_can_still_stop_a_locked_kiosk(db_url, office, tmp_path, stop):
+    """The locked kiosk refuses to close, but SIGTERM (systemctl stop) and SIGINT (Ctrl+C at its
+    terminal) end it cleanly, through the event loop, rather than killing it mid-write."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATABASE_URL": db_url}
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.cli.main", "run", "--station", "kiosk"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(4)  # on screen, locked, ticking
+    assert kiosk.poll() is None
+    number = getattr(signal, stop)
+    kiosk.send_signal(number)
+    assert kiosk.wait(timeout=10) == 128 + number  # its own exit code, not killed (-number)
