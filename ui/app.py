@@ -48,31 +48,13 @@ def build_application(argv: list[str]) -> QApplication:
 
 def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
     # On the worker thread, like the overview: the first frame does not wait for the database.
-    from kiosk.db.open import open_database
     from kiosk.paths import signing_key_path
     from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
-    from kiosk.services.kiosk_backend import KioskBackend
+    from kiosk.services.kiosk_opening import open_kiosk
 
-    database = open_database(settings.database_url)
-    backend = KioskBackend(
-        database.factory,
-        station=settings.station_name,
-        office_code=settings.office_code,
-        outbox=_outbox_for(database.engine.dialect.name, settings.station_name),
-    )
+    backend, start = open_kiosk(settings)
     signer = ReceiptSigner(load_or_create_key(signing_key_path(settings.signing_key_path)))
-    return backend, backend.start(), signer
-
-
-def _outbox_for(dialect: str, station: str):  # type: ignore[no-untyped-def]
-    """A kiosk on a shared server keeps ratings on its own disk while the server is away; on
-    the embedded SQLite file the kiosk is the database, and the in-memory retry suffices."""
-    if dialect == "sqlite":
-        return None
-    from kiosk.paths import user_data_dir
-    from kiosk.services.outbox import RatingOutbox
-
-    return RatingOutbox(user_data_dir() / f"outbox-{station}.sqlite3")
+    return backend, start, signer
 
 
 def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:

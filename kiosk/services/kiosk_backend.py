@@ -56,7 +56,15 @@ class KioskBackend(StationUseCases):
         with self._factory() as session:
             office = find_office(session, self._office_code)
             office_and_services = office_view(office), list_services(session)
+        if self._outbox is not None:
+            self._outbox.remember_start(*office_and_services)
         return KioskStart(*office_and_services, outbox_waiting=self.forward_outbox())
+
+    def start_offline(self) -> KioskStart | None:
+        """The office and services as last read, when the server cannot be reached now."""
+        if self._outbox is None or (last := self._outbox.last_start()) is None:
+            return None
+        return KioskStart(*last, outbox_waiting=self._outbox.count())
 
     def allow_exit(self, counter: int, pin: str) -> None:
         """A manager's counter and PIN let staff leave the locked kiosk (audited); anything else

@@ -4,6 +4,7 @@ forwarded — each exactly once, since a rating's UUID makes forwarding idempote
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -11,22 +12,28 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
+from kiosk.views import OfficeView, ServiceView
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS outbox (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    rating_id TEXT NOT NULL UNIQUE,
-    tapped_at TEXT NOT NULL,
-    answers TEXT NOT NULL,
-    refused TEXT
+TIME_FIELDS = ("opening_time", "closing_time", "afternoon_cutoff")
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        rating_id TEXT NOT NULL UNIQUE,
+        tapped_at TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        refused TEXT
+    )""",
+    # The office and its services as last read: a kiosk that starts while the server is away
+    # can still take walk-in ratings.
+    "CREATE TABLE IF NOT EXISTS last_start (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT)",
 )
-"""
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,8 @@ class RatingOutbox:
         self._lock = threading.Lock()
         with self._connect() as connection:
             connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(SCHEMA)
+            for statement in SCHEMA:
+                connection.execute(statement)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -133,3 +141,28 @@ class RatingOutbox:
             connection.execute(
                 "UPDATE outbox SET refused = ? WHERE rating_id = ?", (reason, str(rating_id))
             )
+
+    def remember_start(self, office: OfficeView, services: list[ServiceView]) -> None:
+        body = {
+            "office": {
+                **dataclasses.asdict(office),
+                **{k: getattr(office, k).isoformat() for k in TIME_FIELDS},
+            },
+            "services": [dataclasses.asdict(service) for service in services],
+        }
+        with self._lock, self._connect() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO last_start (id, body) VALUES (1, ?)",
+                (json.dumps(body, ensure_ascii=False),),
+            )
+
+    def last_start(self) -> tuple[OfficeView, list[ServiceView]] | None:
+        with self._lock, self._connect() as connection:
+            row = connection.execute("SELECT body FROM last_start WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        body = json.loads(row[0])
+        office = body["office"]
+        for key in TIME_FIELDS:
+            office[key] = time.fromisoformat(office[key])
+        return OfficeView(**office), [ServiceView(**s) for s in body["services"]]

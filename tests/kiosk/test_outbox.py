@@ -73,3 +73,33 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
         ).fetchall()
     assert refused_id == str(ids[3]) and code in reason
     database.engine.dispose()
+
+
+def test_a_kiosk_started_while_the_server_is_away_opens_from_what_it_last_read(server):
+    from kiosk.config import Settings
+    from kiosk.errors import StorageError
+    from kiosk.services.kiosk_opening import open_kiosk
+    from tests.conftest import seed_small_office
+
+    url = server.create_database("office")
+    database = open_database(url, migrate=True)
+    seed_small_office(database)
+    settings = Settings(database_url=url, station_name="kiosk-sanh")
+    server.stop()
+    with pytest.raises(StorageError):  # never reached the server: nothing to open from
+        open_kiosk(settings)
+    server.start()
+    _backend, online = open_kiosk(settings)
+    server.stop()
+    backend, offline = open_kiosk(settings)  # the server is away at start
+    assert (offline.office, offline.services) == (online.office, online.services)
+    rating_id = uuid.uuid4()
+    queued = backend.record(
+        RatingInput(Satisfaction.SATISFIED, service_code="HT-KS"), rating_id=rating_id, at=START
+    )
+    assert queued == QueuedRating(rating_id, 1)
+    server.start()
+    assert backend.forward_outbox() == 0
+    with database.factory() as session:
+        assert session.get(Rating, rating_id).station == "kiosk-sanh"
+    database.engine.dispose()
