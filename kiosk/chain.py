@@ -22,31 +22,41 @@ GENESIS_HASH = "0" * 64
 
 def rating_payload(rating: Rating | Any) -> dict[str, Any]:
     """Every recorded answer and fact of a rating, in a form that survives a database round trip."""
-    return {
-        "id": str(rating.id),
-        "station": rating.station,
-        "station_sequence": rating.station_sequence,
-        "created_at": rating.created_at.isoformat(timespec="microseconds"),
-        "channel": rating.channel.value,
-        "ticket_id": str(rating.ticket_id) if rating.ticket_id else None,
-        "service_id": rating.service_id,
-        "clerk_id": rating.clerk_id,
-        "scale": rating.scale,
-        "satisfaction": rating.satisfaction.value,
-        "contacts_score": rating.contacts_score,
-        "agencies_score": rating.agencies_score,
-        "conduct_complaint": rating.conduct_complaint,
-        "reasons": list(rating.reasons),
-        "comment": rating.comment,
-        "partial": bool(rating.partial),
-    }
+    return _with_office(
+        rating.office_id,
+        {
+            "id": str(rating.id),
+            "station": rating.station,
+            "station_sequence": rating.station_sequence,
+            "created_at": rating.created_at.isoformat(timespec="microseconds"),
+            "channel": rating.channel.value,
+            "ticket_id": str(rating.ticket_id) if rating.ticket_id else None,
+            "service_id": rating.service_id,
+            "clerk_id": rating.clerk_id,
+            "scale": rating.scale,
+            "satisfaction": rating.satisfaction.value,
+            "contacts_score": rating.contacts_score,
+            "agencies_score": rating.agencies_score,
+            "conduct_complaint": rating.conduct_complaint,
+            "reasons": list(rating.reasons),
+            "comment": rating.comment,
+            "partial": bool(rating.partial),
+        },
+    )
+
+
+def _with_office(office_id: int | None, payload: dict[str, Any]) -> dict[str, Any]:
+    """The office is covered from revision 0007 on; older ratings' hashes stay as they were."""
+    if office_id is not None:
+        payload["office_id"] = office_id
+    return payload
 
 
 # The ratings columns in the order `stored_payload` reads them (plus the chain's own two).
 STORED_COLUMNS = (
     "id, station, station_sequence, created_at, channel, ticket_id, service_id, clerk_id, "
     "scale, satisfaction, contacts_score, agencies_score, conduct_complaint, reasons, comment, "
-    "partial, prev_hash, hash"
+    "partial, office_id, prev_hash, hash"
 )
 
 
@@ -83,30 +93,34 @@ def stored_payload(row: Any) -> dict[str, Any]:
         reasons,
         comment,
         partial,
+        office_id,
         *_chain,
     ) = row
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     if isinstance(reasons, str | bytes):
         reasons = orjson.loads(reasons)
-    return {
-        "id": _uuid_text(id_),
-        "station": station,
-        "station_sequence": sequence,
-        "created_at": moment.isoformat(timespec="microseconds"),
-        "channel": channel,
-        "ticket_id": _uuid_text(ticket_id),
-        "service_id": service_id,
-        "clerk_id": clerk_id,
-        "scale": scale,
-        "satisfaction": satisfaction,
-        "contacts_score": contacts,
-        "agencies_score": agencies,
-        "conduct_complaint": None if complaint is None else bool(complaint),
-        "reasons": list(reasons),
-        "comment": comment,
-        "partial": bool(partial),
-    }
+    return _with_office(
+        office_id,
+        {
+            "id": _uuid_text(id_),
+            "station": station,
+            "station_sequence": sequence,
+            "created_at": moment.isoformat(timespec="microseconds"),
+            "channel": channel,
+            "ticket_id": _uuid_text(ticket_id),
+            "service_id": service_id,
+            "clerk_id": clerk_id,
+            "scale": scale,
+            "satisfaction": satisfaction,
+            "contacts_score": contacts,
+            "agencies_score": agencies,
+            "conduct_complaint": None if complaint is None else bool(complaint),
+            "reasons": list(reasons),
+            "comment": comment,
+            "partial": bool(partial),
+        },
+    )
 
 
 def canonical_json(prev_hash: str, payload: dict[str, Any]) -> bytes:

@@ -120,6 +120,7 @@ def seed(url: str, total: int, per_day: int) -> None:
                         "partial": False,
                         "prev_hash": prev_hash,
                         "hash": "",
+                        "office_id": office_id,
                     }
                 )
                 # A true chain, so the reports' integrity check does its real work.

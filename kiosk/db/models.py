@@ -196,6 +196,8 @@ class Rating(Base):
     partial: Mapped[bool] = mapped_column(default=False)  # the citizen walked away after the face
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Since revision 0007; NULL for older ratings, which belong to the database's only office.
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
 
     __table_args__ = (
         UniqueConstraint("station", "station_sequence"),

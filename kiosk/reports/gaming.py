@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.db.models import Clerk, Rating
 from kiosk.reports.indicators import day_range
+from kiosk.services.offices import ratings_of
 
 TOO_FAST = timedelta(seconds=8)  # a face and three answers take longer than this
 TOO_FAST_PAIRS = 3  # one quick pair is a hurried citizen; three is a pattern
@@ -32,7 +33,7 @@ class GamingSignal:
     clerks: tuple[str, ...] = ()
 
 
-def gaming_signals(session: Session, day: date) -> list[GamingSignal]:
+def gaming_signals(session: Session, office_id: int, day: date) -> list[GamingSignal]:
     begin, finish = day_range(day, day)
     rows = session.execute(
         select(Rating.station, Rating.created_at, Rating.satisfaction, Clerk.display_name)
@@ -41,6 +42,7 @@ def gaming_signals(session: Session, day: date) -> list[GamingSignal]:
             Rating.created_at >= begin,
             Rating.created_at < finish,
             Rating.channel == RatingChannel.KIOSK,
+            ratings_of(session, office_id),
         )
         .order_by(Rating.station, Rating.created_at)
     ).all()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.db.models import Rating, Ticket
+from kiosk.services.offices import ratings_of
 
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
 HAPPY = (Satisfaction.SATISFIED, Satisfaction.VERY_SATISFIED)
@@ -187,7 +188,11 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             func.count(ind7),
         )
         .outerjoin(Ticket, Rating.ticket_id == Ticket.id)
-        .where(Rating.created_at >= rated_begin, Rating.created_at < rated_finish)
+        .where(
+            Rating.created_at >= rated_begin,
+            Rating.created_at < rated_finish,
+            ratings_of(session, office_id),
+        )
         .group_by(Rating.service_id, Rating.clerk_id)
     ).all()
     for service_id, clerk_id, n, paper, happy, s3, c3, s4, c4, s7, c7 in ratings:

@@ -33,7 +33,7 @@ from kiosk.reports.indicators import (
 )
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.reports.tables import CLASS_WORDS, Targets, integrity_sentence
-from kiosk.services.offices import find_office
+from kiosk.services.offices import find_office, ratings_of
 
 FACE_WORDS = {
     Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
@@ -226,24 +226,23 @@ def _late(
     return out
 
 
-def _comments(session: Session, start: date, end: date, tr: Translator, s: _Styles) -> list[object]:
+def _comments(
+    session: Session, office_id: int, start: date, end: date, tr: Translator, s: _Styles
+) -> list[object]:
     begin, finish = day_range(start, end)
+    period_comments = (
+        Rating.created_at >= begin,
+        Rating.created_at < finish,
+        Rating.comment.is_not(None),
+        ratings_of(session, office_id),
+    )
     ratings = session.scalars(
         select(Rating)
-        .where(Rating.created_at >= begin, Rating.created_at < finish, Rating.comment.is_not(None))
+        .where(*period_comments)
         .order_by(Rating.created_at.desc())
         .limit(MAX_COMMENTS)
     ).all()
-    total = (
-        session.scalar(
-            select(func.count())
-            .select_from(Rating)
-            .where(
-                Rating.created_at >= begin, Rating.created_at < finish, Rating.comment.is_not(None)
-            )
-        )
-        or 0
-    )
+    total = session.scalar(select(func.count()).select_from(Rating).where(*period_comments)) or 0
     services = {sv.id: sv for sv in session.scalars(select(Service))}
     out: list[object] = [
         Paragraph(escape(tr("Citizens' comments ({count})", count=total)), s.heading)
@@ -309,7 +308,7 @@ def render_report_pdf(
         Spacer(0, 5 * mm),
         _chart(report, services, tr),
         *_late(session, office.id, start, end, today, tr, s),
-        *_comments(session, start, end, tr, s),
+        *_comments(session, office.id, start, end, tr, s),
         Spacer(0, 4 * mm),
         *_integrity(period_integrity(session, start, end), tr, s),
         Paragraph(

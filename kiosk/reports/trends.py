@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.db.models import Clerk, Rating, Service
 from kiosk.reports.indicators import HAPPY, PeriodReport, Tally, compute, day_range, rate
-from kiosk.services.offices import find_office
+from kiosk.services.offices import find_office, ratings_of
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,11 @@ def period_trends(
         str(row_day): (count, happy)
         for row_day, count, happy in session.execute(
             select(day, func.count(), func.sum(case((Rating.satisfaction.in_(HAPPY), 1), else_=0)))
-            .where(Rating.created_at >= begin, Rating.created_at < finish)
+            .where(
+                Rating.created_at >= begin,
+                Rating.created_at < finish,
+                ratings_of(session, office.id),
+            )
             .group_by(day)
         )
     }

@@ -16,7 +16,7 @@ from kiosk.i18n import N_
 from kiosk.reports.gaming import GamingSignal, gaming_signals
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.offices import find_office, office_calendar
+from kiosk.services.offices import find_office, office_calendar, ratings_of
 from kiosk.services.stations import SILENT_AFTER
 
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
@@ -60,7 +60,9 @@ class AlertService(StationUseCases):
             unhappy_count = func.sum(case((Rating.satisfaction.in_(UNHAPPY), 1), else_=0))
             total, unhappy = session.execute(
                 select(func.count(), unhappy_count).where(
-                    Rating.created_at > now - rules.unhappy_window, Rating.created_at <= now
+                    Rating.created_at > now - rules.unhappy_window,
+                    Rating.created_at <= now,
+                    ratings_of(session, office.id),
                 )
             ).one()
             unhappy = int(unhappy or 0)
@@ -96,7 +98,9 @@ class AlertService(StationUseCases):
                     )
                 )
             alerts += self._silent_kiosks(session, office, now)
-            alerts += [_gaming_alert(signal) for signal in gaming_signals(session, now.date())]
+            alerts += [
+                _gaming_alert(signal) for signal in gaming_signals(session, office.id, now.date())
+            ]
             for alert in alerts:
                 self._log_once(session, alert, now)
         return alerts

@@ -15,6 +15,7 @@ from kiosk.errors import ConflictError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.offices import find_office, ratings_of
 from kiosk.text import clean_optional
 
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
@@ -49,6 +50,8 @@ class CommentService(StationUseCases):
         if open_only:
             query = query.where(CommentFollowUp.id.is_(None))
         with self._factory() as session:
+            office = find_office(session, self._office_code)
+            query = query.where(ratings_of(session, office.id))
             return [
                 CommentView(
                     rating.id,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.calendar import WorkingCalendar
-from kiosk.db.models import Office, Service
+from kiosk.db.models import Office, Rating, Service
 from kiosk.errors import InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
@@ -134,3 +134,12 @@ def set_targets(
         subject=office.code,
         details=changes,
     )
+
+
+def ratings_of(session: Session, office_id: int) -> ColumnElement[bool]:
+    """The condition for a rating to count for the office. Ratings from before revision 0007
+    have no office: they belong to the database's only office, and to none once it has several."""
+    mine = Rating.office_id == office_id
+    if session.scalar(select(func.count()).select_from(Office)) == 1:
+        return or_(mine, Rating.office_id.is_(None))
+    return mine

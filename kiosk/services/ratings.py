@@ -103,6 +103,7 @@ def record_rating(
         partial=answers.partial,
         prev_hash=prev_hash,
         hash="",
+        office_id=office.id,
     )
     rating.hash = rating_hash(rating_payload(rating), prev_hash)
     session.add(rating)

@@ -182,3 +182,34 @@ def test_gaming_signals_fast_ratings_and_happy_bursts_name_the_kiosk_and_clerk(
     burst = alerts["happy_burst:kiosk-2"]
     assert burst.params["count"] == 6 and burst.params["names"] == "Nguyễn Thị Hương"
     assert "happy_burst:kiosk-3" not in alerts and "too_fast:kiosk-2" not in alerts
+
+
+def test_offices_sharing_a_database_see_only_their_own_ratings(database, office, clock):
+    from kiosk.reports.indicators import compute
+    from kiosk.services.offices import create_office, find_office
+
+    with database.factory.begin() as session:
+        create_office(
+            session, code="000.00.31.H12", name="UBND xã Bình Minh", at=clock.now, station="test"
+        )
+    for code, satisfaction, comment in (
+        ("000.00.30.H12", Satisfaction.VERY_SATISFIED, "Tân Phú tốt"),
+        ("000.00.31.H12", Satisfaction.DISSATISFIED, "Bình Minh chậm"),
+        ("000.00.31.H12", Satisfaction.DISSATISFIED, None),
+    ):
+        clock.now += timedelta(minutes=1)
+        RatingService(
+            database.factory, station=f"kiosk-{code}", clock=clock, office_code=code
+        ).record(RatingInput(satisfaction, service_code="HT-KS", comment=comment))
+    with database.factory() as session:
+        tan_phu = find_office(session, "000.00.30.H12").id
+        binh_minh = find_office(session, "000.00.31.H12").id
+        day = clock.now.date()
+        mine = compute(session, tan_phu, day, day, day).unit
+        theirs = compute(session, binh_minh, day, day, day).unit
+    assert (mine.ratings, mine.satisfaction_rate) == (1, Decimal("100.0"))
+    assert (theirs.ratings, theirs.satisfaction_rate) == (2, Decimal("0.0"))
+    comments = CommentService(
+        database.factory, station="manager", clock=clock, office_code="000.00.30.H12"
+    )
+    assert [c.comment for c in comments.list()] == ["Tân Phú tốt"]

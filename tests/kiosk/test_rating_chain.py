@@ -101,10 +101,13 @@ def test_inserting_a_rating_in_the_middle_is_found(rated, database, db_url, caps
             {},
         ),
         (
-            "INSERT INTO ratings SELECT 'ffffffffffffffffffffffffffffffff', station, 4, "
+            "INSERT INTO ratings (id, station, station_sequence, created_at, channel, ticket_id, "
+            "service_id, clerk_id, scale, satisfaction, contacts_score, agencies_score, "
+            "conduct_complaint, reasons, comment, partial, office_id, prev_hash, hash) "
+            "SELECT 'ffffffffffffffffffffffffffffffff', station, 4, "
             "created_at, channel, ticket_id, service_id, clerk_id, scale, 'very_satisfied', "
             "contacts_score, agencies_score, conduct_complaint, reasons, comment, partial, "
-            "prev_hash, '" + "deadbeef" * 8 + "' FROM ratings WHERE id = :id",
+            "office_id, prev_hash, '" + "deadbeef" * 8 + "' FROM ratings WHERE id = :id",
             {"id": stored_id(database, rated[3].id)},
         ),
     )
