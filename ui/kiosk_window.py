@@ -234,7 +234,10 @@ class KioskWindow(QMainWindow):
 
         dialog.sign_in.sign_in_requested.connect(check)
         self.staff_exit_dialog = dialog
-        dialog.open()
+        # Over the whole kiosk, like every kiosk screen (under cage, the only way it shows).
+        dialog.setModal(True)
+        dialog.setGeometry(self.geometry())
+        dialog.showFullScreen()
 
     def attach_backend(self, backend: Any, start: Any) -> None:
         """The database is open: the office, its rating scale and services are known."""

@@ -14,7 +14,7 @@ class SignInScreen(QWidget):
     def __init__(self, tr: Translator, title: str = N_("Reception and results")) -> None:
         super().__init__()
         self._title = title
-        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.title.setObjectName("title")
         self.counter = QLineEdit()
         self.counter.setMaxLength(3)
