@@ -15,6 +15,10 @@ OFFICE_ZONE_NAME = "Asia/Ho_Chi_Minh"
 
 Clock = Callable[[], datetime]
 
+# How often a station tells the database it is alive (kept here, light enough for the kiosk's
+# start path); the manager hears of a kiosk silent for ten of these.
+CONTACT_SECONDS = 60
+
 
 @cache
 def office_zone() -> tzinfo:

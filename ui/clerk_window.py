@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.clock import Clock, office_now
+from kiosk.clock import CONTACT_SECONDS, Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.errors import KioskError
@@ -32,8 +32,6 @@ from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure
 from ui.workers import run_in_background
-
-CONTACT_MS = 60_000  # kiosk.services.stations.CONTACT_EVERY
 
 
 class ClerkWindow(QMainWindow):
@@ -81,7 +79,7 @@ class ClerkWindow(QMainWindow):
         self.retrier.timeout.connect(self.print_pending)
         self.retrier.start()
         self.stations = StationService(factory, station=station, clock=clock, office_code=office)
-        self.contact = QTimer(self, interval=CONTACT_MS)
+        self.contact = QTimer(self, interval=CONTACT_SECONDS * 1000)
         self.contact.timeout.connect(self.report_contact)
         self.contact.start()
 

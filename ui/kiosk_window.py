@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.clock import Clock, office_now
+from kiosk.clock import CONTACT_SECONDS, Clock, office_now
 from kiosk.config import Settings
 from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
@@ -34,7 +34,6 @@ from ui.widgets.touch_button import TouchButton
 from ui.workers import run_in_background
 
 TICK_MS = 250
-CONTACT_MS = 60_000  # kiosk.services.stations.CONTACT_EVERY; not imported on the start path
 UNREACHABLE = N_("The kiosk cannot reach its records just now. Please ask at the counter.")
 
 
@@ -78,7 +77,7 @@ class KioskWindow(QMainWindow):
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.on_tick)
         self.ticker.start()
-        self.contact = QTimer(self, interval=CONTACT_MS)
+        self.contact = QTimer(self, interval=CONTACT_SECONDS * 1000)
         self.contact.timeout.connect(self.report_contact)
         self._outbox_waiting = 0  # ratings on this kiosk's disk while the server is away
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)

@@ -21,12 +21,10 @@ from kiosk.reports.glance import DayGlance, day_glance
 from kiosk.reports.pdf_report import FACE_WORDS
 from kiosk.reports.period_export import export_period
 from kiosk.reports.scheduled import day_stem, export_is_due, parse_export_time, write_day_exports
-from kiosk.reports.tables import Targets
 from kiosk.reports.trends import PeriodTrends, period_trends
 from kiosk.services.alerts import AlertService
 from kiosk.services.clerks import ClerkView
 from kiosk.services.comments import CommentService, CommentView
-from kiosk.services.offices import find_office
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.screens.manager_desk_screen import ManagerDeskScreen
@@ -163,18 +161,16 @@ class ManagerWindow(QMainWindow):
     def show_period(self, start: date, end: date) -> None:
         tr, today = self.tr, self.clock().date()
 
-        def load() -> tuple[PeriodTrends, Targets]:
+        def load() -> PeriodTrends:
             with self.factory() as session:
-                trends = period_trends(
+                return period_trends(
                     session, self.settings.office_code, start, end, today, tr.language
                 )
-                return trends, Targets.of(find_office(session, self.settings.office_code))
 
-        def show(loaded: tuple[PeriodTrends, Targets]) -> None:
+        def show(trends: PeriodTrends) -> None:
             if (start, end) != self.desk.period:
                 return  # the manager has already picked another period
-            trends, targets = loaded
-            self.desk.charts.show_trends(trends, targets, tr)
+            self.desk.charts.show_trends(trends, tr)
             self.desk.people.show_people(trends, tr)
             self.period_shown.emit()
 

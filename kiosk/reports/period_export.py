@@ -3,7 +3,7 @@ the end-of-day schedule all make it: same figures, same file names, same errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -38,35 +38,58 @@ def export_period(
 ) -> list[Path]:
     """Writes `out` (a file for PDF and XLSX, a folder of one file per table for CSV) and
     returns what was written. A file appears whole or not at all."""
+    return export_files(factory, office_code, start, end, [(kind, out)], now, tr, progress)
+
+
+def export_files(
+    factory: SessionFactory,
+    office_code: str | None,
+    start: date,
+    end: date,
+    outputs: Sequence[tuple[str, Path]],
+    now: datetime,
+    tr: Translator,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Several formats of one period, in the order given, from one reading of the tables."""
     report = progress or (lambda share: None)
     report(0.0)
+    kinds = {kind for kind, _out in outputs}
     with factory() as session:
-        if kind == "pdf":
-            pdf = render_report_pdf(session, office_code, start, end, now.date(), now, tr)
-        else:
-            tables = build_tables(session, office_code, start, end, now.date(), tr)
+        pdf = (
+            render_report_pdf(session, office_code, start, end, now.date(), now, tr)
+            if "pdf" in kinds
+            else b""
+        )
+        tables = (
+            build_tables(session, office_code, start, end, now.date(), tr)
+            if kinds - {"pdf"}
+            else []
+        )
     report(READING_SHARE)
-    try:
-        if kind == "pdf":
-            _replace_whole(out, lambda partial: partial.write_bytes(pdf))
-            written = [out]
-        elif kind == "xlsx":
-            _replace_whole(
-                out,
-                lambda partial: write_xlsx(
-                    tables,
-                    partial,
-                    period_title(start, end, tr),
-                    lambda share: report(READING_SHARE + (1 - READING_SHARE) * share),
-                ),
-            )
-            written = [out]
-        else:
-            written = write_csv(tables, out)
-    except OSError as error:
-        raise StorageError(
-            N_("Cannot write {path}: {problem}"), path=out, problem=error.strerror or error
-        ) from error
+    written: list[Path] = []
+    for kind, out in outputs:
+        try:
+            if kind == "pdf":
+                _replace_whole(out, lambda partial: partial.write_bytes(pdf))
+                written.append(out)
+            elif kind == "xlsx":
+                _replace_whole(
+                    out,
+                    lambda partial: write_xlsx(
+                        tables,
+                        partial,
+                        period_title(start, end, tr),
+                        lambda share: report(READING_SHARE + (1 - READING_SHARE) * share),
+                    ),
+                )
+                written.append(out)
+            else:
+                written += write_csv(tables, out)
+        except OSError as error:
+            raise StorageError(
+                N_("Cannot write {path}: {problem}"), path=out, problem=error.strerror or error
+            ) from error
     report(1.0)
     return written
 

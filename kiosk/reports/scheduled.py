@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.db.session import SessionFactory
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
-from kiosk.reports.period_export import export_period
+from kiosk.reports.period_export import export_files
 
 
 def parse_export_time(text: str) -> time:
@@ -42,10 +42,10 @@ def write_day_exports(
     tr: Translator,
 ) -> list[Path]:
     stem = day_stem(folder, day)
-    written = [
-        *export_period(factory, office_code, day, day, "xlsx", stem.with_suffix(".xlsx"), now, tr),
-        *export_period(factory, office_code, day, day, "csv", stem, now, tr),
-    ]
     # The PDF goes last: its presence is what marks the day as exported.
-    pdf = export_period(factory, office_code, day, day, "pdf", stem.with_suffix(".pdf"), now, tr)
-    return [*pdf, *written]
+    outputs = [
+        ("xlsx", stem.with_suffix(".xlsx")),
+        ("csv", stem),
+        ("pdf", stem.with_suffix(".pdf")),
+    ]
+    return export_files(factory, office_code, day, day, outputs, now, tr)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.db.models import Clerk, Rating, Service
 from kiosk.reports.indicators import HAPPY, PeriodReport, Tally, compute, day_range, rate
+from kiosk.reports.tables import Targets
 from kiosk.services.offices import find_office, ratings_of
 
 
@@ -40,6 +41,7 @@ class PeriodTrends:
     by_service: list[NamedTally]
     by_clerk: list[NamedTally]
     report: PeriodReport
+    targets: Targets
 
 
 def period_trends(
@@ -89,4 +91,5 @@ def period_trends(
             key=lambda named: named.name,
         ),
         report,
+        Targets.of(office),
     )

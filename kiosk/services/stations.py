@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kiosk.clock import CONTACT_SECONDS
 from kiosk.db.models import Station
 from kiosk.services.base import StationUseCases
 
-# A kiosk reports every minute; ten minutes without a word during opening hours is an alert.
-CONTACT_EVERY = timedelta(minutes=1)
-SILENT_AFTER = timedelta(minutes=10)
+# Ten missed reports during opening hours is an alert.
+SILENT_AFTER = timedelta(seconds=10 * CONTACT_SECONDS)
 
 
 class StationService(StationUseCases):

@@ -18,3 +18,23 @@ def _no_leftover_threads() -> Iterator[None]:
 def db_url(tmp_path: Path) -> str:
     """The screens run on the embedded database; the domain tests cover PostgreSQL."""
     return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+
+
+@pytest.fixture
+def manager(database, office, clock) -> None:
+    """The office's manager: counter 0, PIN 9999."""
+    from kiosk.db.models import ClerkRole
+    from kiosk.services.clerks import add_clerk
+    from kiosk.services.offices import find_office
+
+    with database.factory.begin() as session:
+        add_clerk(
+            session,
+            find_office(session),
+            display_name="Võ Minh Tuấn",
+            counter=0,
+            role=ClerkRole.MANAGER,
+            pin="9999",
+            at=clock.now,
+            station="test",
+        )

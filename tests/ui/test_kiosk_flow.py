@@ -51,6 +51,16 @@ def tap(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def rate_walk_in(qtbot, window, face):
+    """A walk-in rating of HT-KS with that face, every question skipped."""
+    tap(qtbot, window.attract.start_button)
+    tap(qtbot, window.identify.no_receipt_button)
+    tap(qtbot, window.services.buttons["HT-KS"])
+    tap(qtbot, window.face.faces[face])
+    for _ in range(3):
+        tap(qtbot, window.question.skip_button)
+
+
 def ratings(database):
     with database.factory() as session:
         return session.scalars(select(Rating).order_by(Rating.station_sequence)).all()
@@ -209,12 +219,7 @@ def test_failed_commit_is_told_calmly_and_saved_later(qtbot, database, office, d
     blocker = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")  # another writer holds the database: commits fail
     try:
-        tap(qtbot, window.attract.start_button)
-        tap(qtbot, window.identify.no_receipt_button)
-        tap(qtbot, window.services.buttons["HT-KS"])
-        tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
-        for _ in range(3):
-            tap(qtbot, window.question.skip_button)
+        rate_walk_in(qtbot, window, Satisfaction.SATISFIED)
         qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
         assert "báo cho cán bộ tại quầy" in window.notice.message.text()
         assert window.staff_mark.isVisible()
@@ -281,12 +286,7 @@ def test_a_full_disk_is_told_calmly_and_the_rating_saved_when_space_is_back(qtbo
     seed_small_office(database)
     window = open_kiosk(qtbot, database.url, retry_seconds=1)
     filler = fill(small_disk)
-    tap(qtbot, window.attract.start_button)
-    tap(qtbot, window.identify.no_receipt_button)
-    tap(qtbot, window.services.buttons["HT-KS"])
-    tap(qtbot, window.face.faces[Satisfaction.DISSATISFIED])
-    for _ in range(3):
-        tap(qtbot, window.question.skip_button)
+    rate_walk_in(qtbot, window, Satisfaction.DISSATISFIED)
     type_on_screen_keyboard(window.reasons.comment, "Chờ lâu " * 200)  # a long one
     tap(qtbot, window.reasons.send_button)
     qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
@@ -317,12 +317,7 @@ def test_a_database_that_refuses_writes_is_told_calmly_and_recovers(
     event.listen(Engine, "begin", refuse_writes)
     try:
         window = open_kiosk(qtbot, database.url, retry_seconds=1)
-        tap(qtbot, window.attract.start_button)
-        tap(qtbot, window.identify.no_receipt_button)
-        tap(qtbot, window.services.buttons["HT-KS"])
-        tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
-        for _ in range(3):
-            tap(qtbot, window.question.skip_button)
+        rate_walk_in(qtbot, window, Satisfaction.SATISFIED)
         qtbot.waitUntil(lambda: window.flow.step is Step.PROBLEM, timeout=WAIT * 2)
         assert "báo cho cán bộ tại quầy" in window.notice.message.text()
         assert window.staff_mark.isVisible() and ratings(database) == []

@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from kiosk.config import Settings
-from kiosk.db.models import AuditEvent, ClerkRole
-from kiosk.services.clerks import add_clerk
-from kiosk.services.offices import find_office
+from kiosk.db.models import AuditEvent
 from ui.app import run_station, start_kiosk, station_lock
 from ui.lockdown import Lockdown
 
@@ -26,18 +24,7 @@ TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 
 @pytest.fixture
-def kiosk(qtbot, database, office, clock):
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=clock.now,
-            station="test",
-        )
+def kiosk(qtbot, database, manager):
     settings = Settings(
         database_url=database.url, language="vi", virtual_keyboard=False, station_name="kiosk-sanh"
     )

@@ -8,9 +8,6 @@ from openpyxl import load_workbook
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.config import Settings
-from kiosk.db.models import ClerkRole
-from kiosk.services.clerks import add_clerk
-from kiosk.services.offices import find_office
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
 from kiosk.services.tickets import TicketService
@@ -18,18 +15,7 @@ from ui.manager_window import ManagerWindow
 
 
 @pytest.fixture
-def window(qtbot, database, office, clock, tmp_path):
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=clock.now,
-            station="test",
-        )
+def window(qtbot, database, manager, clock, tmp_path):
     tickets = TicketService(database.factory, station="clerk-1", clock=clock)
     ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
     # Friday 20/11: two dossiers of clerk 1 returned on time and rated very satisfied.

@@ -80,7 +80,8 @@ class ManagerChartsTab(QWidget):
             view.setMinimumHeight(380)
             grid.addWidget(view, index // 2, index % 2)
 
-    def show_trends(self, trends: PeriodTrends, targets: Targets, tr: Translator) -> None:
+    def show_trends(self, trends: PeriodTrends, tr: Translator) -> None:
+        targets = trends.targets
         charts = [
             self._by_day(trends, targets, tr),
             self._satisfaction_bars(
