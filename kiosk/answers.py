@@ -44,7 +44,7 @@ MAX_COMMENT = 1000
 @dataclass(frozen=True)
 class RatingInput:
     satisfaction: Satisfaction
-    ticket_code: str | None = None
+    dossier_code: str | None = None
     service_code: str | None = None  # required when there is no dossier code
     contacts_score: int | None = None
     agencies_score: int | None = None

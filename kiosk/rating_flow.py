@@ -298,7 +298,7 @@ class RatingFlow:
             at=self._clock(),
             answers=RatingInput(
                 satisfaction=answers.satisfaction,
-                ticket_code=answers.dossier.code if answers.dossier else None,
+                dossier_code=answers.dossier.code if answers.dossier else None,
                 service_code=answers.service.code if answers.service else None,
                 contacts_score=answers.contacts_score,
                 agencies_score=answers.agencies_score,

@@ -8,14 +8,14 @@ from datetime import date, datetime
 from kiosk.i18n import N_
 
 
-class TicketStatus(enum.Enum):
+class DossierStatus(enum.Enum):
     PROCESSING = "processing"
     EARLY = "early"
     ON_TIME = "on-time"
     LATE = "late"
 
 
-def ticket_status(due_at: datetime, returned_at: datetime | None, today: date) -> TicketStatus:
+def dossier_status(due_at: datetime, returned_at: datetime | None, today: date) -> DossierStatus:
     """Early before the appointment day, on time on it, late after it.
 
     The original appointment decides: a dossier re-appointed with an apology stays late, and one
@@ -23,18 +23,18 @@ def ticket_status(due_at: datetime, returned_at: datetime | None, today: date) -
     """
     due_day = due_at.date()
     if returned_at is None:
-        return TicketStatus.LATE if today > due_day else TicketStatus.PROCESSING
+        return DossierStatus.LATE if today > due_day else DossierStatus.PROCESSING
     returned_day = returned_at.date()
     if returned_day < due_day:
-        return TicketStatus.EARLY
+        return DossierStatus.EARLY
     if returned_day == due_day:
-        return TicketStatus.ON_TIME
-    return TicketStatus.LATE
+        return DossierStatus.ON_TIME
+    return DossierStatus.LATE
 
 
 STATUS_LABELS = {
-    TicketStatus.PROCESSING: N_("processing"),
-    TicketStatus.EARLY: N_("early"),
-    TicketStatus.ON_TIME: N_("on time"),
-    TicketStatus.LATE: N_("late"),
+    DossierStatus.PROCESSING: N_("processing"),
+    DossierStatus.EARLY: N_("early"),
+    DossierStatus.ON_TIME: N_("on time"),
+    DossierStatus.LATE: N_("late"),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from kiosk.status import TicketStatus
+from kiosk.status import DossierStatus
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class DossierInfo:
     service_name_vi: str
     service_name_en: str
     counter: int
-    status: TicketStatus
+    status: DossierStatus
     due_at: datetime
     returned_at: datetime | None
     reappointed_due_at: datetime | None

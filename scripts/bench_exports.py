@@ -25,7 +25,7 @@ from sqlalchemy import insert, select
 
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.chain import GENESIS_HASH, rating_hash, rating_payload
-from kiosk.db.models import Clerk, ClerkRole, Office, Rating, Service, Ticket
+from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Rating, Service
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
 from kiosk.reports.export import write_csv, write_xlsx
@@ -77,17 +77,17 @@ def seed(url: str, total: int, per_day: int) -> None:
     with database.engine.begin() as connection:
         while written < total:
             day = DAY - timedelta(days=all_days - 1 - days)  # oldest first, as time runs
-            tickets, ratings = [], []
+            dossiers, ratings = [], []
             for n in range(per_day):
                 received = datetime.combine(day, datetime.min.time()) + timedelta(
                     seconds=7 * 3600 + rng.randint(0, 9 * 3600)
                 )
-                ticket_id = uuid.uuid4()
+                dossier_id = uuid.uuid4()
                 outcome = rng.random()
                 returned = received + timedelta(hours=2 if outcome < 0.9 else 30)
-                tickets.append(
+                dossiers.append(
                     {
-                        "id": ticket_id,
+                        "id": dossier_id,
                         "code": f"000.00.30.H12-{day:%y%m%d}-{n + 1:06d}",
                         "office_id": office_id,
                         "service_id": rng.choice(service_ids),
@@ -106,9 +106,9 @@ def seed(url: str, total: int, per_day: int) -> None:
                         "station_sequence": sequence,
                         "created_at": received + timedelta(hours=2, minutes=5),
                         "channel": RatingChannel.KIOSK,
-                        "ticket_id": ticket_id,
-                        "service_id": tickets[-1]["service_id"],
-                        "clerk_id": tickets[-1]["clerk_id"],
+                        "ticket_id": dossier_id,
+                        "service_id": dossiers[-1]["service_id"],
+                        "clerk_id": dossiers[-1]["clerk_id"],
                         "scale": 3,
                         "satisfaction": face,
                         "contacts_score": rng.choice((2, 2, 1, 0)),
@@ -127,7 +127,7 @@ def seed(url: str, total: int, per_day: int) -> None:
                 prev_hash = ratings[-1]["hash"] = rating_hash(
                     rating_payload(SimpleNamespace(**ratings[-1])), prev_hash
                 )
-            for rows, table in ((tickets, Ticket.__table__), (ratings, Rating.__table__)):
+            for rows, table in ((dossiers, Dossier.__table__), (ratings, Rating.__table__)):
                 for start in range(0, len(rows), BATCH):
                     connection.execute(insert(table), rows[start : start + BATCH])
             written += 2 * per_day

@@ -35,9 +35,9 @@ from kiosk.db.models import ClerkRole, Service
 from kiosk.db.open import open_database
 from kiosk.rating_flow import Step
 from kiosk.services.clerks import add_clerk
+from kiosk.services.dossiers import register_dossier
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.services.offices import create_office
-from kiosk.services.tickets import register_ticket
 from ui.app import build_application
 from ui.first_frame import resident_kb
 from ui.kiosk_window import KioskWindow
@@ -90,7 +90,7 @@ def prepare(url: str, count: int) -> list[str]:
         codes = []
         for index in range(count):
             received = now - timedelta(days=1 + index // 9000, seconds=index)
-            ticket = register_ticket(
+            dossier = register_dossier(
                 session,
                 office,
                 service_code="HT-KS",
@@ -98,8 +98,8 @@ def prepare(url: str, count: int) -> list[str]:
                 received_at=received,
                 station="bench",
             )
-            ticket.returned_at = received + timedelta(minutes=30)
-            codes.append(ticket.code)
+            dossier.returned_at = received + timedelta(minutes=30)
+            codes.append(dossier.code)
     database.engine.dispose()
     return codes
 

@@ -24,21 +24,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.db.open import open_database  # noqa: E402
-from kiosk.services.tickets import TicketService  # noqa: E402
+from kiosk.services.dossiers import DossierService  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 
 
 def clerk(url: str, clerk_id: int, count: int, start_at: float) -> list[float]:
     database = open_database(url)
-    tickets = TicketService(database.factory, station=f"clerk-{clerk_id}")
-    tickets.register("HT-KS", clerk_id=1 + clerk_id % 2)  # warm the connection and caches
+    dossiers = DossierService(database.factory, station=f"clerk-{clerk_id}")
+    dossiers.register("HT-KS", clerk_id=1 + clerk_id % 2)  # warm the connection and caches
     while time.time() < start_at:
         time.sleep(0.001)
     latencies = []
     for _ in range(count):
         started = time.perf_counter()
-        tickets.register("HT-KS", clerk_id=1 + clerk_id % 2, received_at=datetime.now())
+        dossiers.register("HT-KS", clerk_id=1 + clerk_id % 2, received_at=datetime.now())
         latencies.append(time.perf_counter() - started)
     database.engine.dispose()
     return latencies

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kiosk.clock import office_now
-from kiosk.db.models import Ticket
+from kiosk.db.models import Dossier
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
 from kiosk.printing.escpos_slip import render_escpos
@@ -31,8 +31,8 @@ from kiosk.printing.slips import SlipKind, render_slip
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.demo import seed_demo
+from kiosk.services.dossiers import dossier_view
 from kiosk.services.offices import find_office, office_view
-from kiosk.services.tickets import ticket_view
 
 TARGETS_MS = {"pdf": 15.0, "escpos": 10.0}
 
@@ -59,9 +59,11 @@ def main() -> int:
     database = open_database(f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}")
     seed_demo(database.factory, office_now())
     with database.factory() as session:
-        ticket = session.scalars(select(Ticket).where(Ticket.reappointed_at.is_not(None))).first()
-        assert ticket is not None
-        view = ticket_view(ticket, date.today())
+        dossier = session.scalars(
+            select(Dossier).where(Dossier.reappointed_at.is_not(None))
+        ).first()
+        assert dossier is not None
+        view = dossier_view(dossier, date.today())
         office = office_view(find_office(session))
     tr = Translator("vi")
     signer = ReceiptSigner(b"bench-key".ljust(32, b"-"))

@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 
 from kiosk.answers import RatingInput, Satisfaction  # noqa: E402
-from kiosk.db.models import Rating, Ticket  # noqa: E402
+from kiosk.db.models import Dossier, Rating  # noqa: E402
 from kiosk.db.open import open_database  # noqa: E402
+from kiosk.services.dossiers import DossierService  # noqa: E402
 from kiosk.services.ratings import RatingService, verify_chains  # noqa: E402
-from kiosk.services.tickets import TicketService  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
 
 
@@ -39,7 +39,7 @@ def driver(url: str, acks_path: str, seed: int) -> None:
     """Runs until killed; writes an acknowledgement only after the commit returned."""
     database = open_database(url)
     ratings = RatingService(database.factory, station="kiosk-1")
-    tickets = TicketService(database.factory, station="quay-1")
+    dossiers = DossierService(database.factory, station="quay-1")
     rng = random.Random(seed)
     with open(acks_path, "a", encoding="utf-8") as acks:
         while True:
@@ -51,7 +51,7 @@ def driver(url: str, acks_path: str, seed: int) -> None:
                 )
                 acks.write(json.dumps({"rating": str(rating_id)}) + "\n")
             else:
-                code = tickets.register("HT-KS", clerk_id=1).code
+                code = dossiers.register("HT-KS", clerk_id=1).code
                 acks.write(json.dumps({"dossier": code}) + "\n")
             acks.flush()
 
@@ -83,7 +83,7 @@ def drill(kills: int, folder: Path | None = None) -> dict[str, object]:
     database = open_database(url)
     with database.factory() as session:
         rating_ids = Counter(str(i) for i in session.scalars(select(Rating.id)))
-        codes = Counter(session.scalars(select(Ticket.code)))
+        codes = Counter(session.scalars(select(Dossier.code)))
         chains = verify_chains(session)
     database.engine.dispose()
     acked_ratings = [a["rating"] for a in acked if "rating" in a]

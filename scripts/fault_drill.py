@@ -28,12 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import func, select  # noqa: E402
 
 from kiosk.answers import RatingInput, Satisfaction  # noqa: E402
-from kiosk.db.models import Rating, Ticket  # noqa: E402
+from kiosk.db.models import Dossier, Rating  # noqa: E402
 from kiosk.db.open import open_database  # noqa: E402
+from kiosk.services.dossiers import DossierService  # noqa: E402
 from kiosk.services.kiosk_backend import KioskBackend  # noqa: E402
 from kiosk.services.outbox import RatingOutbox  # noqa: E402
 from kiosk.services.ratings import verify_chains  # noqa: E402
-from kiosk.services.tickets import TicketService  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 
@@ -65,11 +65,11 @@ def kiosk(url: str, name: str, folder: str, until: float) -> None:
 
 def clerk(url: str, name: str, folder: str, until: float) -> None:
     database = open_database(url)
-    tickets = TicketService(database.factory, station=name)
+    dossiers = DossierService(database.factory, station=name)
     with open(Path(folder) / f"ack-{name}.jsonl", "a", encoding="utf-8") as acks:
         while time.time() < until:
             try:
-                code = tickets.register("HT-KS", clerk_id=1 if name.endswith("1") else 2).code
+                code = dossiers.register("HT-KS", clerk_id=1 if name.endswith("1") else 2).code
             except Exception:  # noqa: BLE001 - the clerk was told it failed: nothing registered
                 time.sleep(0.2)
                 continue
@@ -111,7 +111,7 @@ def drill(seconds: float, outage: float) -> dict[str, object]:
     database = open_database(url)
     with database.factory() as session:
         stored_ratings = Counter(session.scalars(select(Rating.id)).all())
-        stored_codes = Counter(session.scalars(select(Ticket.code)).all())
+        stored_codes = Counter(session.scalars(select(Dossier.code)).all())
         chains = verify_chains(session)
         total_ratings = session.scalar(select(func.count()).select_from(Rating))
     database.engine.dispose()

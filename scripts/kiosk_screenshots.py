@@ -22,13 +22,13 @@ from sqlalchemy import select
 from kiosk.answers import Satisfaction
 from kiosk.clock import office_now
 from kiosk.config import Settings
-from kiosk.db.models import Rating, Ticket
+from kiosk.db.models import Dossier, Rating
 from kiosk.db.open import open_database
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
 from kiosk.services.demo import seed_demo
 from kiosk.services.kiosk_backend import KioskBackend
-from kiosk.status import TicketStatus, ticket_status
+from kiosk.status import DossierStatus, dossier_status
 from ui.app import build_application
 from ui.kiosk_window import KioskWindow
 
@@ -45,16 +45,18 @@ def pick_dossiers(database_url: str) -> tuple[str, str]:
     database = open_database(database_url)
     today = office_now().date()
     with database.factory() as session:
-        rated = set(session.scalars(select(Rating.ticket_id).where(Rating.ticket_id.is_not(None))))
-        tickets = session.scalars(select(Ticket).order_by(Ticket.received_at)).all()
+        rated = set(
+            session.scalars(select(Rating.dossier_id).where(Rating.dossier_id.is_not(None)))
+        )
+        dossiers = session.scalars(select(Dossier).order_by(Dossier.received_at)).all()
         late = next(
             t.code
-            for t in tickets
+            for t in dossiers
             if t.reappointed_at is not None
             and t.id not in rated
-            and ticket_status(t.due_at, t.returned_at, today) is TicketStatus.LATE
+            and dossier_status(t.due_at, t.returned_at, today) is DossierStatus.LATE
         )
-        already = next(t.code for t in tickets if t.id in rated)
+        already = next(t.code for t in dossiers if t.id in rated)
     database.engine.dispose()
     return late, already
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kiosk.clock import office_now
-from kiosk.db.models import Ticket
+from kiosk.db.models import Dossier
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
 from kiosk.printing.escpos_preview import preview
@@ -29,8 +29,8 @@ from kiosk.printing.slips import SlipKind, render_slip
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.demo import seed_demo
+from kiosk.services.dossiers import dossier_view
 from kiosk.services.offices import find_office, office_view
-from kiosk.services.tickets import ticket_view
 
 
 def main() -> int:
@@ -45,9 +45,11 @@ def main() -> int:
     tr = Translator(args.lang)
     signer = ReceiptSigner(b"demo-key-for-previews-only".ljust(32, b"-"))
     with database.factory() as session:
-        ticket = session.scalars(select(Ticket).where(Ticket.reappointed_at.is_not(None))).first()
-        assert ticket is not None, "the demo always re-appoints a few dossiers"
-        view = ticket_view(ticket, date.today())
+        dossier = session.scalars(
+            select(Dossier).where(Dossier.reappointed_at.is_not(None))
+        ).first()
+        assert dossier is not None, "the demo always re-appoints a few dossiers"
+        view = dossier_view(dossier, date.today())
         office = office_view(find_office(session))
     for kind in SlipKind:
         for paper in PAPERS.values():

@@ -23,11 +23,11 @@ from kiosk.receipt_payload import is_signed_payload
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.clerk_board import ClerkBoardService
 from kiosk.services.clerks import ClerkView
+from kiosk.services.dossiers import CitizenDetails, DossierService
 from kiosk.services.offices import list_services
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
-from kiosk.services.tickets import CitizenDetails, TicketService
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure
@@ -50,7 +50,7 @@ class ClerkWindow(QMainWindow):
         station, office = settings.station_name, settings.office_code
         self.tr = Translator(settings.language)
         self.factory, self.printer, self.signer, self.clock = factory, printer, signer, clock
-        self.tickets = TicketService(factory, station=station, clock=clock, office_code=office)
+        self.dossiers = DossierService(factory, station=station, clock=clock, office_code=office)
         self.board_service = ClerkBoardService(
             factory, station=station, clock=clock, office_code=office
         )
@@ -134,7 +134,7 @@ class ClerkWindow(QMainWindow):
 
     def register(self, service_code: str, name: str, address: str, phone: str) -> None:
         def action() -> None:
-            view = self.tickets.register(
+            view = self.dossiers.register(
                 service_code,
                 clerk_id=self._clerk_id(),
                 citizen=CitizenDetails(name, address, phone),
@@ -149,7 +149,7 @@ class ClerkWindow(QMainWindow):
 
     def return_result(self, code: str) -> None:
         def action() -> None:
-            view = self.tickets.return_result(code, clerk_id=self._clerk_id())
+            view = self.dossiers.return_result(code, clerk_id=self._clerk_id())
             self.desk.show_message(self.tr("Dossier {code} returned.", code=view.code))
 
         if self._attempt(action):
@@ -157,7 +157,7 @@ class ClerkWindow(QMainWindow):
 
     def reappoint(self, code: str, new_day: date, reason: str) -> None:
         def action() -> None:
-            view = self.tickets.reappoint(
+            view = self.dossiers.reappoint(
                 code, new_due_day=new_day, reason=reason, clerk_id=self._clerk_id()
             )
             # Form 04 for the citizen, and a receipt whose QR shows the new appointment.
@@ -236,16 +236,16 @@ class ClerkWindow(QMainWindow):
 
     def test_print(self) -> None:
         """A sample slip straight to the printer, outside the queue: nothing is recorded."""
-        from kiosk.printing.test_slip import test_slip
+        from kiosk.printing.printer_test_slip import printer_test_slip
         from kiosk.services.offices import find_office, office_view
 
         if self.printer is None:
             self.print_pending()  # says that no printer is set up
             return
         with self.factory() as session:
-            office = office_view(find_office(session, self.tickets._office_code))  # noqa: SLF001
+            office = office_view(find_office(session, self.dossiers._office_code))  # noqa: SLF001
         clerk = self.clerk
-        slip = test_slip(
+        slip = printer_test_slip(
             office,
             clerk_name=clerk.display_name if clerk else "",
             counter=clerk.counter if clerk else 0,

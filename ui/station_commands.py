@@ -25,12 +25,12 @@ def demo(ctx: CliContext, args: argparse.Namespace) -> int:
     summary = seed_demo(ctx.database().factory, office_now())
     tr = ctx.tr
     message = tr(
-        "Demo office {code}: {services} services, {clerks} clerks, {tickets} dossiers "
+        "Demo office {code}: {services} services, {clerks} clerks, {dossiers} dossiers "
         "({late} late, {reappointed} re-appointed), {ratings} ratings.",
         code=summary.office_code,
         services=summary.services,
         clerks=summary.clerks,
-        tickets=summary.tickets,
+        dossiers=summary.dossiers,
         late=summary.late,
         reappointed=summary.reappointed,
         ratings=summary.ratings,

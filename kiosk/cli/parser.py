@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 from kiosk.i18n import LANGUAGES, Translator
 
 STATIONS = ("kiosk", "clerk", "manager")
-TICKET_STATUSES = ("processing", "early", "on-time", "late")
+DOSSIER_STATUSES = ("processing", "early", "on-time", "late")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,7 +58,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     p.add_argument("--windowed", action="store_true", help=tr("a window instead of full screen"))
     p.set_defaults(handler="ui.station_commands:run")
 
-    _ticket_commands(commands, tr, common)
+    _dossier_commands(commands, tr, common)
     _print_commands(commands, tr, common)
     _export_commands(commands, tr, common)
     _rating_commands(commands, tr, common)
@@ -66,13 +66,16 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     return parser
 
 
-def _ticket_commands(
+def _dossier_commands(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     tr: Translator,
     common: argparse.ArgumentParser,
 ) -> None:
-    ticket = commands.add_parser("ticket", help=tr("register, return and look up dossiers"))
-    sub = ticket.add_subparsers(dest="action", required=True)
+    # `kiosk ticket …` was the first name: offices script it, so it stays as an alias.
+    dossier = commands.add_parser(
+        "dossier", aliases=["ticket"], help=tr("register, return and look up dossiers")
+    )
+    sub = dossier.add_subparsers(dest="action", required=True)
 
     p = sub.add_parser(
         "add", parents=[common], help=tr("register a dossier and print its appointment")
@@ -83,13 +86,13 @@ def _ticket_commands(
     p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
     p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
     p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
-    p.set_defaults(handler="kiosk.cli.ticket_commands:add")
+    p.set_defaults(handler="kiosk.cli.dossier_commands:add")
 
     p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
     p.add_argument("code")
     p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
     p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
-    p.set_defaults(handler="kiosk.cli.ticket_commands:return_result")
+    p.set_defaults(handler="kiosk.cli.dossier_commands:return_result")
 
     p = sub.add_parser(
         "reappoint", parents=[common], help=tr("give a late dossier its one new appointment")
@@ -102,12 +105,12 @@ def _ticket_commands(
 
     p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
     p.add_argument("code")
-    p.set_defaults(handler="kiosk.cli.ticket_commands:show")
+    p.set_defaults(handler="kiosk.cli.dossier_commands:show")
 
     p = sub.add_parser("list", parents=[common], help=tr("list dossiers"))
     p.add_argument("--date", help=tr("only those received on this day"))
-    p.add_argument("--status", choices=TICKET_STATUSES)
-    p.set_defaults(handler="kiosk.cli.ticket_commands:list_tickets")
+    p.add_argument("--status", choices=DOSSIER_STATUSES)
+    p.set_defaults(handler="kiosk.cli.dossier_commands:list_dossiers")
 
 
 def _print_commands(

@@ -1,5 +1,5 @@
 """`kiosk print receipt|apology CODE [--out FILE.pdf]`, `kiosk print pending|retry`, and
-`kiosk ticket reappoint`."""
+`kiosk dossier reappoint`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import dataclasses
 from pathlib import Path
 
 from kiosk.cli.context import CLI_STATION, CliContext
+from kiosk.cli.dossier_commands import dossier_data, dossier_text
 from kiosk.cli.parsing import parse_day
-from kiosk.cli.ticket_commands import ticket_data, ticket_text
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_, Translator
@@ -18,8 +18,8 @@ from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
 from kiosk.printing.slips import SlipKind, SlipService
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
-from kiosk.services.tickets import TicketService
 
 
 def _signer(ctx: CliContext) -> ReceiptSigner:
@@ -113,10 +113,10 @@ def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def reappoint(ctx: CliContext, args: argparse.Namespace) -> None:
-    tickets = TicketService(
+    dossiers = DossierService(
         ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
     )
-    view = tickets.reappoint(
+    view = dossiers.reappoint(
         args.code, new_due_day=parse_day(args.to), reason=args.reason, clerk_id=args.clerk
     )
-    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+    ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))

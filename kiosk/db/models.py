@@ -145,7 +145,7 @@ class DossierCounter(Base):
     last_sequence: Mapped[int] = mapped_column(Integer)
 
 
-class Ticket(Base):
+class Dossier(Base):
     """A dossier (hồ sơ) received at the counter."""
 
     __tablename__ = "tickets"
@@ -182,7 +182,9 @@ class Rating(Base):
     station_sequence: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … per station
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     channel: Mapped[RatingChannel] = mapped_column(_enum(RatingChannel, "rating_channel"))
-    ticket_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(
+        "ticket_id", ForeignKey("tickets.id"), unique=True
+    )
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     scale: Mapped[int] = mapped_column(Integer)
@@ -237,7 +239,7 @@ class PrintJob(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[PrintKind] = mapped_column(_enum(PrintKind, "print_kind"))
-    ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column("ticket_id", ForeignKey("tickets.id"), index=True)
     station: Mapped[str] = mapped_column(String(60), default="", server_default="", index=True)
     document_path: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[PrintStatus] = mapped_column(_enum(PrintStatus, "print_status"))
@@ -246,7 +248,7 @@ class PrintJob(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
-    ticket: Mapped[Ticket] = relationship()
+    dossier: Mapped[Dossier] = relationship()
 
 
 class AuditEvent(Base):

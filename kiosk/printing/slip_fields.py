@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kiosk.i18n import N_, Translator
-from kiosk.services.tickets import TicketView
+from kiosk.services.dossiers import DossierView
 from kiosk.views import OfficeView
 
 BLANK = "………………………………"  # left for the clerk or citizen to write by hand
@@ -28,37 +28,37 @@ def _moment(prefix: str, moment: datetime, tr: Translator) -> dict[str, str]:
     }
 
 
-def slip_fields(ticket: TicketView, office: OfficeView, tr: Translator) -> dict[str, str]:
-    citizen = ticket.citizen
-    service = ticket.service_name_vi if tr.language == "vi" else ticket.service_name_en
+def slip_fields(dossier: DossierView, office: OfficeView, tr: Translator) -> dict[str, str]:
+    citizen = dossier.citizen
+    service = dossier.service_name_vi if tr.language == "vi" else dossier.service_name_en
     processing = (
-        tr(N_("{days} working days"), days=ticket.processing_days)
-        if ticket.processing_days
+        tr(N_("{days} working days"), days=dossier.processing_days)
+        if dossier.processing_days
         else tr(N_("same day"))
     )
     fields = {
-        "code": ticket.code,
+        "code": dossier.code,
         "office_name": office.name,
         "office_address": office.address or BLANK,
         "authority": office.authority,
         "place": office.place_name or BLANK,
         "signatory_title": office.signatory_title,
         "signatory_name": office.signatory_name,
-        "counter": str(ticket.counter),
-        "clerk_name": ticket.clerk_name,
+        "counter": str(dossier.counter),
+        "clerk_name": dossier.clerk_name,
         "citizen_name": citizen.name or BLANK,
         "citizen_signature": citizen.name or "",
         "citizen_address": citizen.address or BLANK,
         "citizen_phone": citizen.phone or BLANK,
         "service_name": service,
         "processing_time": processing,
-        "reason": ticket.reappointment_reason or BLANK,
-        "letter_number": f"{ticket.code}/XL",
-        "letter_date": long_date((ticket.reappointed_at or ticket.received_at).date(), tr),
-        **_moment("received", ticket.received_at, tr),
-        **_moment("due", ticket.due_at, tr),
+        "reason": dossier.reappointment_reason or BLANK,
+        "letter_number": f"{dossier.code}/XL",
+        "letter_date": long_date((dossier.reappointed_at or dossier.received_at).date(), tr),
+        **_moment("received", dossier.received_at, tr),
+        **_moment("due", dossier.due_at, tr),
     }
-    new_due = ticket.reappointed_due_at
+    new_due = dossier.reappointed_due_at
     fields.update(
         _moment("new_due", new_due, tr)
         if new_due

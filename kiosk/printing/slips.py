@@ -11,8 +11,8 @@ from kiosk.printing.slip_fields import slip_fields
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.base import StationUseCases
+from kiosk.services.dossiers import DossierView, dossier_view, find_dossier
 from kiosk.services.offices import find_office, office_view
-from kiosk.services.tickets import TicketView, find_ticket, ticket_view
 from kiosk.views import OfficeView
 
 
@@ -29,25 +29,25 @@ TITLES = {
 
 def render_slip(
     kind: SlipKind,
-    ticket: TicketView,
+    dossier: DossierView,
     office: OfficeView,
     *,
     signer: ReceiptSigner,
     paper: Paper,
     tr: Translator,
 ) -> bytes:
-    if kind is SlipKind.APOLOGY and ticket.reappointed_due_at is None:
+    if kind is SlipKind.APOLOGY and dossier.reappointed_due_at is None:
         raise InvalidInputError(
             N_("Dossier {code} has not been re-appointed: there is no apology letter to print."),
-            code=ticket.code,
+            code=dossier.code,
         )
     return render_pdf(
         load_template(kind.value),
-        slip_fields(ticket, office, tr),
+        slip_fields(dossier, office, tr),
         tr,
-        qr_payload=signer.payload(ticket.code),
+        qr_payload=signer.payload(dossier.code),
         paper=paper,
-        title=tr(TITLES[kind], code=ticket.code),
+        title=tr(TITLES[kind], code=dossier.code),
     )
 
 
@@ -56,6 +56,6 @@ class SlipService(StationUseCases):
         self, kind: SlipKind, code: str, *, signer: ReceiptSigner, paper: Paper, tr: Translator
     ) -> bytes:
         with self._factory() as session:
-            ticket = ticket_view(find_ticket(session, code), self._clock().date())
+            dossier = dossier_view(find_dossier(session, code), self._clock().date())
             office = office_view(find_office(session, self._office_code))
-        return render_slip(kind, ticket, office, signer=signer, paper=paper, tr=tr)
+        return render_slip(kind, dossier, office, signer=signer, paper=paper, tr=tr)

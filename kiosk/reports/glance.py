@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Ticket
+from kiosk.db.models import Dossier
 from kiosk.reports.indicators import Tally, compute
 from kiosk.reports.tables import Targets
 from kiosk.services.offices import find_office, office_calendar
@@ -42,8 +42,8 @@ def day_glance(session: Session, office_code: str | None, now: datetime) -> DayG
         return (
             session.scalar(
                 select(func.count())
-                .select_from(Ticket)
-                .where(Ticket.office_id == office.id, Ticket.returned_at.is_(None), *conditions)
+                .select_from(Dossier)
+                .where(Dossier.office_id == office.id, Dossier.returned_at.is_(None), *conditions)
             )
             or 0
         )
@@ -52,10 +52,12 @@ def day_glance(session: Session, office_code: str | None, now: datetime) -> DayG
         received=report.received,
         returned=report.returned,
         due_today=report.unit.due,
-        due_today_open=still_out(Ticket.due_at >= start, Ticket.due_at < start + timedelta(days=1)),
-        overdue=still_out(Ticket.due_at < start),
+        due_today_open=still_out(
+            Dossier.due_at >= start, Dossier.due_at < start + timedelta(days=1)
+        ),
+        overdue=still_out(Dossier.due_at < start),
         due_next=still_out(
-            Ticket.due_at >= next_start, Ticket.due_at < next_start + timedelta(days=1)
+            Dossier.due_at >= next_start, Dossier.due_at < next_start + timedelta(days=1)
         ),
         next_working_day=next_start,
         ratings=report.unit.ratings,

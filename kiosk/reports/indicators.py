@@ -24,7 +24,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, Satisfaction
-from kiosk.db.models import Rating, Ticket
+from kiosk.db.models import Dossier, Rating
 from kiosk.services.offices import ratings_of
 
 UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
@@ -121,14 +121,14 @@ def status_conditions(today: date) -> tuple[Any, Any, Any]:
     """SQL conditions for a dossier being early, on time and late, as of `today`."""
     today_start = datetime.combine(today, time.min)
     # date() is a function in both SQLite and PostgreSQL; CAST(… AS DATE) is not on SQLite.
-    due_day = func.date(Ticket.due_at)
-    returned_day = func.date(Ticket.returned_at)
-    returned = Ticket.returned_at.is_not(None)
+    due_day = func.date(Dossier.due_at)
+    returned_day = func.date(Dossier.returned_at)
+    returned = Dossier.returned_at.is_not(None)
     early = and_(returned, returned_day < due_day)
     on_time = and_(returned, returned_day == due_day)
     late = or_(
         and_(returned, returned_day > due_day),
-        and_(Ticket.returned_at.is_(None), Ticket.due_at < today_start),
+        and_(Dossier.returned_at.is_(None), Dossier.due_at < today_start),
     )
     return early, on_time, late
 
@@ -144,17 +144,17 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
     report = PeriodReport(start, end, 0, 0)
     dossiers = session.execute(
         select(
-            Ticket.service_id,
-            Ticket.clerk_id,
+            Dossier.service_id,
+            Dossier.clerk_id,
             func.count(),
             count(early),
             count(on_time),
             count(late),
             count(bad),
         )
-        .outerjoin(Rating, Rating.ticket_id == Ticket.id)
-        .where(Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
-        .group_by(Ticket.service_id, Ticket.clerk_id)
+        .outerjoin(Rating, Rating.dossier_id == Dossier.id)
+        .where(Dossier.office_id == office_id, Dossier.due_at >= begin, Dossier.due_at < finish)
+        .group_by(Dossier.service_id, Dossier.clerk_id)
     ).all()
     for service_id, clerk_id, due, n_early, n_on_time, n_late, n_bad in dossiers:
         _merge(
@@ -187,7 +187,7 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             func.coalesce(func.sum(ind7), 0),
             func.count(ind7),
         )
-        .outerjoin(Ticket, Rating.ticket_id == Ticket.id)
+        .outerjoin(Dossier, Rating.dossier_id == Dossier.id)
         .where(
             Rating.created_at >= rated_begin,
             Rating.created_at < rated_finish,
@@ -216,11 +216,11 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
     report.received = (
         session.scalar(
             select(func.count())
-            .select_from(Ticket)
+            .select_from(Dossier)
             .where(
-                Ticket.office_id == office_id,
-                Ticket.received_at >= begin,
-                Ticket.received_at < finish,
+                Dossier.office_id == office_id,
+                Dossier.received_at >= begin,
+                Dossier.received_at < finish,
             )
         )
         or 0
@@ -228,11 +228,11 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
     report.returned = (
         session.scalar(
             select(func.count())
-            .select_from(Ticket)
+            .select_from(Dossier)
             .where(
-                Ticket.office_id == office_id,
-                Ticket.returned_at >= begin,
-                Ticket.returned_at < finish,
+                Dossier.office_id == office_id,
+                Dossier.returned_at >= begin,
+                Dossier.returned_at < finish,
             )
         )
         or 0

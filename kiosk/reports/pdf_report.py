@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import Satisfaction
-from kiosk.db.models import Rating, Service, Ticket
+from kiosk.db.models import Dossier, Rating, Service
 from kiosk.i18n import N_, Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
 from kiosk.reports.indicators import (
@@ -173,21 +173,26 @@ def _late(
 ) -> list[object]:
     begin, finish = day_range(start, end)
     _early, _on_time, is_late = status_conditions(today)
-    due_in_period = (Ticket.office_id == office_id, Ticket.due_at >= begin, Ticket.due_at < finish)
+    due_in_period = (
+        Dossier.office_id == office_id,
+        Dossier.due_at >= begin,
+        Dossier.due_at < finish,
+    )
     count = (
-        session.scalar(select(func.count()).select_from(Ticket).where(*due_in_period, is_late)) or 0
+        session.scalar(select(func.count()).select_from(Dossier).where(*due_in_period, is_late))
+        or 0
     )
     late = session.execute(
         select(
-            Ticket.code,
+            Dossier.code,
             Service.name_vi,
-            Ticket.due_at,
-            Ticket.returned_at,
-            Ticket.reappointment_reason,
+            Dossier.due_at,
+            Dossier.returned_at,
+            Dossier.reappointment_reason,
         )
-        .join(Service, Ticket.service_id == Service.id)
+        .join(Service, Dossier.service_id == Service.id)
         .where(*due_in_period, is_late)
-        .order_by(Ticket.due_at, Ticket.code)
+        .order_by(Dossier.due_at, Dossier.code)
         .limit(MAX_LATE_ROWS)
     ).all()
     out: list[object] = [Paragraph(escape(tr("Late dossiers ({count})", count=count)), s.heading)]
@@ -195,17 +200,17 @@ def _late(
         return [*out, Paragraph(escape(tr("None.")), s.body)]
     header = [tr("Dossier code"), tr("Procedure"), tr("Appointment"), tr("Returned"), tr("Reason")]
     data = [[Paragraph(escape(h), s.bold) for h in header]]
-    for ticket in late:
-        returned = f"{ticket.returned_at:%d/%m/%Y}" if ticket.returned_at else "—"
+    for dossier in late:
+        returned = f"{dossier.returned_at:%d/%m/%Y}" if dossier.returned_at else "—"
         data.append(
             [
                 Paragraph(escape(c), s.small)
                 for c in (
-                    ticket.code,
-                    ticket.name_vi,
-                    f"{ticket.due_at:%d/%m/%Y}",
+                    dossier.code,
+                    dossier.name_vi,
+                    f"{dossier.due_at:%d/%m/%Y}",
                     returned,
-                    ticket.reappointment_reason or tr("not given"),
+                    dossier.reappointment_reason or tr("not given"),
                 )
             ]
         )

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import Clerk, Office, Service, Ticket
+from kiosk.db.models import Clerk, Dossier, Office, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.indicators import (
@@ -238,24 +238,26 @@ def _register(
     """Form 07, "Sổ theo dõi hồ sơ", for the dossiers received in the period."""
     begin, finish = day_range(start, end)
     # Plain columns, not ORM objects: a province's day is 100,000 rows.
-    tickets = session.execute(
+    dossiers = session.execute(
         select(
-            Ticket.code,
+            Dossier.code,
             Service.name_vi,
-            Ticket.citizen_name,
-            Ticket.citizen_address,
-            Ticket.citizen_phone,
-            Ticket.received_at,
-            Ticket.due_at,
-            Ticket.returned_at,
-            Ticket.reappointed_due_at,
-            Ticket.reappointment_reason,
+            Dossier.citizen_name,
+            Dossier.citizen_address,
+            Dossier.citizen_phone,
+            Dossier.received_at,
+            Dossier.due_at,
+            Dossier.returned_at,
+            Dossier.reappointed_due_at,
+            Dossier.reappointment_reason,
         )
-        .join(Service, Ticket.service_id == Service.id)
+        .join(Service, Dossier.service_id == Service.id)
         .where(
-            Ticket.office_id == office_id, Ticket.received_at >= begin, Ticket.received_at < finish
+            Dossier.office_id == office_id,
+            Dossier.received_at >= begin,
+            Dossier.received_at < finish,
         )
-        .order_by(Ticket.received_at)
+        .order_by(Dossier.received_at)
     ).all()
     header = [
         tr("No."),
@@ -272,29 +274,29 @@ def _register(
     ]
     rows: list[list[Cell]] = []
     at_counter = tr("At the counter")
-    for number, ticket in enumerate(tickets, 1):
-        contact = ", ".join(p for p in (ticket.citizen_address, ticket.citizen_phone) if p)
+    for number, dossier in enumerate(dossiers, 1):
+        contact = ", ".join(p for p in (dossier.citizen_address, dossier.citizen_phone) if p)
         note = (
             tr(
                 "Re-appointed to {day}: {reason}",
-                day=f"{ticket.reappointed_due_at:%d/%m/%Y}",
-                reason=ticket.reappointment_reason,
+                day=f"{dossier.reappointed_due_at:%d/%m/%Y}",
+                reason=dossier.reappointment_reason,
             )
-            if ticket.reappointed_due_at
+            if dossier.reappointed_due_at
             else None
         )
         rows.append(
             [
                 number,
-                ticket.code,
-                ticket.name_vi,
-                ticket.citizen_name,
+                dossier.code,
+                dossier.name_vi,
+                dossier.citizen_name,
                 contact or None,
                 office_name,
-                ticket.received_at,
-                ticket.due_at,
-                ticket.returned_at,
-                at_counter if ticket.returned_at else None,
+                dossier.received_at,
+                dossier.due_at,
+                dossier.returned_at,
+                at_counter if dossier.returned_at else None,
                 note,
             ]
         )

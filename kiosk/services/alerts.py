@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import Satisfaction
-from kiosk.db.models import AuditEvent, Office, Rating, Station, Ticket
+from kiosk.db.models import AuditEvent, Dossier, Office, Rating, Station
 from kiosk.i18n import N_
 from kiosk.reports.gaming import GamingSignal, gaming_signals
 from kiosk.services.audit import record_audit
@@ -80,13 +80,13 @@ class AlertService(StationUseCases):
             waiting = (
                 session.scalar(
                     select(func.count())
-                    .select_from(Ticket)
+                    .select_from(Dossier)
                     .where(
-                        Ticket.office_id == office.id,
-                        Ticket.returned_at.is_(None),
-                        Ticket.reappointed_at.is_(None),
-                        Ticket.due_at >= start,
-                        Ticket.due_at < start + timedelta(days=1),
+                        Dossier.office_id == office.id,
+                        Dossier.returned_at.is_(None),
+                        Dossier.reappointed_at.is_(None),
+                        Dossier.due_at >= start,
+                        Dossier.due_at < start + timedelta(days=1),
                     )
                 )
                 or 0

@@ -8,10 +8,10 @@ from datetime import date, datetime, time
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
-from kiosk.db.models import Ticket
+from kiosk.db.models import Dossier
 from kiosk.services.base import StationUseCases
+from kiosk.services.dossiers import DossierView, dossier_view
 from kiosk.services.offices import find_office, office_calendar
-from kiosk.services.tickets import TicketView, ticket_view
 from kiosk.text import nfc
 
 
@@ -19,12 +19,12 @@ from kiosk.text import nfc
 class Board:
     today: date
     next_working_day: date
-    overdue: list[TicketView]
-    due_today: list[TicketView]
-    due_next: list[TicketView]  # flagged: a delay must be announced a working day ahead
+    overdue: list[DossierView]
+    due_today: list[DossierView]
+    due_next: list[DossierView]  # flagged: a delay must be announced a working day ahead
 
 
-def effective_due(view: TicketView) -> date:
+def effective_due(view: DossierView) -> date:
     return (view.reappointed_due_at or view.due_at).date()
 
 
@@ -35,14 +35,16 @@ class ClerkBoardService(StationUseCases):
             office = find_office(session, self._office_code)
             next_day = office_calendar(office).next_working_day(today)
             horizon = datetime.combine(next_day, time.max)
-            due = func.coalesce(Ticket.reappointed_due_at, Ticket.due_at)
-            tickets = session.scalars(
-                select(Ticket)
-                .where(Ticket.office_id == office.id, Ticket.returned_at.is_(None), due <= horizon)
-                .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
-                .order_by(due, Ticket.code)
+            due = func.coalesce(Dossier.reappointed_due_at, Dossier.due_at)
+            dossiers = session.scalars(
+                select(Dossier)
+                .where(
+                    Dossier.office_id == office.id, Dossier.returned_at.is_(None), due <= horizon
+                )
+                .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
+                .order_by(due, Dossier.code)
             ).all()
-            views = [ticket_view(t, today) for t in tickets]
+            views = [dossier_view(t, today) for t in dossiers]
         return Board(
             today=today,
             next_working_day=next_day,
@@ -51,16 +53,16 @@ class ClerkBoardService(StationUseCases):
             due_next=[v for v in views if today < effective_due(v) <= next_day],
         )
 
-    def search(self, text: str, limit: int = 50) -> list[TicketView]:
+    def search(self, text: str, limit: int = 50) -> list[DossierView]:
         """Dossiers whose code or citizen's name contains `text`, newest first."""
         needle = f"%{nfc(text).strip()}%"
         today = self._clock().date()
         with self._factory() as session:
-            tickets = session.scalars(
-                select(Ticket)
-                .where(or_(Ticket.code.ilike(needle), Ticket.citizen_name.ilike(needle)))
-                .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
-                .order_by(Ticket.received_at.desc())
+            dossiers = session.scalars(
+                select(Dossier)
+                .where(or_(Dossier.code.ilike(needle), Dossier.citizen_name.ilike(needle)))
+                .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
+                .order_by(Dossier.received_at.desc())
                 .limit(limit)
             ).all()
-            return [ticket_view(t, today) for t in tickets]
+            return [dossier_view(t, today) for t in dossiers]

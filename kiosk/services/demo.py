@@ -16,19 +16,19 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.calendar import WorkingCalendar
-from kiosk.db.models import Clerk, ClerkRole, Office, Service, Ticket
+from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service
 from kiosk.db.session import SessionFactory
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk
+from kiosk.services.dossiers import (
+    CitizenDetails,
+    reappoint_dossier,
+    register_dossier,
+    return_dossier,
+)
 from kiosk.services.offices import create_office, office_calendar
 from kiosk.services.ratings import record_rating
-from kiosk.services.tickets import (
-    CitizenDetails,
-    reappoint_ticket,
-    register_ticket,
-    return_ticket,
-)
-from kiosk.status import TicketStatus, ticket_status
+from kiosk.status import DossierStatus, dossier_status
 
 DAYS = 30
 STATION = "demo"
@@ -41,7 +41,7 @@ class DemoSummary:
     office_code: str
     services: int
     clerks: int
-    tickets: int
+    dossiers: int
     ratings: int
     late: int
     reappointed: int
@@ -117,7 +117,7 @@ class _DemoOffice:
             if received_at > self.now:
                 continue
             clerk = self.rng.choice(self.counter_clerks)
-            ticket = register_ticket(
+            dossier = register_dossier(
                 self.session,
                 self.office,
                 service_code=self._service().code,
@@ -126,22 +126,22 @@ class _DemoOffice:
                 citizen=self._citizen(),
                 station=STATION,
             )
-            self._progress(ticket, clerk)
+            self._progress(dossier, clerk)
 
     def _at_work(self, day: date, after: datetime) -> datetime:
         return max(_random_time(self.rng, day), after + timedelta(minutes=20))
 
-    def _progress(self, ticket: Ticket, clerk: Clerk) -> None:
-        rng, due_day, today = self.rng, ticket.due_at.date(), self.now.date()
-        start = ticket.received_at
+    def _progress(self, dossier: Dossier, clerk: Clerk) -> None:
+        rng, due_day, today = self.rng, dossier.due_at.date(), self.now.date()
+        start = dossier.received_at
         early_days = [
             d
             for d in _working_days(self.calendar, start.date(), due_day - timedelta(1))
             if d > start.date()
         ]
         draw = rng.random()
-        if draw < 0.08 and ticket.service.processing_days >= 2:
-            returned = self._late(ticket, clerk)
+        if draw < 0.08 and dossier.service.processing_days >= 2:
+            returned = self._late(dossier, clerk)
         elif draw < 0.45 and early_days:
             returned = self._at_work(rng.choice(early_days), start)
         else:
@@ -149,19 +149,19 @@ class _DemoOffice:
         if due_day >= today and rng.random() < 0.6:
             returned = None  # still being processed
         if returned is not None and returned <= self.now:
-            return_ticket(self.session, ticket, at=returned, station=STATION, clerk_id=clerk.id)
+            return_dossier(self.session, dossier, at=returned, station=STATION, clerk_id=clerk.id)
             if rng.random() < 0.55:
-                self._rate_later(ticket, returned)
+                self._rate_later(dossier, returned)
 
-    def _late(self, ticket: Ticket, clerk: Clerk) -> datetime | None:
-        rng, due_day = self.rng, ticket.due_at.date()
+    def _late(self, dossier: Dossier, clerk: Clerk) -> datetime | None:
+        rng, due_day = self.rng, dossier.due_at.date()
         late_day = self.calendar.add_working_days(due_day, rng.randint(1, 3))
-        warn_day = max(ticket.received_at.date(), due_day - timedelta(days=1))
+        warn_day = max(dossier.received_at.date(), due_day - timedelta(days=1))
         warned_at = datetime.combine(warn_day, time(16, 30))
-        if rng.random() < 0.5 and ticket.received_at < warned_at <= self.now:
-            reappoint_ticket(
+        if rng.random() < 0.5 and dossier.received_at < warned_at <= self.now:
+            reappoint_dossier(
                 self.session,
-                ticket,
+                dossier,
                 new_due_day=late_day,
                 reason=rng.choice(catalog.REAPPOINTMENT_REASONS),
                 at=warned_at,
@@ -170,23 +170,23 @@ class _DemoOffice:
             )
         if rng.random() < 0.3:
             return None  # overdue, not returned yet
-        return self._at_work(late_day, ticket.received_at)
+        return self._at_work(late_day, dossier.received_at)
 
-    def _rate_later(self, ticket: Ticket, returned: datetime) -> None:
+    def _rate_later(self, dossier: Dossier, returned: datetime) -> None:
         at = returned + timedelta(minutes=self.rng.randint(1, 8))
-        status = ticket_status(ticket.due_at, ticket.returned_at, self.now.date())
-        self.ratings.append((at, ticket.code, self._answers(ticket.code, None, status)))
+        status = dossier_status(dossier.due_at, dossier.returned_at, self.now.date())
+        self.ratings.append((at, dossier.code, self._answers(dossier.code, None, status)))
 
     def walk_in_ratings(self, day: date) -> None:
         for _ in range(self.rng.randint(0, 3)):
             at = _random_time(self.rng, day)
             if at <= self.now:
                 service = self._service().code
-                self.ratings.append((at, "", self._answers(None, service, TicketStatus.ON_TIME)))
+                self.ratings.append((at, "", self._answers(None, service, DossierStatus.ON_TIME)))
 
-    def _answers(self, code: str | None, service: str | None, status: TicketStatus) -> RatingInput:
+    def _answers(self, code: str | None, service: str | None, status: DossierStatus) -> RatingInput:
         rng = self.rng
-        happy = (0.75, 0.2) if status is not TicketStatus.LATE else (0.2, 0.4)
+        happy = (0.75, 0.2) if status is not DossierStatus.LATE else (0.2, 0.4)
         draw = rng.random()
         satisfaction = (
             Satisfaction.VERY_SATISFIED
@@ -226,7 +226,7 @@ class _DemoOffice:
 
         return RatingInput(
             satisfaction=satisfaction,
-            ticket_code=code,
+            dossier_code=code,
             service_code=service,
             contacts_score=score((0.8, 0.15, 0.05) if not unhappy else (0.4, 0.35, 0.25)),
             agencies_score=score((0.7, 0.25, 0.05)),
@@ -266,7 +266,7 @@ def _summary(session: Session, office: Office, *, created: bool, now: datetime) 
 
     from kiosk.db.models import Rating
 
-    tickets = session.scalars(select(Ticket).where(Ticket.office_id == office.id)).all()
+    dossiers = session.scalars(select(Dossier).where(Dossier.office_id == office.id)).all()
     return DemoSummary(
         created=created,
         office_code=office.code,
@@ -275,10 +275,11 @@ def _summary(session: Session, office: Office, *, created: bool, now: datetime) 
             select(func.count()).select_from(Clerk).where(Clerk.office_id == office.id)
         )
         or 0,
-        tickets=len(tickets),
+        dossiers=len(dossiers),
         ratings=session.scalar(select(func.count()).select_from(Rating)) or 0,
         late=sum(
-            ticket_status(t.due_at, t.returned_at, now.date()) is TicketStatus.LATE for t in tickets
+            dossier_status(t.due_at, t.returned_at, now.date()) is DossierStatus.LATE
+            for t in dossiers
         ),
-        reappointed=sum(t.reappointed_at is not None for t in tickets),
+        reappointed=sum(t.reappointed_at is not None for t in dossiers),
     )

@@ -17,13 +17,13 @@ from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.dossiers import find_dossier
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
-from kiosk.services.tickets import find_ticket
-from kiosk.status import ticket_status
+from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
 
 
@@ -93,19 +93,19 @@ class KioskBackend(StationUseCases):
 
     def lookup(self, code: str) -> DossierInfo:
         with self._factory() as session:
-            ticket = find_ticket(session, code)
-            rated = session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id))
+            dossier = find_dossier(session, code)
+            rated = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
             return DossierInfo(
-                code=ticket.code,
-                service_code=ticket.service.code,
-                service_name_vi=ticket.service.name_vi,
-                service_name_en=ticket.service.name_en,
-                counter=ticket.clerk.counter,
-                status=ticket_status(ticket.due_at, ticket.returned_at, self._clock().date()),
-                due_at=ticket.due_at,
-                returned_at=ticket.returned_at,
-                reappointed_due_at=ticket.reappointed_due_at,
-                reappointment_reason=ticket.reappointment_reason,
+                code=dossier.code,
+                service_code=dossier.service.code,
+                service_name_vi=dossier.service.name_vi,
+                service_name_en=dossier.service.name_en,
+                counter=dossier.clerk.counter,
+                status=dossier_status(dossier.due_at, dossier.returned_at, self._clock().date()),
+                due_at=dossier.due_at,
+                returned_at=dossier.returned_at,
+                reappointed_due_at=dossier.reappointed_due_at,
+                reappointment_reason=dossier.reappointment_reason,
                 already_rated=rated is not None,
             )
 

@@ -54,7 +54,7 @@ def _to_json(answers: RatingInput) -> str:
     return json.dumps(
         {
             "satisfaction": answers.satisfaction.value,
-            "ticket_code": answers.ticket_code,
+            "ticket_code": answers.dossier_code,
             "service_code": answers.service_code,
             "contacts_score": answers.contacts_score,
             "agencies_score": answers.agencies_score,
@@ -72,7 +72,7 @@ def _from_json(text: str) -> RatingInput:
     data = json.loads(text)
     return RatingInput(
         Satisfaction(data["satisfaction"]),
-        ticket_code=data["ticket_code"],
+        dossier_code=data["ticket_code"],
         service_code=data["service_code"],
         contacts_score=data["contacts_score"],
         agencies_score=data["agencies_score"],

@@ -96,7 +96,7 @@ def parse_slips(text: str) -> list[PaperSlip]:
                 at,
                 RatingInput(
                     satisfaction=satisfaction,
-                    ticket_code=clean_optional(cell("dossier_code")),
+                    dossier_code=clean_optional(cell("dossier_code")),
                     service_code=clean_optional(cell("service_code")),
                     contacts_score=_score(cell("contacts"), "contacts", row_number),
                     agencies_score=_score(cell("agencies"), "agencies", row_number),

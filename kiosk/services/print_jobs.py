@@ -6,15 +6,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from kiosk.db.models import PrintJob, PrintKind, PrintStatus, Ticket
+from kiosk.db.models import Dossier, PrintJob, PrintKind, PrintStatus
 
 
 def enqueue(
-    session: Session, ticket: Ticket, kind: PrintKind, *, station: str, at: datetime
+    session: Session, dossier: Dossier, kind: PrintKind, *, station: str, at: datetime
 ) -> PrintJob:
     job = PrintJob(
         kind=kind,
-        ticket_id=ticket.id,
+        dossier_id=dossier.id,
         station=station,
         status=PrintStatus.QUEUED,
         attempts=0,

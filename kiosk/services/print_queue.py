@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from kiosk.db.models import PrintJob, PrintKind, PrintStatus, Ticket
+from kiosk.db.models import Dossier, PrintJob, PrintKind, PrintStatus
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer, PrinterError, Slip
 from kiosk.printing.slip_fields import slip_fields
@@ -19,9 +19,9 @@ from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.dossiers import dossier_view, find_dossier
 from kiosk.services.offices import find_office, office_view
 from kiosk.services.print_jobs import enqueue
-from kiosk.services.tickets import find_ticket, ticket_view
 
 
 @dataclass(frozen=True)
@@ -42,24 +42,24 @@ class PrintQueueService(StationUseCases):
     def queue(self, code: str, kind: PrintKind, *, clerk_id: int | None = None) -> PrintJobView:
         """A (re)print of a dossier's slip, for the clerk who asks for one."""
         with self._factory.begin() as session:
-            ticket = find_ticket(session, code)
-            job = enqueue(session, ticket, kind, station=self._station, at=self._clock())
+            dossier = find_dossier(session, code)
+            job = enqueue(session, dossier, kind, station=self._station, at=self._clock())
             record_audit(
                 session,
                 at=self._clock(),
                 station=self._station,
                 clerk_id=clerk_id,
                 action=f"print.{kind.value}",
-                subject=ticket.code,
+                subject=dossier.code,
             )
             session.flush()
-            return _view(job, ticket.code)
+            return _view(job, dossier.code)
 
     def pending(self) -> list[PrintJobView]:
         with self._factory() as session:
             rows = session.execute(
-                select(PrintJob, Ticket.code)
-                .join(Ticket, PrintJob.ticket_id == Ticket.id)
+                select(PrintJob, Dossier.code)
+                .join(Dossier, PrintJob.dossier_id == Dossier.id)
                 .where(PrintJob.station == self._station, PrintJob.status == PrintStatus.QUEUED)
                 .order_by(PrintJob.id)
             ).all()
@@ -83,16 +83,16 @@ class PrintQueueService(StationUseCases):
 
     def _slip(self, job: PrintJobView, signer: ReceiptSigner, tr: Translator) -> Slip:
         with self._factory() as session:
-            ticket = ticket_view(find_ticket(session, job.code), self._clock().date())
+            dossier = dossier_view(find_dossier(session, job.code), self._clock().date())
             office = office_view(find_office(session, self._office_code))
         kind = SlipKind(job.kind)
         return Slip(
             load_template(kind.value),
-            slip_fields(ticket, office, tr),
+            slip_fields(dossier, office, tr),
             tr,
-            signer.payload(ticket.code),
-            tr(TITLES[kind], code=ticket.code),
-            f"{kind.value}-{ticket.code}",
+            signer.payload(dossier.code),
+            tr(TITLES[kind], code=dossier.code),
+            f"{kind.value}-{dossier.code}",
         )
 
     def _record(self, job_id: int, *, printed: bool, error: str | None) -> PrintJobView:
@@ -103,5 +103,5 @@ class PrintQueueService(StationUseCases):
             job.last_error = error
             if printed:
                 job.status = PrintStatus.PRINTED
-            code = session.scalar(select(Ticket.code).where(Ticket.id == job.ticket_id)) or ""
+            code = session.scalar(select(Dossier.code).where(Dossier.id == job.dossier_id)) or ""
             return _view(job, code)

@@ -17,8 +17,8 @@ from kiosk.db.models import Office, Rating
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
+from kiosk.services.dossiers import find_dossier
 from kiosk.services.offices import find_office, find_service
-from kiosk.services.tickets import find_ticket
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,12 @@ def record_rating(
     unknown = set(answers.reasons) - set(REASONS)
     if unknown:
         raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
-    ticket = find_ticket(session, answers.ticket_code) if answers.ticket_code else None
-    if ticket is not None:
-        already = session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id))
+    dossier = find_dossier(session, answers.dossier_code) if answers.dossier_code else None
+    if dossier is not None:
+        already = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
         if already is not None:
-            raise ConflictError(N_("Dossier {code} has already been rated."), code=ticket.code)
-        service, clerk_id = ticket.service, ticket.clerk_id
+            raise ConflictError(N_("Dossier {code} has already been rated."), code=dossier.code)
+        service, clerk_id = dossier.service, dossier.clerk_id
     elif answers.service_code:
         service, clerk_id = find_service(session, answers.service_code), None
     else:
@@ -90,7 +90,7 @@ def record_rating(
         station_sequence=sequence,
         created_at=at,
         channel=answers.channel,
-        ticket_id=ticket.id if ticket else None,
+        dossier_id=dossier.id if dossier else None,
         service_id=service.id,
         clerk_id=clerk_id,
         scale=office.rating_scale,

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.db.open import open_database
-from kiosk.services.tickets import TicketService
+from kiosk.services.dossiers import DossierService
 
 
 def register_many(url: str, clerk_id: int, count: int, received_at: datetime) -> list[str]:
     database = open_database(url)
-    tickets = TicketService(database.factory, station=f"clerk-{clerk_id}")
+    dossiers = DossierService(database.factory, station=f"clerk-{clerk_id}")
     try:
         return [
-            tickets.register("HT-KS", clerk_id=clerk_id, received_at=received_at).code
+            dossiers.register("HT-KS", clerk_id=clerk_id, received_at=received_at).code
             for _ in range(count)
         ]
     finally:

@@ -38,11 +38,11 @@ def test_station_start_path_leaves_the_database_layer_for_later():
     assert result.stdout.strip() == "[]"
 
 
-def test_command_line_offers_exactly_the_ticket_statuses():
-    from kiosk.cli.parser import TICKET_STATUSES
-    from kiosk.status import TicketStatus
+def test_command_line_offers_exactly_the_dossier_statuses():
+    from kiosk.cli.parser import DOSSIER_STATUSES
+    from kiosk.status import DossierStatus
 
-    assert TICKET_STATUSES == tuple(s.value for s in TicketStatus)
+    assert DOSSIER_STATUSES == tuple(s.value for s in DossierStatus)
 
 
 def test_no_kiosk_module_mentions_qt_or_ui_even_lazily():

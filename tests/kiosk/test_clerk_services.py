@@ -6,8 +6,8 @@ from sqlalchemy import select
 from kiosk.db.models import AuditEvent
 from kiosk.errors import InvalidInputError
 from kiosk.services.clerk_board import ClerkBoardService
+from kiosk.services.dossiers import CitizenDetails, DossierService
 from kiosk.services.sign_in import SignInLockedError, SignInService
-from kiosk.services.tickets import CitizenDetails, TicketService
 
 
 def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clock):
@@ -30,19 +30,19 @@ def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clo
 
 
 def test_board_sorts_open_dossiers_by_their_appointment(database, office, clock):
-    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+    dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     clock.now = datetime(2026, 11, 18, 9, 0)  # Wednesday
-    overdue = tickets.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 0))
-    today = tickets.register(
+    overdue = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 0))
+    today = dossiers.register(
         "HT-KS",
         clerk_id=1,
         received_at=datetime(2026, 11, 18, 8, 0),
         citizen=CitizenDetails(name="Trần Thị Mai"),
     )
-    tomorrow = tickets.register("HT-XNHN", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 5))
-    later = tickets.register("HT-KSL", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 5))
-    returned = tickets.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 10))
-    tickets.return_result(returned.code, at=datetime(2026, 11, 18, 8, 30))
+    tomorrow = dossiers.register("HT-XNHN", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 5))
+    later = dossiers.register("HT-KSL", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 5))
+    returned = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 10))
+    dossiers.return_result(returned.code, at=datetime(2026, 11, 18, 8, 30))
     board = ClerkBoardService(database.factory, station="clerk-1", clock=clock).board()
     assert board.next_working_day == date(2026, 11, 19)
     assert [v.code for v in board.overdue] == [overdue.code]

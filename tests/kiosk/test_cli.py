@@ -21,13 +21,13 @@ def test_demo_seeds_once_and_twice_adds_nothing(db_url, capsys):
     first = json.loads(out)
     assert code == 0 and first["created"]
     assert first["services"] >= 20 and first["clerks"] >= 4
-    assert first["tickets"] > 300 and first["ratings"] > 100
+    assert first["dossiers"] > 300 and first["ratings"] > 100
     assert first["late"] > 0 and first["reappointed"] > 0
     code, out, _ = run_cli(capsys, "demo", "--no-gui", "--db", db_url, "--json")
     second = json.loads(out)
     assert not second["created"]
-    assert {k: second[k] for k in ("tickets", "ratings", "clerks", "services")} == {
-        k: first[k] for k in ("tickets", "ratings", "clerks", "services")
+    assert {k: second[k] for k in ("dossiers", "ratings", "clerks", "services")} == {
+        k: first[k] for k in ("dossiers", "ratings", "clerks", "services")
     }
     code, out, _ = run_cli(capsys, "verify", "--db", db_url, "--json")
     assert code == 0 and json.loads(out)["ratings_checked"] == first["ratings"]
@@ -35,9 +35,9 @@ def test_demo_seeds_once_and_twice_adds_nothing(db_url, capsys):
 
 def test_demo_late_list_matches_dossiers_past_their_appointment(db_url, capsys):
     run_cli(capsys, "demo", "--no-gui", "--db", db_url)
-    _, out, _ = run_cli(capsys, "ticket", "list", "--db", db_url, "--json")
+    _, out, _ = run_cli(capsys, "dossier", "list", "--db", db_url, "--json")
     everything = json.loads(out)
-    _, out, _ = run_cli(capsys, "ticket", "list", "--status", "late", "--db", db_url, "--json")
+    _, out, _ = run_cli(capsys, "dossier", "list", "--status", "late", "--db", db_url, "--json")
     late = json.loads(out)
     from kiosk.clock import office_now
 
@@ -48,10 +48,10 @@ def test_demo_late_list_matches_dossiers_past_their_appointment(db_url, capsys):
     assert late and {t["code"] for t in late} == past_appointment
 
 
-def test_ticket_add_prints_code_and_appointment_in_vietnamese(database, office, db_url, capsys):
+def test_dossier_add_prints_code_and_appointment_in_vietnamese(database, office, db_url, capsys):
     code, out, _ = run_cli(
         capsys,
-        "ticket",
+        "dossier",
         "add",
         "--service",
         "HT-XNHN",
@@ -69,7 +69,7 @@ def test_ticket_add_prints_code_and_appointment_in_vietnamese(database, office, 
     assert "Hẹn trả kết quả: 17:00 05/05/2026" in out
     code, out, _ = run_cli(
         capsys,
-        "ticket",
+        "dossier",
         "return",
         "000.00.30.h12-260428-0001",
         "--at",
@@ -80,10 +80,10 @@ def test_ticket_add_prints_code_and_appointment_in_vietnamese(database, office, 
     assert code == 0 and "đúng hạn" in out
 
 
-def test_ticket_show_json_is_machine_readable(database, office, db_url, capsys):
+def test_dossier_show_json_is_machine_readable(database, office, db_url, capsys):
     run_cli(
         capsys,
-        "ticket",
+        "dossier",
         "add",
         "--service",
         "HT-KS",
@@ -95,7 +95,7 @@ def test_ticket_show_json_is_machine_readable(database, office, db_url, capsys):
         db_url,
     )
     code, out, _ = run_cli(
-        capsys, "--json", "ticket", "show", "000.00.30.H12-261123-0001", "--db", db_url
+        capsys, "--json", "dossier", "show", "000.00.30.H12-261123-0001", "--db", db_url
     )
     data = json.loads(out)
     assert data["due_at"] == "2026-11-25T17:00:00"
@@ -105,11 +105,11 @@ def test_ticket_show_json_is_machine_readable(database, office, db_url, capsys):
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["ticket", "show", "000.00.30.H12-261123-0001"], "Không tìm thấy hồ sơ"),
-        (["ticket", "show", "abc"], "không phải là mã hồ sơ"),
-        (["ticket", "add", "--service", "KHONG-CO", "--clerk", "1"], "Không có thủ tục"),
+        (["dossier", "show", "000.00.30.H12-261123-0001"], "Không tìm thấy hồ sơ"),
+        (["dossier", "show", "abc"], "không phải là mã hồ sơ"),
+        (["dossier", "add", "--service", "KHONG-CO", "--clerk", "1"], "Không có thủ tục"),
         (
-            ["ticket", "add", "--service", "HT-KS", "--clerk", "1", "--received", "hôm qua"],
+            ["dossier", "add", "--service", "HT-KS", "--clerk", "1", "--received", "hôm qua"],
             "không phải là ngày giờ",
         ),
     ],
@@ -197,10 +197,10 @@ def test_every_change_lands_in_the_audit_log(db_url, capsys):
         text=True,
         check=True,
     )
-    _, out, _ = run_cli(capsys, "--json", "ticket", "add", "--service", "ct-bs", "--db", db_url)
+    _, out, _ = run_cli(capsys, "--json", "dossier", "add", "--service", "ct-bs", "--db", db_url)
     code = json.loads(out)["code"]
     assert code.startswith("000.00.31.H12-")
-    run_cli(capsys, "ticket", "return", code, "--clerk", "1", "--db", db_url)
+    run_cli(capsys, "dossier", "return", code, "--clerk", "1", "--db", db_url)
     with database.factory() as session:
         events = [
             (e.action, e.subject, e.clerk_id)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from kiosk.db.models import Ticket
+from kiosk.db.models import Dossier
 from tests.kiosk.concurrent_clerks import register_many
 
 PROCESSES, EACH = 4, 40
@@ -23,5 +23,5 @@ def test_clerks_registering_at_once_never_share_a_dossier_code(database, office,
     assert len(set(codes)) == len(codes)  # no duplicates, whoever was first
     assert all(code.startswith("000.00.30.H12-261123-") for code in codes)
     with database.factory() as session:
-        stored = session.scalar(select(func.count(func.distinct(Ticket.code))))
+        stored = session.scalar(select(func.count(func.distinct(Dossier.code))))
     assert stored == PROCESSES * EACH  # every acknowledged registration is there, once

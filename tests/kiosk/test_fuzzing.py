@@ -172,7 +172,7 @@ class KioskUnderAnyBurst(RuleBasedStateMachine):
             return
         answers = pending.answers
         assert answers.satisfaction in Satisfaction
-        assert answers.ticket_code or answers.service_code
+        assert answers.dossier_code or answers.service_code
         assert set(answers.reasons) <= set(REASONS)
         self.flow.saved(pending)
 

@@ -8,9 +8,9 @@ import pytest
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.reports.indicators import clerk_class, compute, unit_class
+from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office
 from kiosk.services.ratings import RatingService
-from kiosk.services.tickets import TicketService
 
 DAY = date(2026, 11, 20)  # a Friday; the report is read on Monday 23/11
 D = Decimal
@@ -22,12 +22,12 @@ def at(day, hour, minute=0):
 
 @pytest.fixture
 def day_data(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
+    dossiers = DossierService(database.factory, station="test", clock=clock)
 
     def dossier(service, clerk, received, returned=None):
-        code = tickets.register(service, clerk_id=clerk, received_at=received).code
+        code = dossiers.register(service, clerk_id=clerk, received_at=received).code
         if returned:
-            tickets.return_result(code, at=returned)
+            dossiers.return_result(code, at=returned)
         return code
 
     a = dossier("HT-KS", 1, at(20, 8), at(20, 10))  # on time
@@ -46,7 +46,7 @@ def day_data(database, office, clock):
     rate(
         at(20, 10, 5),
         satisfaction=Satisfaction.VERY_SATISFIED,
-        ticket_code=a,
+        dossier_code=a,
         contacts_score=2,
         agencies_score=1,
         conduct_complaint=False,
@@ -54,14 +54,14 @@ def day_data(database, office, clock):
     rate(
         at(20, 11),
         satisfaction=Satisfaction.SATISFIED,
-        ticket_code=b,
+        dossier_code=b,
         contacts_score=1,
         conduct_complaint=False,
     )
     rate(
         at(20, 12),
         satisfaction=Satisfaction.DISSATISFIED,
-        ticket_code=c,
+        dossier_code=c,
         contacts_score=0,
         agencies_score=0,
         conduct_complaint=True,
@@ -74,7 +74,7 @@ def day_data(database, office, clock):
         agencies_score=2,
         conduct_complaint=False,
     )
-    rate(at(21, 9), satisfaction=Satisfaction.SATISFIED, ticket_code=e, agencies_score=1)
+    rate(at(21, 9), satisfaction=Satisfaction.SATISFIED, dossier_code=e, agencies_score=1)
     rate(
         at(20, 14),
         satisfaction=Satisfaction.DISSATISFIED,
@@ -145,10 +145,10 @@ def test_a_period_sums_its_days(day_data):
 
 
 def test_a_day_with_only_late_dossiers(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    first = tickets.register("HT-KS", clerk_id=1, received_at=at(18, 8)).code
-    tickets.register("HT-KS", clerk_id=2, received_at=at(18, 9))  # never returned
-    tickets.return_result(first, at=at(19, 8))  # a day after its appointment
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    first = dossiers.register("HT-KS", clerk_id=1, received_at=at(18, 8)).code
+    dossiers.register("HT-KS", clerk_id=2, received_at=at(18, 9))  # never returned
+    dossiers.return_result(first, at=at(19, 8))  # a day after its appointment
     report = report_for(database, date(2026, 11, 18))
     unit = report.unit
     assert (unit.due, unit.late) == (2, 2)

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.db.models import Rating
 from kiosk.db.open import open_database
+from kiosk.services.dossiers import DossierService
 from kiosk.services.kiosk_backend import KioskBackend, QueuedRating
 from kiosk.services.outbox import RatingOutbox
 from kiosk.services.ratings import RatingService, RecordedRating, verify_chains
-from kiosk.services.tickets import TicketService
 from tests.postgres_server import PostgresServer
 
 START = datetime(2026, 11, 23, 9, 0)
@@ -32,7 +32,7 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
 
     database = open_database(server.create_database("office"), migrate=True)
     seed_small_office(database)
-    code = TicketService(database.factory, station="clerk-1").register("HT-KS", clerk_id=1).code
+    code = DossierService(database.factory, station="clerk-1").register("HT-KS", clerk_id=1).code
     outbox = RatingOutbox(tmp_path / "outbox.sqlite3")
     kiosk = KioskBackend(database.factory, station="kiosk-1", outbox=outbox)
     taps = [START + timedelta(minutes=n) for n in range(6)]
@@ -47,12 +47,12 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
     assert isinstance(rate(0), RecordedRating)
     server.stop()
     assert [rate(n) for n in (1, 2)] == [QueuedRating(ids[1], 1), QueuedRating(ids[2], 2)]
-    assert rate(3, ticket_code=code, service_code=None).waiting == 3
+    assert rate(3, dossier_code=code, service_code=None).waiting == 3
     assert kiosk.forward_outbox() == 3  # still down: nothing lost, nothing sent
     server.start()
     # Meanwhile the same dossier was rated at another kiosk, which reached the server first.
     RatingService(database.factory, station="kiosk-2").record(
-        RatingInput(Satisfaction.DISSATISFIED, ticket_code=code)
+        RatingInput(Satisfaction.DISSATISFIED, dossier_code=code)
     )
     assert isinstance(rate(4), RecordedRating)  # forwards the outbox first, then itself
     assert kiosk.forward_outbox() == 0

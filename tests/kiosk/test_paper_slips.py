@@ -4,7 +4,7 @@ from sqlalchemy import select
 from kiosk.answers import RatingChannel
 from kiosk.cli.main import main
 from kiosk.db.models import Rating
-from kiosk.services.tickets import TicketService
+from kiosk.services.dossiers import DossierService
 
 HEADER = "date,dossier_code,service_code,satisfaction,contacts,agencies,complaint,reasons,comment\n"
 
@@ -12,7 +12,7 @@ HEADER = "date,dossier_code,service_code,satisfaction,contacts,agencies,complain
 @pytest.fixture
 def code(database, office, clock):
     return (
-        TicketService(database.factory, station="test", clock=clock)
+        DossierService(database.factory, station="test", clock=clock)
         .register("HT-KS", clerk_id=1)
         .code
     )

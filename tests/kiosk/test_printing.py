@@ -11,8 +11,8 @@ from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.i18n import Translator
 from kiosk.printing.printers import printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner
+from kiosk.services.dossiers import CitizenDetails, DossierService
 from kiosk.services.print_queue import PrintQueueService
-from kiosk.services.tickets import CitizenDetails, TicketService
 from tests.kiosk.printer_fixtures import SocketPrinter, add_pdf_queue, pdf_output_dir, remove_queue
 
 VI = Translator("vi")
@@ -25,9 +25,9 @@ def signer():
 
 @pytest.fixture
 def counter(database, office, clock):
-    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+    dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     queue = PrintQueueService(database.factory, station="clerk-1", clock=clock)
-    return tickets, queue
+    return dossiers, queue
 
 
 @pytest.fixture
@@ -61,16 +61,16 @@ def wait_for(condition, timeout=20):
 
 
 def test_cups_receipt_waits_for_a_paused_printer_and_prints_once(counter, pdf_queue, signer):
-    tickets, queue = counter
+    dossiers, queue = counter
     printer = printer_from_setting(f"cups:{pdf_queue}", "80mm")
     before = pdf_outputs()
     subprocess.run(["cupsdisable", pdf_queue], check=True)
-    code = tickets.register(
+    code = dossiers.register(
         "HT-KS", clerk_id=1, print_receipt=True, citizen=CitizenDetails(name="Phạm Thị Thu")
     ).code
     [failed] = queue.process(printer, signer, VI)
     assert failed.status is PrintStatus.QUEUED and "tạm dừng" in failed.last_error
-    assert tickets.show(code).code == code  # registered although its receipt did not print
+    assert dossiers.show(code).code == code  # registered although its receipt did not print
     assert [job.code for job in queue.pending()] == [code]
     subprocess.run(["cupsenable", pdf_queue], check=True)
     [done] = queue.process(printer, signer, VI)
@@ -92,25 +92,25 @@ def test_cups_receipt_waits_for_a_paused_printer_and_prints_once(counter, pdf_qu
 
 
 def test_missing_cups_queue_keeps_the_job_with_a_clear_error(counter, signer):
-    tickets, queue = counter
-    code = tickets.register("HT-KS", clerk_id=1, print_receipt=True).code
+    dossiers, queue = counter
+    code = dossiers.register("HT-KS", clerk_id=1, print_receipt=True).code
     [failed] = queue.process(printer_from_setting("cups:NO_SUCH_QUEUE", "a5"), signer, VI)
     assert failed.status is PrintStatus.QUEUED and "không tồn tại" in failed.last_error
     assert [job.code for job in queue.pending()] == [code]
 
 
 def test_thermal_printer_that_goes_away_gets_the_slip_once_it_is_back(counter, signer):
-    tickets, queue = counter
+    dossiers, queue = counter
     thermal = SocketPrinter()
     port = thermal.port
     printer = printer_from_setting(f"escpos-net:127.0.0.1:{port}", "80mm")
-    first = tickets.register("HT-KS", clerk_id=1, print_receipt=True).code
+    first = dossiers.register("HT-KS", clerk_id=1, print_receipt=True).code
     [done] = queue.process(printer, signer, VI)
     assert done.status is PrintStatus.PRINTED
     wait_for(lambda: len(thermal.jobs) == 1)
     assert signer.payload(first).encode() in thermal.jobs[0]
     thermal.close()  # unplugged
-    second = tickets.register("HT-XNHN", clerk_id=2, print_receipt=True).code
+    second = dossiers.register("HT-XNHN", clerk_id=2, print_receipt=True).code
     [failed] = queue.process(printer, signer, VI)
     assert failed.status is PrintStatus.QUEUED and failed.code == second
     assert "không phản hồi" in failed.last_error
@@ -127,8 +127,8 @@ def test_thermal_printer_that_goes_away_gets_the_slip_once_it_is_back(counter, s
 
 
 def test_reprint_is_a_new_job_and_audited(counter, signer):
-    tickets, queue = counter
-    code = tickets.register("HT-KS", clerk_id=1).code
+    dossiers, queue = counter
+    code = dossiers.register("HT-KS", clerk_id=1).code
     assert queue.pending() == []
     job = queue.queue(code, PrintKind.RECEIPT, clerk_id=2)
     assert job.status is PrintStatus.QUEUED and [j.id for j in queue.pending()] == [job.id]
@@ -137,8 +137,8 @@ def test_reprint_is_a_new_job_and_audited(counter, signer):
 def test_command_line_print_without_a_printer_says_what_to_do(counter, db_url, capsys):
     from kiosk.cli.main import main
 
-    tickets, _queue = counter
-    code = tickets.register("HT-KS", clerk_id=1).code
+    dossiers, _queue = counter
+    code = dossiers.register("HT-KS", clerk_id=1).code
     assert main(["print", "receipt", code, "--db", db_url]) == 1
     assert "Chưa thiết lập máy in" in capsys.readouterr().err
 
@@ -148,8 +148,8 @@ def test_command_line_print_goes_through_the_queue(
 ):
     from kiosk.cli.main import main
 
-    tickets, _queue = counter
-    code = tickets.register("HT-KS", clerk_id=1).code
+    dossiers, _queue = counter
+    code = dossiers.register("HT-KS", clerk_id=1).code
     config = tmp_path / "kiosk.toml"
     config.write_text(f'printer = "cups:{pdf_queue}"\nstation_name = "clerk-9"\n', encoding="utf-8")
     monkeypatch.setenv("KIOSK_CONFIG", str(config))

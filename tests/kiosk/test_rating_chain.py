@@ -6,20 +6,20 @@ from sqlalchemy import select, text
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.cli.main import main
 from kiosk.errors import ConflictError, InvalidInputError
+from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
-from kiosk.services.tickets import TicketService
 
 
 @pytest.fixture
 def rated(database, office, clock):
     """Five ratings on kiosk-1 (two for dossiers, three walk-ins) and one on kiosk-2."""
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    codes = [tickets.register("HT-KS", clerk_id=1, received_at=clock.now).code for _ in range(2)]
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    codes = [dossiers.register("HT-KS", clerk_id=1, received_at=clock.now).code for _ in range(2)]
     kiosk1 = RatingService(database.factory, station="kiosk-1", clock=clock)
     kiosk2 = RatingService(database.factory, station="kiosk-2", clock=clock)
     answers = [
-        RatingInput(Satisfaction.VERY_SATISFIED, ticket_code=codes[0], contacts_score=2),
-        RatingInput(Satisfaction.SATISFIED, ticket_code=codes[1], agencies_score=1),
+        RatingInput(Satisfaction.VERY_SATISFIED, dossier_code=codes[0], contacts_score=2),
+        RatingInput(Satisfaction.SATISFIED, dossier_code=codes[1], agencies_score=1),
         RatingInput(
             Satisfaction.DISSATISFIED,
             service_code="HT-XNHN",
@@ -117,12 +117,12 @@ def test_inserting_a_rating_in_the_middle_is_found(rated, database, db_url, caps
 
 
 def test_a_dossier_is_rated_once(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    code = tickets.register("HT-KS", clerk_id=1, received_at=clock.now).code
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    code = dossiers.register("HT-KS", clerk_id=1, received_at=clock.now).code
     ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
-    ratings.record(RatingInput(Satisfaction.SATISFIED, ticket_code=code))
+    ratings.record(RatingInput(Satisfaction.SATISFIED, dossier_code=code))
     with pytest.raises(ConflictError):
-        ratings.record(RatingInput(Satisfaction.DISSATISFIED, ticket_code=code))
+        ratings.record(RatingInput(Satisfaction.DISSATISFIED, dossier_code=code))
 
 
 def test_answers_off_the_office_scale_are_refused(database, office, clock):

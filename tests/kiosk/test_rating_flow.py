@@ -5,9 +5,9 @@ import pytest
 from kiosk.answers import Satisfaction
 from kiosk.errors import NotFoundError
 from kiosk.rating_flow import FlowSettings, RatingFlow, Step
+from kiosk.services.dossiers import DossierService
 from kiosk.services.kiosk_backend import KioskBackend
-from kiosk.services.tickets import TicketService
-from kiosk.status import TicketStatus
+from kiosk.status import DossierStatus
 from kiosk.views import ServiceView
 
 BIRTH = ServiceView("HT-KS", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", 0, True)
@@ -25,9 +25,9 @@ def backend(database, office, clock):
 
 @pytest.fixture
 def dossier_code(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    code = tickets.register("HT-KS", clerk_id=2, received_at=clock.now - timedelta(hours=1)).code
-    tickets.return_result(code, at=clock.now)
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    code = dossiers.register("HT-KS", clerk_id=2, received_at=clock.now - timedelta(hours=1)).code
+    dossiers.return_result(code, at=clock.now)
     return code
 
 
@@ -44,11 +44,11 @@ def test_scanned_dossier_is_shown_then_rated_and_saved(flow, backend, dossier_co
     code = flow.submit_code(dossier_code.lower() + "  ")
     flow.dossier_found(backend.lookup(code))
     assert flow.step is Step.DOSSIER
-    assert flow.answers.dossier.status is TicketStatus.ON_TIME
+    assert flow.answers.dossier.status is DossierStatus.ON_TIME
     assert flow.answers.dossier.counter == 2
     pending = rate_happily(flow, clock)
     assert flow.step is Step.SAVING
-    assert pending.answers.ticket_code == dossier_code
+    assert pending.answers.dossier_code == dossier_code
     assert (pending.answers.contacts_score, pending.answers.agencies_score) == (2, None)
     assert pending.answers.conduct_complaint is False
     backend.record(pending.answers, rating_id=pending.id, at=pending.at)
@@ -122,7 +122,7 @@ def test_unhappy_face_asks_reasons_and_a_comment(flow):
     pending = flow.finish()
     assert pending.answers.reasons == ("impolite",)
     assert pending.answers.comment == "Chờ lâu"
-    assert pending.answers.service_code == "HT-KS" and pending.answers.ticket_code is None
+    assert pending.answers.service_code == "HT-KS" and pending.answers.dossier_code is None
 
 
 def test_walk_in_tap_right_after_a_rating_is_ignored(flow, clock):

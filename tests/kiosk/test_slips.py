@@ -13,7 +13,7 @@ from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import A5, ROLL_80
 from kiosk.printing.slips import SlipKind, SlipService
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.tickets import CitizenDetails, TicketService
+from kiosk.services.dossiers import CitizenDetails, DossierService
 
 MM = 72 / 25.4
 
@@ -25,8 +25,8 @@ def signer():
 
 @pytest.fixture
 def code(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    return tickets.register(
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    return dossiers.register(
         "HT-XNHN",
         clerk_id=1,
         received_at=datetime(2026, 4, 28, 10, 5),
@@ -92,10 +92,10 @@ def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
 
 
 def test_apology_letter_states_reason_and_new_appointment(database, code, signer, tmp_path):
-    tickets = TicketService(database.factory, station="test")
+    dossiers = DossierService(database.factory, station="test")
     with pytest.raises(InvalidInputError):
         render(database, SlipKind.APOLOGY, code, signer, A5, tmp_path)
-    tickets.reappoint(code, new_due_day=date(2026, 5, 8), reason="Chờ xác minh với Công an xã")
+    dossiers.reappoint(code, new_due_day=date(2026, 5, 8), reason="Chờ xác minh với Công an xã")
     for paper in (A5, ROLL_80):
         path = render(database, SlipKind.APOLOGY, code, signer, paper, tmp_path)
         text = " ".join(pdf_text(path).split())
@@ -113,7 +113,7 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
     assert (
         main(
             [
-                "ticket",
+                "ticket",  # the command's first name, which offices still script
                 "reappoint",
                 code,
                 "--to",
@@ -155,16 +155,16 @@ def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database,
     from kiosk.printing.escpos_slip import DOTS, render_escpos
     from kiosk.printing.slip_fields import slip_fields
     from kiosk.printing.templates import load_template
+    from kiosk.services.dossiers import dossier_view, find_dossier
     from kiosk.services.offices import find_office, office_view
-    from kiosk.services.tickets import find_ticket, ticket_view
 
     with database.factory() as session:
-        ticket = ticket_view(find_ticket(session, code), date(2026, 4, 28))
+        dossier = dossier_view(find_dossier(session, code), date(2026, 4, 28))
         office = office_view(find_office(session))
     tr = Translator("vi")
     data = render_escpos(
         load_template("receipt"),
-        slip_fields(ticket, office, tr),
+        slip_fields(dossier, office, tr),
         tr,
         qr_payload=signer.payload(code),
     )

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from kiosk.config import Settings
 from kiosk.printing.printers import printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.status import TicketStatus
+from kiosk.status import DossierStatus
 from tests.kiosk.printer_fixtures import SocketPrinter
 from ui.clerk_window import ClerkWindow
 
@@ -84,7 +84,7 @@ def test_register_prints_the_receipt_then_the_result_is_returned(qtbot, window, 
     find_and_select(qtbot, window, code)
     qtbot.mouseClick(window.desk.return_button, Qt.MouseButton.LeftButton)
     assert "đã trả kết quả" in window.desk.message.text()
-    assert window.tickets.show(code).status is TicketStatus.EARLY
+    assert window.dossiers.show(code).status is DossierStatus.EARLY
 
 
 def test_reappointment_prints_an_apology_and_a_second_one_is_refused(
@@ -100,13 +100,13 @@ def test_reappointment_prints_an_apology_and_a_second_one_is_refused(
         qtbot.mouseClick(desk.reappoint_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(thermal.jobs) == 3, timeout=WAIT)  # apology + new receipt
     assert all(signer.payload(code).encode() in job for job in thermal.jobs[1:])
-    view = window.tickets.show(code)
+    view = window.dossiers.show(code)
     assert view.reappointed_due_at.date() == date(2026, 12, 1)
     find_and_select(qtbot, window, code)
     desk.new_date.setDate(QDate(2026, 12, 3))
     qtbot.mouseClick(desk.reappoint_button, Qt.MouseButton.LeftButton)
     assert "không cho phép hẹn lại lần thứ hai" in desk.message.text()
-    assert window.tickets.show(code).reappointed_due_at.date() == date(2026, 12, 1)
+    assert window.dossiers.show(code).reappointed_due_at.date() == date(2026, 12, 1)
     assert len(thermal.jobs) == 3
 
 
@@ -141,7 +141,7 @@ def test_the_clerk_never_sees_an_individual_rating(qtbot, window, database, cloc
     code = register(qtbot, window, "HT-KS", "Mai Văn Tư")
     RatingService(database.factory, station="kiosk-1", clock=clock).record(
         RatingInput(
-            Satisfaction.DISSATISFIED, ticket_code=code, comment="Cán bộ quầy 1 thiếu lịch sự"
+            Satisfaction.DISSATISFIED, dossier_code=code, comment="Cán bộ quầy 1 thiếu lịch sự"
         )
     )
     window.refresh_board()

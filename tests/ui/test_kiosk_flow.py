@@ -13,7 +13,7 @@ from kiosk.answers import Satisfaction
 from kiosk.config import Settings
 from kiosk.db.models import Rating
 from kiosk.rating_flow import Step
-from kiosk.services.tickets import TicketService
+from kiosk.services.dossiers import DossierService
 from ui.app import start_kiosk
 
 WAIT = 10000
@@ -21,9 +21,9 @@ WAIT = 10000
 
 @pytest.fixture
 def dossier(database, office, clock):
-    tickets = TicketService(database.factory, station="test", clock=clock)
-    code = tickets.register("HT-XNHN", clerk_id=2, received_at=clock.now - timedelta(days=10)).code
-    tickets.return_result(code, at=clock.now - timedelta(days=6))  # due 18/11, back 17/11
+    dossiers = DossierService(database.factory, station="test", clock=clock)
+    code = dossiers.register("HT-XNHN", clerk_id=2, received_at=clock.now - timedelta(days=10)).code
+    dossiers.return_result(code, at=clock.now - timedelta(days=6))  # due 18/11, back 17/11
     return code
 
 
@@ -142,7 +142,7 @@ def test_rating_without_a_receipt_picks_the_service_by_search(qtbot, database, o
         tap(qtbot, window.question.skip_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.thanks, timeout=WAIT)
     [saved] = ratings(database)
-    assert saved.ticket_id is None and saved.clerk_id is None
+    assert saved.dossier_id is None and saved.clerk_id is None
     assert (saved.contacts_score, saved.agencies_score, saved.conduct_complaint) == (None,) * 3
 
 

@@ -8,24 +8,24 @@ from openpyxl import load_workbook
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.config import Settings
+from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
-from kiosk.services.tickets import TicketService
 from ui.manager_window import ManagerWindow
 
 
 @pytest.fixture
 def window(qtbot, database, manager, clock, tmp_path):
-    tickets = TicketService(database.factory, station="clerk-1", clock=clock)
+    dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
     # Friday 20/11: two dossiers of clerk 1 returned on time and rated very satisfied.
     for minute in (0, 10):
         received = datetime(2026, 11, 20, 8, minute)
-        code = tickets.register("HT-KS", clerk_id=1, received_at=received).code
-        tickets.return_result(code, at=received + timedelta(hours=1))
+        code = dossiers.register("HT-KS", clerk_id=1, received_at=received).code
+        dossiers.return_result(code, at=received + timedelta(hours=1))
         clock.now = received + timedelta(hours=1, minutes=5)
         ratings.record(
-            RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS", ticket_code=code)
+            RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS", dossier_code=code)
         )
     # Today, Monday 23/11 from 9:31: four walk-in ratings, two unhappy.
     clock.now = datetime(2026, 11, 23, 9, 30)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import N_, Translator
 from kiosk.services.clerk_board import Board
-from kiosk.services.tickets import TicketView
+from kiosk.services.dossiers import DossierView
 from kiosk.status import STATUS_LABELS
 from kiosk.views import ServiceView
 
@@ -35,7 +35,7 @@ REASONS = (
 )
 
 
-def _moment(view: TicketView) -> str:
+def _moment(view: DossierView) -> str:
     due = view.reappointed_due_at or view.due_at
     return f"{due:%H:%M %d/%m/%Y}"
 
@@ -190,7 +190,7 @@ class ClerkDeskScreen(QWidget):
             code, self.citizen_name.text(), self.citizen_address.text(), self.citizen_phone.text()
         )
 
-    def registered(self, view: TicketView) -> None:
+    def registered(self, view: DossierView) -> None:
         tr = self._tr
         self.result.setText(
             tr("Dossier {code}: appointment {when}.", code=view.code, when=_moment(view))
@@ -199,7 +199,7 @@ class ClerkDeskScreen(QWidget):
             widget.clear()
         self.service.setFocus()
 
-    def show_board(self, board: Board, found: list[TicketView] | None = None) -> None:
+    def show_board(self, board: Board, found: list[DossierView] | None = None) -> None:
         tr = self._tr
         self.board.clear()
         groups = [

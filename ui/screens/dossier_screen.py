@@ -6,19 +6,19 @@ from PySide6.QtCore import Signal
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
-from kiosk.status import STATUS_LABELS, TicketStatus
+from kiosk.status import STATUS_LABELS, DossierStatus
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton
 
 STATUS_ICONS = {
-    TicketStatus.PROCESSING: "⏳",
-    TicketStatus.EARLY: "✔",
-    TicketStatus.ON_TIME: "✔",
-    TicketStatus.LATE: "⚠",
+    DossierStatus.PROCESSING: "⏳",
+    DossierStatus.EARLY: "✔",
+    DossierStatus.ON_TIME: "✔",
+    DossierStatus.LATE: "⚠",
 }
 
 
-def status_line(status: TicketStatus, tr: Translator) -> str:
+def status_line(status: DossierStatus, tr: Translator) -> str:
     return f"{STATUS_ICONS[status]} " + tr("Status: {status}", status=tr(STATUS_LABELS[status]))
 
 
@@ -51,7 +51,7 @@ class DossierScreen(KioskScreen):
         self.counter.setText(tr("Received at counter {counter}", counter=dossier.counter))
         self.status.setText(status_line(dossier.status, tr))
         apology = ""
-        if dossier.status is TicketStatus.LATE:
+        if dossier.status is DossierStatus.LATE:
             apology = tr("We sincerely apologise: your result was not ready by the appointment.")
         if dossier.returned_at is not None:
             returned = tr("Result returned on {when}", when=f"{dossier.returned_at:%d/%m/%Y}")

@@ -1,4 +1,4 @@
-"""`kiosk ticket add|return|show|list`."""
+"""`kiosk dossier add|return|show|list` (also `kiosk ticket …`, its first name)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,24 @@ from typing import Any
 from kiosk.cli.context import CLI_STATION, CliContext, fmt_moment
 from kiosk.cli.parsing import parse_day, parse_moment
 from kiosk.i18n import Translator
-from kiosk.services.tickets import CitizenDetails, TicketService, TicketView
-from kiosk.status import STATUS_LABELS, TicketStatus
+from kiosk.services.dossiers import CitizenDetails, DossierService, DossierView
+from kiosk.status import STATUS_LABELS, DossierStatus
 
 
-def _service(ctx: CliContext) -> TicketService:
-    return TicketService(
+def _service(ctx: CliContext) -> DossierService:
+    return DossierService(
         ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
     )
 
 
-def ticket_data(view: TicketView) -> dict[str, Any]:
+def dossier_data(view: DossierView) -> dict[str, Any]:
     data = dataclasses.asdict(view)
     data["id"] = str(view.id)
     data["status"] = view.status.value
     return data
 
 
-def ticket_text(view: TicketView, tr: Translator) -> str:
+def dossier_text(view: DossierView, tr: Translator) -> str:
     name = view.service_name_vi if tr.language == "vi" else view.service_name_en
     counter = tr("counter {counter}", counter=view.counter)
     rows = [
@@ -51,24 +51,24 @@ def add(ctx: CliContext, args: argparse.Namespace) -> None:
         received_at=parse_moment(args.received) if args.received else None,
         citizen=CitizenDetails(args.name, args.address, args.phone),
     )
-    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+    ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
 
 
 def return_result(ctx: CliContext, args: argparse.Namespace) -> None:
     moment = parse_moment(args.at) if args.at else None
     view = _service(ctx).return_result(args.code, at=moment, clerk_id=args.clerk)
-    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+    ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
 
 
 def show(ctx: CliContext, args: argparse.Namespace) -> None:
     view = _service(ctx).show(args.code)
-    ctx.emit(ticket_data(view), ticket_text(view, ctx.tr))
+    ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
 
 
-def list_tickets(ctx: CliContext, args: argparse.Namespace) -> None:
+def list_dossiers(ctx: CliContext, args: argparse.Namespace) -> None:
     views = _service(ctx).list(
         received_on=parse_day(args.date) if args.date else None,
-        status=TicketStatus(args.status) if args.status else None,
+        status=DossierStatus(args.status) if args.status else None,
     )
     tr = ctx.tr
     columns = (
@@ -96,4 +96,4 @@ def list_tickets(ctx: CliContext, args: argparse.Namespace) -> None:
         for row in table
     ]
     summary = tr("{count} dossiers", count=len(views))
-    ctx.emit([ticket_data(v) for v in views], "\n".join([*lines, summary]))
+    ctx.emit([dossier_data(v) for v in views], "\n".join([*lines, summary]))

@@ -11,14 +11,14 @@ from kiosk.printing.printers import Slip
 from kiosk.printing.slip_fields import slip_fields
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.tickets import CitizenDetails, TicketView
-from kiosk.status import TicketStatus
+from kiosk.services.dossiers import CitizenDetails, DossierView
+from kiosk.status import DossierStatus
 from kiosk.views import OfficeView
 
 TEST_MARK = N_("TEST PRINT — NOT A RECEIPT")
 
 
-def test_slip(
+def printer_test_slip(
     office: OfficeView,
     *,
     clerk_name: str,
@@ -29,7 +29,7 @@ def test_slip(
 ) -> Slip:
     # The last number of the day, which a real dossier all but never gets.
     code = format_dossier_code(office.code, now.date(), MAX_SEQUENCE)
-    sample = TicketView(
+    sample = DossierView(
         id=uuid.uuid4(),
         code=code,
         service_code="TEST",
@@ -45,7 +45,7 @@ def test_slip(
         reappointment_reason=None,
         reappointed_at=None,
         citizen=CitizenDetails(tr(TEST_MARK)),
-        status=TicketStatus.PROCESSING,
+        status=DossierStatus.PROCESSING,
     )
     return Slip(
         load_template("receipt"),

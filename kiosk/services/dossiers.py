@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.db.models import Clerk, DossierCounter, Office, PrintKind, Ticket
+from kiosk.db.models import Clerk, Dossier, DossierCounter, Office, PrintKind
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -18,7 +18,7 @@ from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
-from kiosk.status import TicketStatus, ticket_status
+from kiosk.status import DossierStatus, dossier_status
 from kiosk.text import clean_optional, nfc
 
 
@@ -30,7 +30,7 @@ class CitizenDetails:
 
 
 @dataclass(frozen=True)
-class TicketView:
+class DossierView:
     id: uuid.UUID
     code: str
     service_code: str
@@ -46,34 +46,36 @@ class TicketView:
     reappointment_reason: str | None
     reappointed_at: datetime | None
     citizen: CitizenDetails
-    status: TicketStatus
+    status: DossierStatus
 
 
-def ticket_view(ticket: Ticket, today: date) -> TicketView:
-    return TicketView(
-        id=ticket.id,
-        code=ticket.code,
-        service_code=ticket.service.code,
-        service_name_vi=ticket.service.name_vi,
-        service_name_en=ticket.service.name_en,
-        processing_days=ticket.service.processing_days,
-        clerk_name=ticket.clerk.display_name,
-        counter=ticket.clerk.counter,
-        received_at=ticket.received_at,
-        due_at=ticket.due_at,
-        returned_at=ticket.returned_at,
-        reappointed_due_at=ticket.reappointed_due_at,
-        reappointment_reason=ticket.reappointment_reason,
-        reappointed_at=ticket.reappointed_at,
-        citizen=CitizenDetails(ticket.citizen_name, ticket.citizen_address, ticket.citizen_phone),
-        status=ticket_status(ticket.due_at, ticket.returned_at, today),
+def dossier_view(dossier: Dossier, today: date) -> DossierView:
+    return DossierView(
+        id=dossier.id,
+        code=dossier.code,
+        service_code=dossier.service.code,
+        service_name_vi=dossier.service.name_vi,
+        service_name_en=dossier.service.name_en,
+        processing_days=dossier.service.processing_days,
+        clerk_name=dossier.clerk.display_name,
+        counter=dossier.clerk.counter,
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        returned_at=dossier.returned_at,
+        reappointed_due_at=dossier.reappointed_due_at,
+        reappointment_reason=dossier.reappointment_reason,
+        reappointed_at=dossier.reappointed_at,
+        citizen=CitizenDetails(
+            dossier.citizen_name, dossier.citizen_address, dossier.citizen_phone
+        ),
+        status=dossier_status(dossier.due_at, dossier.returned_at, today),
     )
 
 
 def _next_sequence(session: Session, office_id: int, day: date) -> int:
     """The next XXXX for the office and day, in one statement: the upsert row-locks the day's
     counter, so concurrent clerks never share a number."""
-    # (TicketService.register takes it in a transaction of its own; see there.)
+    # (DossierService.register takes it in a transaction of its own; see there.)
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
     statement = dialect.insert(DossierCounter).values(office_id=office_id, day=day, last_sequence=1)
     return int(
@@ -116,7 +118,7 @@ def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
     return clerks[0]
 
 
-def register_ticket(
+def register_dossier(
     session: Session,
     office: Office,
     *,
@@ -126,7 +128,7 @@ def register_ticket(
     citizen: CitizenDetails = CitizenDetails(),
     station: str,
     sequence: int | None = None,
-) -> Ticket:
+) -> Dossier:
     """`sequence`, when given, was taken beforehand with `take_sequence`."""
     service = find_service(session, service_code)
     if not service.active:
@@ -134,7 +136,7 @@ def register_ticket(
     due_day = office_calendar(office).due_date(received_at, service.processing_days)
     if sequence is None:
         sequence = _next_sequence(session, office.id, received_at.date())
-    ticket = Ticket(
+    dossier = Dossier(
         id=uuid.uuid4(),
         code=format_dossier_code(office.code, received_at.date(), sequence),
         office=office,
@@ -146,56 +148,57 @@ def register_ticket(
         citizen_address=clean_optional(citizen.address),
         citizen_phone=_clean_phone(citizen.phone),
     )
-    session.add(ticket)
+    session.add(dossier)
     record_audit(
         session,
         at=received_at,
         station=station,
         clerk_id=clerk.id,
+        # Audit actions keep the first name: earlier entries of the log use it.
         action="ticket.register",
-        subject=ticket.code,
-        details={"service": service.code, "due_at": ticket.due_at.isoformat()},
+        subject=dossier.code,
+        details={"service": service.code, "due_at": dossier.due_at.isoformat()},
     )
-    return ticket
+    return dossier
 
 
-def find_ticket(session: Session, code: str) -> Ticket:
+def find_dossier(session: Session, code: str) -> Dossier:
     cleaned = parse_dossier_code(code)
-    ticket = session.scalar(
-        select(Ticket)
-        .where(Ticket.code == cleaned)
-        .options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+    dossier = session.scalar(
+        select(Dossier)
+        .where(Dossier.code == cleaned)
+        .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
     )
-    if ticket is None:
+    if dossier is None:
         raise NotFoundError(N_("Dossier {code} was not found."), code=cleaned)
-    return ticket
+    return dossier
 
 
-def return_ticket(
-    session: Session, ticket: Ticket, *, at: datetime, station: str, clerk_id: int | None = None
+def return_dossier(
+    session: Session, dossier: Dossier, *, at: datetime, station: str, clerk_id: int | None = None
 ) -> None:
-    if ticket.returned_at is not None:
+    if dossier.returned_at is not None:
         raise ConflictError(
             N_("Dossier {code} was already returned on {when}."),
-            code=ticket.code,
-            when=f"{ticket.returned_at:%d/%m/%Y %H:%M}",
+            code=dossier.code,
+            when=f"{dossier.returned_at:%d/%m/%Y %H:%M}",
         )
-    if at < ticket.received_at:
+    if at < dossier.received_at:
         raise InvalidInputError(N_("A result cannot be returned before it was received."))
-    ticket.returned_at = at
+    dossier.returned_at = at
     record_audit(
         session,
         at=at,
         station=station,
         clerk_id=clerk_id,
         action="ticket.return",
-        subject=ticket.code,
+        subject=dossier.code,
     )
 
 
-def reappoint_ticket(
+def reappoint_dossier(
     session: Session,
-    ticket: Ticket,
+    dossier: Dossier,
     *,
     new_due_day: date,
     reason: str,
@@ -204,46 +207,46 @@ def reappoint_ticket(
     clerk_id: int | None = None,
 ) -> None:
     """The one re-appointment the law allows, with the reason for the apology letter."""
-    if ticket.reappointed_at is not None:
+    if dossier.reappointed_at is not None:
         raise ConflictError(
             N_("Dossier {code} was already re-appointed once; the law allows no second time."),
-            code=ticket.code,
+            code=dossier.code,
         )
-    if ticket.returned_at is not None:
-        raise ConflictError(N_("Dossier {code} has already been returned."), code=ticket.code)
+    if dossier.returned_at is not None:
+        raise ConflictError(N_("Dossier {code} has already been returned."), code=dossier.code)
     reason = nfc(reason).strip()
     if not reason:
         raise InvalidInputError(N_("Give the reason for the delay."))
-    if new_due_day <= ticket.due_at.date():
+    if new_due_day <= dossier.due_at.date():
         raise InvalidInputError(N_("The new appointment must be after the original one."))
-    calendar = office_calendar(ticket.office)
+    calendar = office_calendar(dossier.office)
     if not calendar.is_working_day(new_due_day):
         raise InvalidInputError(N_("{day} is not a working day."), day=f"{new_due_day:%d/%m/%Y}")
-    ticket.reappointed_due_at = _with_time(new_due_day, ticket.office.closing_time)
-    ticket.reappointment_reason = reason
-    ticket.reappointed_at = at
+    dossier.reappointed_due_at = _with_time(new_due_day, dossier.office.closing_time)
+    dossier.reappointment_reason = reason
+    dossier.reappointed_at = at
     record_audit(
         session,
         at=at,
         station=station,
         clerk_id=clerk_id,
         action="ticket.reappoint",
-        subject=ticket.code,
-        details={"new_due_at": ticket.reappointed_due_at.isoformat(), "reason": reason},
+        subject=dossier.code,
+        details={"new_due_at": dossier.reappointed_due_at.isoformat(), "reason": reason},
     )
 
 
-def tickets_query(received_on: date | None = None) -> Select[Ticket]:
-    query = select(Ticket).options(joinedload(Ticket.service), joinedload(Ticket.clerk))
+def dossiers_query(received_on: date | None = None) -> Select[Dossier]:
+    query = select(Dossier).options(joinedload(Dossier.service), joinedload(Dossier.clerk))
     if received_on is not None:
         start = datetime.combine(received_on, time.min)
         query = query.where(
-            Ticket.received_at >= start, Ticket.received_at < start + timedelta(days=1)
+            Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1)
         )
-    return query.order_by(Ticket.received_at)
+    return query.order_by(Dossier.received_at)
 
 
-class TicketService(StationUseCases):
+class DossierService(StationUseCases):
     """The dossier use cases, each in one transaction, for the command line and the screens."""
 
     _known_office_id: int | None = None
@@ -262,7 +265,7 @@ class TicketService(StationUseCases):
         received_at: datetime | None = None,
         citizen: CitizenDetails = CitizenDetails(),
         print_receipt: bool = False,
-    ) -> TicketView:
+    ) -> DossierView:
         """Registers the dossier; with `print_receipt`, its receipt is queued in the same
         transaction, so a dossier never exists without its receipt job, nor a job without it."""
         received_at = received_at or self._clock()
@@ -273,7 +276,7 @@ class TicketService(StationUseCases):
             sequence = _next_sequence(session, self._office_id(session), received_at.date())
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
-            ticket = register_ticket(
+            dossier = register_dossier(
                 session,
                 office,
                 service_code=service_code,
@@ -285,45 +288,49 @@ class TicketService(StationUseCases):
             )
             if print_receipt:
                 enqueue(
-                    session, ticket, PrintKind.RECEIPT, station=self._station, at=ticket.received_at
+                    session,
+                    dossier,
+                    PrintKind.RECEIPT,
+                    station=self._station,
+                    at=dossier.received_at,
                 )
             session.flush()
-            return ticket_view(ticket, self._clock().date())
+            return dossier_view(dossier, self._clock().date())
 
     def return_result(
         self, code: str, *, at: datetime | None = None, clerk_id: int | None = None
-    ) -> TicketView:
+    ) -> DossierView:
         with self._factory.begin() as session:
-            ticket = find_ticket(session, code)
-            return_ticket(
-                session, ticket, at=at or self._clock(), station=self._station, clerk_id=clerk_id
+            dossier = find_dossier(session, code)
+            return_dossier(
+                session, dossier, at=at or self._clock(), station=self._station, clerk_id=clerk_id
             )
-            return ticket_view(ticket, self._clock().date())
+            return dossier_view(dossier, self._clock().date())
 
     def reappoint(
         self, code: str, *, new_due_day: date, reason: str, clerk_id: int | None = None
-    ) -> TicketView:
+    ) -> DossierView:
         with self._factory.begin() as session:
-            ticket = find_ticket(session, code)
-            reappoint_ticket(
+            dossier = find_dossier(session, code)
+            reappoint_dossier(
                 session,
-                ticket,
+                dossier,
                 new_due_day=new_due_day,
                 reason=reason,
                 at=self._clock(),
                 station=self._station,
                 clerk_id=clerk_id,
             )
-            return ticket_view(ticket, self._clock().date())
+            return dossier_view(dossier, self._clock().date())
 
-    def show(self, code: str) -> TicketView:
+    def show(self, code: str) -> DossierView:
         with self._factory() as session:
-            return ticket_view(find_ticket(session, code), self._clock().date())
+            return dossier_view(find_dossier(session, code), self._clock().date())
 
     def list(
-        self, *, received_on: date | None = None, status: TicketStatus | None = None
-    ) -> list[TicketView]:
+        self, *, received_on: date | None = None, status: DossierStatus | None = None
+    ) -> list[DossierView]:
         today = self._clock().date()
         with self._factory() as session:
-            views = [ticket_view(t, today) for t in session.scalars(tickets_query(received_on))]
+            views = [dossier_view(t, today) for t in session.scalars(dossiers_query(received_on))]
         return [v for v in views if status is None or v.status is status]
