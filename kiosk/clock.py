@@ -8,7 +8,7 @@ machine's own clock may be set to UTC.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
 OFFICE_ZONE_NAME = "Asia/Ho_Chi_Minh"
@@ -29,3 +29,8 @@ def office_zone() -> tzinfo:
 
 def office_now() -> datetime:
     return datetime.now(office_zone()).replace(tzinfo=None)
+
+
+def day_range(start: date, end: date) -> tuple[datetime, datetime]:
+    """From the start of `start` up to, not including, the start of the day after `end`."""
+    return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)

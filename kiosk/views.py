@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -49,3 +50,30 @@ class DossierInfo:
     reappointed_due_at: datetime | None
     reappointment_reason: str | None
     already_rated: bool
+
+
+@dataclass(frozen=True)
+class CitizenDetails:
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class DossierView:
+    id: uuid.UUID
+    code: str
+    service_code: str
+    service_name_vi: str
+    service_name_en: str
+    processing_days: int
+    clerk_name: str
+    counter: int
+    received_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
+    reappointed_due_at: datetime | None
+    reappointment_reason: str | None
+    reappointed_at: datetime | None
+    citizen: CitizenDetails
+    status: DossierStatus

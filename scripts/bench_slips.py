@@ -21,13 +21,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kiosk.clock import office_now
-from kiosk.db.models import Dossier
+from kiosk.db.models import Dossier, PrintKind
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
 from kiosk.printing.escpos_slip import render_escpos
 from kiosk.printing.pdf_slip import A5, ROLL_80
 from kiosk.printing.slip_fields import slip_fields
-from kiosk.printing.slips import SlipKind, render_slip
+from kiosk.printing.slips import render_slip
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.demo import seed_demo
@@ -68,7 +68,7 @@ def main() -> int:
     tr = Translator("vi")
     signer = ReceiptSigner(b"bench-key".ljust(32, b"-"))
     results = {}
-    for kind in SlipKind:
+    for kind in PrintKind:
         for paper in (A5, ROLL_80):
             results[f"{kind.value} pdf {paper.name}"] = timed(
                 lambda k=kind, p=paper: render_slip(k, view, office, signer=signer, paper=p, tr=tr),

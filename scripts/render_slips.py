@@ -18,14 +18,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kiosk.clock import office_now
-from kiosk.db.models import Dossier
+from kiosk.db.models import Dossier, PrintKind
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
 from kiosk.printing.escpos_preview import preview
 from kiosk.printing.escpos_slip import render_escpos
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.slip_fields import slip_fields
-from kiosk.printing.slips import SlipKind, render_slip
+from kiosk.printing.slips import render_slip
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.demo import seed_demo
@@ -51,7 +51,7 @@ def main() -> int:
         assert dossier is not None, "the demo always re-appoints a few dossiers"
         view = dossier_view(dossier, date.today())
         office = office_view(find_office(session))
-    for kind in SlipKind:
+    for kind in PrintKind:
         for paper in PAPERS.values():
             pdf = args.out / f"{kind.value}-{paper.name}-{args.lang}.pdf"
             pdf.write_bytes(render_slip(kind, view, office, signer=signer, paper=paper, tr=tr))

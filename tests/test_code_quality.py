@@ -18,6 +18,13 @@ def test_ruff_finds_nothing():
     assert result.returncode == 0, result.stdout
 
 
+def test_the_import_contracts_hold():
+    # setup.cfg [importlinter]: kiosk imports no Qt and no ui; cli > reports > services >
+    # printing > db, with no exceptions.
+    result = subprocess.run([BIN / "lint-imports"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_mypy_strict_on_the_domain():
     result = subprocess.run([BIN / "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout

@@ -23,11 +23,12 @@ from kiosk.receipt_payload import is_signed_payload
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.clerk_board import ClerkBoardService
 from kiosk.services.clerks import ClerkView
-from kiosk.services.dossiers import CitizenDetails, DossierService
+from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import list_services
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
+from kiosk.views import CitizenDetails
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure

@@ -9,7 +9,6 @@ import sys
 
 from kiosk.chain import EDITED, LINK_BROKEN, MISSING_BEFORE
 from kiosk.cli.context import CLI_STATION, CliContext
-from kiosk.clock import office_now
 from kiosk.db.models import ClerkRole
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
@@ -71,7 +70,7 @@ def clerks_add(ctx: CliContext, args: argparse.Namespace) -> None:
             counter=args.counter,
             role=ClerkRole.MANAGER if args.manager else ClerkRole.CLERK,
             pin=pin,
-            at=office_now(),
+            at=ctx.clock(),
             station=CLI_STATION,
         )
         session.flush()
@@ -102,7 +101,7 @@ def office_init(ctx: CliContext, args: argparse.Namespace) -> None:
                 code=args.code,
                 name=args.name,
                 address=args.address,
-                at=office_now(),
+                at=ctx.clock(),
                 station=CLI_STATION,
             )
         )
@@ -127,7 +126,7 @@ def office_targets(ctx: CliContext, args: argparse.Namespace) -> None:
             satisfaction=args.satisfaction,
             on_time=args.on_time,
             early=args.early,
-            at=office_now(),
+            at=ctx.clock(),
             station=CLI_STATION,
         )
         values = {
@@ -212,7 +211,7 @@ def db_backup(ctx: CliContext, args: argparse.Namespace) -> None:
     if keep < 1:
         raise InvalidInputError(N_("Keep at least one day of backups."))
     result = backup_sqlite(
-        settings.database_url or default_database_url(), folder, office_now().date(), keep
+        settings.database_url or default_database_url(), folder, ctx.clock().date(), keep
     )
     ctx.emit(
         {"written": str(result.written), "removed": [str(p) for p in result.removed]},

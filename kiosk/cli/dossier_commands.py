@@ -6,17 +6,16 @@ import argparse
 import dataclasses
 from typing import Any
 
-from kiosk.cli.context import CLI_STATION, CliContext, fmt_moment
+from kiosk.cli.context import CliContext, fmt_moment
 from kiosk.cli.parsing import parse_day, parse_moment
 from kiosk.i18n import Translator
-from kiosk.services.dossiers import CitizenDetails, DossierService, DossierView
+from kiosk.services.dossiers import DossierService
 from kiosk.status import STATUS_LABELS, DossierStatus
+from kiosk.views import CitizenDetails, DossierView
 
 
 def _service(ctx: CliContext) -> DossierService:
-    return DossierService(
-        ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
-    )
+    return ctx.use_cases(DossierService)
 
 
 def dossier_data(view: DossierView) -> dict[str, Any]:

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from kiosk.cli.context import CliContext
 from kiosk.cli.parsing import parse_day
-from kiosk.clock import office_now
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 from kiosk.reports.period_export import export_period
 
 
 def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
-    today = office_now().date()
+    today = ctx.clock().date()
     if args.date and (args.start or args.end):
         raise InvalidInputError(N_("Give either --date or --from/--to, not both."))
     start = parse_day(args.start or args.date) if (args.start or args.date) else today
@@ -31,7 +30,7 @@ def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
         end,
         args.format,
         out,
-        office_now(),
+        ctx.clock(),
         ctx.tr,
     )
     ctx.emit(

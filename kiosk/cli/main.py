@@ -8,7 +8,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from kiosk.cli.context import CliContext, StationOpener
 from kiosk.cli.parser import build_parser
+from kiosk.clock import Clock, office_now
 from kiosk.config import Settings, load_settings
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
@@ -33,7 +35,14 @@ def _handler(name: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_station: StationOpener | None = None,
+    clock: Clock = office_now,
+) -> int:
+    """Runs one command. `open_station` comes from the installed command (ui.main), which has
+    the screens; `clock` is the office's wall clock, fixed by tests."""
     argv = list(sys.argv[1:] if argv is None else argv)
     language = _language_hint(argv)
     tr = Translator(language if language in LANGUAGES else DEFAULT_LANGUAGE)
@@ -45,9 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             **{**settings.__dict__, **{k: v for k, v in overrides.items() if v is not None}}
         )
         tr = Translator(settings.language)
-        from kiosk.cli.context import CliContext
-
-        ctx = CliContext(settings=settings, tr=tr, as_json=args.json)
+        ctx = CliContext(
+            settings=settings,
+            tr=tr,
+            as_json=args.json,
+            clock=clock,
+            open_station=open_station,
+        )
         result = _handler(args.handler)(ctx, args)
         return int(result or 0)
     except KioskError as error:

@@ -51,12 +51,12 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     )
     p.add_argument("--no-gui", action="store_true", help=tr("only seed the data"))
     p.add_argument("--windowed", action="store_true", help=tr("a window instead of full screen"))
-    p.set_defaults(handler="ui.station_commands:demo")
+    p.set_defaults(handler="kiosk.cli.station_commands:demo")
 
     p = commands.add_parser("run", parents=[common], help=tr("start a station"))
     p.add_argument("--station", choices=STATIONS, default="kiosk")
     p.add_argument("--windowed", action="store_true", help=tr("a window instead of full screen"))
-    p.set_defaults(handler="ui.station_commands:run")
+    p.set_defaults(handler="kiosk.cli.station_commands:run")
 
     _dossier_commands(commands, tr, common)
     _print_commands(commands, tr, common)

@@ -7,7 +7,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from kiosk.cli.context import CLI_STATION, CliContext
+from kiosk.cli.context import CliContext
 from kiosk.cli.dossier_commands import dossier_data, dossier_text
 from kiosk.cli.parsing import parse_day
 from kiosk.db.models import PrintKind, PrintStatus
@@ -16,10 +16,10 @@ from kiosk.i18n import N_, Translator
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
-from kiosk.printing.slips import SlipKind, SlipService
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
 from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
+from kiosk.services.slips import SlipService
 
 
 def _signer(ctx: CliContext) -> ReceiptSigner:
@@ -36,11 +36,7 @@ def _printer(ctx: CliContext) -> Printer:
 
 
 def _queue(ctx: CliContext) -> PrintQueueService:
-    return PrintQueueService(
-        ctx.database().factory,
-        station=ctx.settings.station_name,
-        office_code=ctx.settings.office_code,
-    )
+    return ctx.use_cases(PrintQueueService, station=ctx.settings.station_name)
 
 
 def _job_text(job: PrintJobView, tr: Translator) -> str:
@@ -88,11 +84,9 @@ def pending(ctx: CliContext, _args: argparse.Namespace) -> int:
 
 def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
     signer = _signer(ctx)
-    slips = SlipService(
-        ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
-    )
+    slips = ctx.use_cases(SlipService)
     pdf = slips.render(
-        SlipKind(args.kind),
+        PrintKind(args.kind),
         args.code,
         signer=signer,
         paper=PAPERS[args.paper],
@@ -113,9 +107,7 @@ def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def reappoint(ctx: CliContext, args: argparse.Namespace) -> None:
-    dossiers = DossierService(
-        ctx.database().factory, station=CLI_STATION, office_code=ctx.settings.office_code
-    )
+    dossiers = ctx.use_cases(DossierService)
     view = dossiers.reappoint(
         args.code, new_due_day=parse_day(args.to), reason=args.reason, clerk_id=args.clerk
     )

@@ -20,7 +20,5 @@ def enter_paper_slips(ctx: CliContext, args: argparse.Namespace) -> None:
             N_("Cannot read {path} as UTF-8 text: {problem}"), path=path, problem=error
         ) from error
     slips = parse_slips(text)
-    count = PaperSlipService(
-        ctx.database().factory, station=PAPER_STATION, office_code=ctx.settings.office_code
-    ).enter(slips)
+    count = ctx.use_cases(PaperSlipService, station=PAPER_STATION).enter(slips)
     ctx.emit({"entered": count}, ctx.tr("{count} paper slips entered.", count=count))

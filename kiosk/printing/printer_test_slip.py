@@ -11,9 +11,8 @@ from kiosk.printing.printers import Slip
 from kiosk.printing.slip_fields import slip_fields
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.dossiers import CitizenDetails, DossierView
 from kiosk.status import DossierStatus
-from kiosk.views import OfficeView
+from kiosk.views import CitizenDetails, DossierView, OfficeView
 
 TEST_MARK = N_("TEST PRINT — NOT A RECEIPT")
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kiosk.i18n import N_, Translator
-from kiosk.services.dossiers import DossierView
-from kiosk.views import OfficeView
+from kiosk.views import DossierView, OfficeView
 
 BLANK = "………………………………"  # left for the clerk or citizen to write by hand
 

@@ -16,7 +16,7 @@ Definitions (../shared/DOMAIN.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -24,6 +24,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, Satisfaction
+from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating
 from kiosk.services.offices import ratings_of
 
@@ -111,10 +112,6 @@ class PeriodReport:
     unit: Tally = field(default_factory=Tally)
     by_service: dict[int, Tally] = field(default_factory=dict)
     by_clerk: dict[int, Tally] = field(default_factory=dict)
-
-
-def day_range(start: date, end: date) -> tuple[datetime, datetime]:
-    return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
 
 def status_conditions(today: date) -> tuple[Any, Any, Any]:

@@ -13,8 +13,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, BrokenLink, stored_payload, verify_station
+from kiosk.clock import day_range
 from kiosk.db.models import Rating
-from kiosk.reports.indicators import day_range
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import Satisfaction
+from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
 from kiosk.i18n import N_, Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
-from kiosk.reports.indicators import (
-    PeriodReport,
-    compute,
-    day_range,
-    status_conditions,
-    unit_class,
-)
+from kiosk.reports.indicators import PeriodReport, compute, status_conditions, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.reports.tables import CLASS_WORDS, Targets, integrity_sentence
 from kiosk.services.offices import find_office, ratings_of

@@ -10,17 +10,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Dossier, Office, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
-from kiosk.reports.indicators import (
-    Tally,
-    clerk_class,
-    compute,
-    day_range,
-    judged_class,
-    unit_class,
-)
+from kiosk.reports.indicators import Tally, clerk_class, compute, judged_class, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.services.offices import find_office
 

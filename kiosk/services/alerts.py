@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from kiosk.answers import Satisfaction
 from kiosk.db.models import AuditEvent, Dossier, Office, Rating, Station
 from kiosk.i18n import N_
-from kiosk.reports.gaming import GamingSignal, gaming_signals
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.gaming import GamingSignal, gaming_signals
 from kiosk.services.offices import find_office, office_calendar, ratings_of
 from kiosk.services.stations import SILENT_AFTER
 

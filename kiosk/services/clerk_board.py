@@ -10,9 +10,10 @@ from sqlalchemy.orm import joinedload
 
 from kiosk.db.models import Dossier
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import DossierView, dossier_view
+from kiosk.services.dossiers import dossier_view
 from kiosk.services.offices import find_office, office_calendar
 from kiosk.text import nfc
+from kiosk.views import DossierView
 
 
 @dataclass(frozen=True)

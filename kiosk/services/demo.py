@@ -20,15 +20,11 @@ from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service
 from kiosk.db.session import SessionFactory
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk
-from kiosk.services.dossiers import (
-    CitizenDetails,
-    reappoint_dossier,
-    register_dossier,
-    return_dossier,
-)
+from kiosk.services.dossiers import reappoint_dossier, register_dossier, return_dossier
 from kiosk.services.offices import create_office, office_calendar
 from kiosk.services.ratings import record_rating
 from kiosk.status import DossierStatus, dossier_status
+from kiosk.views import CitizenDetails
 
 DAYS = 30
 STATION = "demo"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
@@ -20,33 +19,7 @@ from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
 from kiosk.status import DossierStatus, dossier_status
 from kiosk.text import clean_optional, nfc
-
-
-@dataclass(frozen=True)
-class CitizenDetails:
-    name: str | None = None
-    address: str | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True)
-class DossierView:
-    id: uuid.UUID
-    code: str
-    service_code: str
-    service_name_vi: str
-    service_name_en: str
-    processing_days: int
-    clerk_name: str
-    counter: int
-    received_at: datetime
-    due_at: datetime
-    returned_at: datetime | None
-    reappointed_due_at: datetime | None
-    reappointment_reason: str | None
-    reappointed_at: datetime | None
-    citizen: CitizenDetails
-    status: DossierStatus
+from kiosk.views import CitizenDetails, DossierView
 
 
 def dossier_view(dossier: Dossier, today: date) -> DossierView:

@@ -14,7 +14,7 @@ from kiosk.db.models import Dossier, PrintJob, PrintKind, PrintStatus
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer, PrinterError, Slip
 from kiosk.printing.slip_fields import slip_fields
-from kiosk.printing.slips import TITLES, SlipKind
+from kiosk.printing.slips import TITLES
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.audit import record_audit
@@ -85,7 +85,7 @@ class PrintQueueService(StationUseCases):
         with self._factory() as session:
             dossier = dossier_view(find_dossier(session, job.code), self._clock().date())
             office = office_view(find_office(session, self._office_code))
-        kind = SlipKind(job.kind)
+        kind = PrintKind(job.kind)
         return Slip(
             load_template(kind.value),
             slip_fields(dossier, office, tr),

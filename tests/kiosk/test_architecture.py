@@ -30,7 +30,7 @@ def test_kiosk_package_imports_without_qt():
 def test_station_start_path_leaves_the_database_layer_for_later():
     # SQLAlchemy and the holiday tables load on a worker after the first frame is painted.
     result = _run(
-        "import sys\nimport kiosk.cli.main, ui.station_commands, ui.app\n"
+        "import sys\nimport kiosk.cli.main, kiosk.cli.station_commands, ui.main, ui.app\n"
         "kiosk.cli.main.build_parser(kiosk.cli.main.Translator('vi'))\n"
         "print(sorted(m for m in ('sqlalchemy', 'alembic', 'holidays') if m in sys.modules))"
     )

@@ -6,8 +6,9 @@ from sqlalchemy import select
 from kiosk.db.models import AuditEvent
 from kiosk.errors import InvalidInputError
 from kiosk.services.clerk_board import ClerkBoardService
-from kiosk.services.dossiers import CitizenDetails, DossierService
+from kiosk.services.dossiers import DossierService
 from kiosk.services.sign_in import SignInLockedError, SignInService
+from kiosk.views import CitizenDetails
 
 
 def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clock):

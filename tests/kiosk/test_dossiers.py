@@ -3,8 +3,9 @@ from datetime import date, datetime
 import pytest
 
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
-from kiosk.services.dossiers import CitizenDetails, DossierService
+from kiosk.services.dossiers import DossierService
 from kiosk.status import DossierStatus
+from kiosk.views import CitizenDetails
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.i18n import Translator
 from kiosk.printing.printers import printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.dossiers import CitizenDetails, DossierService
+from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintQueueService
+from kiosk.views import CitizenDetails
 from tests.kiosk.printer_fixtures import SocketPrinter, add_pdf_queue, pdf_output_dir, remove_queue
 
 VI = Translator("vi")

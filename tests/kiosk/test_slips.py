@@ -8,12 +8,14 @@ import zxingcpp
 from PIL import Image
 
 from kiosk.cli.main import main
+from kiosk.db.models import PrintKind
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import A5, ROLL_80
-from kiosk.printing.slips import SlipKind, SlipService
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.dossiers import CitizenDetails, DossierService
+from kiosk.services.dossiers import DossierService
+from kiosk.services.slips import SlipService
+from kiosk.views import CitizenDetails
 
 MM = 72 / 25.4
 
@@ -69,7 +71,7 @@ def scanned_payloads(path, tmp_path):
 def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
     database, code, signer, paper, tmp_path
 ):
-    path = render(database, SlipKind.RECEIPT, code, signer, paper, tmp_path)
+    path = render(database, PrintKind.RECEIPT, code, signer, paper, tmp_path)
     text = " ".join(pdf_text(path).split())
     for expected in (
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
@@ -94,10 +96,10 @@ def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
 def test_apology_letter_states_reason_and_new_appointment(database, code, signer, tmp_path):
     dossiers = DossierService(database.factory, station="test")
     with pytest.raises(InvalidInputError):
-        render(database, SlipKind.APOLOGY, code, signer, A5, tmp_path)
+        render(database, PrintKind.APOLOGY, code, signer, A5, tmp_path)
     dossiers.reappoint(code, new_due_day=date(2026, 5, 8), reason="Chờ xác minh với Công an xã")
     for paper in (A5, ROLL_80):
-        path = render(database, SlipKind.APOLOGY, code, signer, paper, tmp_path)
+        path = render(database, PrintKind.APOLOGY, code, signer, paper, tmp_path)
         text = " ".join(pdf_text(path).split())
         assert "Kính gửi: Ông/Bà Nguyễn Văn Ấn" in text
         assert "Lý do: Chờ xác minh với Công an xã" in text

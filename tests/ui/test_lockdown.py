@@ -147,7 +147,7 @@ def test_systemd_or_the_terminal_can_still_stop_a_locked_kiosk(db_url, office, t
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATABASE_URL": db_url}
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk.cli.main", "run", "--station", "kiosk"],
+        [sys.executable, "-m", "ui.main", "run", "--station", "kiosk"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.i18n import N_, Translator
 from kiosk.services.clerk_board import Board
-from kiosk.services.dossiers import DossierView
 from kiosk.status import STATUS_LABELS
-from kiosk.views import ServiceView
+from kiosk.views import DossierView, ServiceView
 
 REASONS = (
     N_("Waiting for verification with another agency"),

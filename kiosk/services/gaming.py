@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, Satisfaction
+from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Rating
-from kiosk.reports.indicators import day_range
 from kiosk.services.offices import ratings_of
 
 TOO_FAST = timedelta(seconds=8)  # a face and three answers take longer than this

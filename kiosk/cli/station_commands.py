@@ -1,4 +1,5 @@
-"""`kiosk demo` and `kiosk run`: the commands that open a station (named in kiosk.cli.parser)."""
+"""`kiosk demo` and `kiosk run`: the commands that open a station, through the screens the
+installed `kiosk` command hands in (kiosk.cli knows no Qt)."""
 
 from __future__ import annotations
 
@@ -6,23 +7,12 @@ import argparse
 import dataclasses
 
 from kiosk.cli.context import CliContext
-from kiosk.config import Settings
-
-
-def _run_gui(settings: Settings, station: str, windowed: bool) -> int:
-    from kiosk.cli.display import require_display
-
-    require_display()
-    from ui.app import run_station  # Qt is loaded only once the screen is known to be there
-
-    return int(run_station(settings, station=station, windowed=windowed))
 
 
 def demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.clock import office_now
     from kiosk.services.demo import seed_demo
 
-    summary = seed_demo(ctx.database().factory, office_now())
+    summary = seed_demo(ctx.database().factory, ctx.clock())
     tr = ctx.tr
     message = tr(
         "Demo office {code}: {services} services, {clerks} clerks, {dossiers} dossiers "
@@ -40,8 +30,8 @@ def demo(ctx: CliContext, args: argparse.Namespace) -> int:
     ctx.emit(dataclasses.asdict(summary), message)
     if args.no_gui:
         return 0
-    return _run_gui(ctx.settings, "kiosk", args.windowed)
+    return ctx.start_station("kiosk", windowed=args.windowed)
 
 
 def run(ctx: CliContext, args: argparse.Namespace) -> int:
-    return _run_gui(ctx.settings, args.station, args.windowed)
+    return ctx.start_station(args.station, windowed=args.windowed)
