@@ -7,7 +7,7 @@ station of an office shares them; this file holds what belongs to one machine.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,9 @@ LANGUAGE_ENV = "KIOSK_LANG"
 class Settings:
     database_url: str | None = None  # None: the SQLite file in the user's data directory
     language: str = "vi"
-    station_name: str = "kiosk-1"
+    # Unique per station; "" names it for its kind (kiosk-1, clerk-1, manager-1), so the three
+    # stations of a small office can run on one PC with no settings at all.
+    station_name: str = ""
     office_code: str | None = None  # None: the database's only office
     # The key that signs receipts' QR codes; every station of an office needs the same file.
     signing_key_path: str | None = None  # None: receipt-signing.key in the user's data directory
@@ -110,3 +112,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if os.environ.get(env):
             data[key] = os.environ[env]
     return parse_settings(data)
+
+
+def named_for(settings: Settings, kind: str) -> Settings:
+    """The settings with the station's name filled in for its kind when none was set."""
+    return settings if settings.station_name else replace(settings, station_name=f"{kind}-1")

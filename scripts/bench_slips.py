@@ -15,7 +15,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -63,7 +62,7 @@ def main() -> int:
             select(Dossier).where(Dossier.reappointed_at.is_not(None))
         ).first()
         assert dossier is not None
-        view = dossier_view(dossier, date.today())
+        view = dossier_view(dossier, office_now().date())
         office = office_view(find_office(session))
     tr = Translator("vi")
     signer = ReceiptSigner(b"bench-key".ljust(32, b"-"))

@@ -12,7 +12,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -49,7 +48,7 @@ def main() -> int:
             select(Dossier).where(Dossier.reappointed_at.is_not(None))
         ).first()
         assert dossier is not None, "the demo always re-appoints a few dossiers"
-        view = dossier_view(dossier, date.today())
+        view = dossier_view(dossier, office_now().date())
         office = office_view(find_office(session))
     for kind in PrintKind:
         for paper in PAPERS.values():

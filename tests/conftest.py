@@ -15,6 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from kiosk.clock import Clock  # noqa: E402
 from kiosk.db.open import Database, open_database  # noqa: E402
 from kiosk.services.offices import create_office  # noqa: E402
 from tests.postgres_server import PostgresServer, postgres_bin  # noqa: E402
@@ -81,6 +82,13 @@ def database(db_url: str) -> Iterator[Database]:
 @pytest.fixture
 def clock() -> MutableClock:
     return MutableClock(NOW)
+
+
+def run_kiosk(argv: list[str], clock: Clock | None = None) -> int:
+    """The `kiosk` command at the tests' office time (NOW unless told), never the machine's."""
+    from kiosk.cli.main import main
+
+    return main(argv, clock=clock or MutableClock(NOW))
 
 
 class MutableClock:

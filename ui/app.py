@@ -8,12 +8,13 @@ import sys
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDir, QLocale, QLockFile, QTimer
+from PySide6.QtCore import QDir, QLocale, QLockFile, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from kiosk.config import Settings
+from kiosk.config import Settings, named_for
 from kiosk.i18n import Translator
+from kiosk.paths import APP_NAME
 from ui.after_first_paint import after_first_paint
 from ui.first_frame import maybe_report
 from ui.fonts import base_font, load_shipped_fonts
@@ -88,16 +89,27 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     return window
 
 
+def station_lock_path(settings: Settings) -> str:
+    """Beside the station's data: one lock per data directory and station name, so the kiosk,
+    the clerk and the manager start side by side, and a test run never meets a real station."""
+    # Qt's generic data folder is the folder kiosk.paths.user_data_dir() lives in (XDG on Linux),
+    # found without importing anything more on the way to the first frame.
+    folder = QDir(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    )
+    folder.mkpath(APP_NAME)
+    return folder.filePath(f"{APP_NAME}/station-{settings.station_name}.lock")
+
+
 def station_lock(settings: Settings) -> QLockFile | None:
-    """One instance per station on a machine; None when it is already running. A lock left by
-    a process that died is taken over (QLockFile checks the process)."""
-    # In the temporary folder, per user: Qt already knows it, nothing to import on the way up.
-    name = f"kiosk-mot-cua-{os.getuid()}-{settings.station_name}.lock"
-    lock = QLockFile(QDir(QDir.tempPath()).filePath(name))
+    """One instance per station; None when it is already running. A lock left by a process that
+    died is taken over (QLockFile checks the process)."""
+    lock = QLockFile(station_lock_path(settings))
     return lock if lock.tryLock(100) else None
 
 
 def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
+    settings = named_for(settings, station)
     lock = station_lock(settings)
     if lock is None:
         tr = Translator(settings.language)

@@ -10,6 +10,7 @@ from pathlib import Path
 from kiosk.cli.context import CliContext
 from kiosk.cli.dossier_commands import dossier_data, dossier_text
 from kiosk.cli.parsing import parse_day
+from kiosk.config import named_for
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_, Translator
@@ -36,7 +37,9 @@ def _printer(ctx: CliContext) -> Printer:
 
 
 def _queue(ctx: CliContext) -> PrintQueueService:
-    return ctx.use_cases(PrintQueueService, station=ctx.settings.station_name)
+    # The queue of the counter this machine serves: a clerk station's, unless one is named.
+    station = named_for(ctx.settings, "clerk").station_name
+    return ctx.use_cases(PrintQueueService, station=station)
 
 
 def _job_text(job: PrintJobView, tr: Translator) -> str:

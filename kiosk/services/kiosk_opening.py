@@ -4,7 +4,7 @@ still opens, from the office and services it last read, and keeps its ratings in
 
 from __future__ import annotations
 
-from kiosk.config import Settings
+from kiosk.config import Settings, named_for
 from kiosk.db.open import open_database
 from kiosk.db.session import make_engine, make_session_factory
 from kiosk.errors import StorageError
@@ -21,6 +21,7 @@ def outbox_for(url: str, station: str) -> RatingOutbox | None:
 
 
 def open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart]:
+    settings = named_for(settings, "kiosk")
     url = settings.database_url or default_database_url()
     outbox = outbox_for(url, settings.station_name)
     station, office = settings.station_name, settings.office_code

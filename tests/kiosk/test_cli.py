@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli.main import main
+from tests.conftest import NOW, run_kiosk
 
 KIOSK = str(Path(sys.executable).parent / "kiosk")
 
 
 def run_cli(capsys, *args):
-    code = main(list(args))
+    code = run_kiosk(list(args))
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -39,9 +39,7 @@ def test_demo_late_list_matches_dossiers_past_their_appointment(db_url, capsys):
     everything = json.loads(out)
     _, out, _ = run_cli(capsys, "dossier", "list", "--status", "late", "--db", db_url, "--json")
     late = json.loads(out)
-    from kiosk.clock import office_now
-
-    today = office_now().date().isoformat()
+    today = NOW.date().isoformat()
     past_appointment = {
         t["code"] for t in everything if (t["returned_at"] or today)[:10] > t["due_at"][:10]
     }

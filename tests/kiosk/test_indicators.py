@@ -163,11 +163,12 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
 
     from openpyxl import load_workbook
 
-    from kiosk.cli.main import main
+    from tests.conftest import run_kiosk
 
     xlsx = tmp_path / "ngay-20.xlsx"
     assert (
-        main(["export", "daily", "--date", "20/11/2026", "--out", str(xlsx), "--db", db_url]) == 0
+        run_kiosk(["export", "daily", "--date", "20/11/2026", "--out", str(xlsx), "--db", db_url])
+        == 0
     )
     book = load_workbook(xlsx)
     assert book.sheetnames[:3] == ["Tổng hợp", "Theo thủ tục", "Theo công chức"]
@@ -182,7 +183,7 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
     assert book["Tổng hợp"].page_setup.orientation == "landscape"
     folder = tmp_path / "csv"
     assert (
-        main(
+        run_kiosk(
             [
                 "export",
                 "daily",
@@ -209,11 +210,11 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
 def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path):
     import subprocess
 
-    from kiosk.cli.main import main
+    from tests.conftest import run_kiosk
 
     pdf = tmp_path / "bao-cao.pdf"
     assert (
-        main(
+        run_kiosk(
             [
                 "export",
                 "daily",

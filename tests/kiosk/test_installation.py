@@ -5,14 +5,14 @@ import shutil
 import socket
 import sqlite3
 import subprocess
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk.cli.main import main
 from kiosk.config import load_settings
 from kiosk.systemd_notify import notify_alive, notify_ready, watchdog_interval_ms
+from tests.conftest import NOW, run_kiosk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,10 +62,10 @@ def test_the_nightly_backup_is_a_whole_database_and_keeps_thirty_days(
 ):
     folder = tmp_path / "backups"
     folder.mkdir()
-    today = date.today()
+    today = NOW.date()
     for age in (45, 31, 30, 29, 1):  # earlier nights' files
         (folder / f"kiosk-{today - timedelta(days=age)}.sqlite3").write_bytes(b"old")
-    assert main(["db", "backup", "--folder", str(folder), "--db", db_url, "--lang", "en"]) == 0
+    assert run_kiosk(["db", "backup", "--folder", str(folder), "--db", db_url, "--lang", "en"]) == 0
     assert "3 older than 30 days removed" in capsys.readouterr().out
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted(f"kiosk-{today - timedelta(days=age)}.sqlite3" for age in (29, 1, 0))
@@ -76,7 +76,7 @@ def test_the_nightly_backup_is_a_whole_database_and_keeps_thirty_days(
 
 def test_a_shared_database_is_not_backed_up_by_a_station(capsys):
     url = "postgresql+psycopg://kiosk@127.0.0.1:1/kiosk"
-    assert main(["db", "backup", "--db", url, "--lang", "en"]) != 0
+    assert run_kiosk(["db", "backup", "--db", url, "--lang", "en"]) != 0
     assert "pg_dump" in capsys.readouterr().err
 
 

@@ -1,6 +1,5 @@
 from datetime import datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -121,16 +120,19 @@ def test_the_day_at_a_glance_counts_due_overdue_and_due_next(database, office, c
     assert glance.targets.satisfaction == Decimal(80)
 
 
-def test_targets_are_set_once_for_the_office_and_reach_the_reports(db_url, office, capsys):
-    from kiosk.cli.main import main
+def test_targets_are_set_once_for_the_office_and_reach_the_reports(
+    db_url, office, capsys, tmp_path
+):
+    from tests.conftest import run_kiosk
 
     args = ["office", "targets", "--satisfaction", "90", "--early", "40", "--db", db_url]
-    assert main(args) == 0
+    assert run_kiosk(args) == 0
     assert "90 %" in capsys.readouterr().out
-    assert main(["office", "targets", "--on-time", "120", "--db", db_url]) != 0
+    assert run_kiosk(["office", "targets", "--on-time", "120", "--db", db_url]) != 0
     assert "0 đến 100" in capsys.readouterr().err
-    out = Path(db_url.removeprefix("sqlite:///")).parent / "day.xlsx"
-    assert main(["export", "daily", "--date", "23/11/2026", "--out", str(out), "--db", db_url]) == 0
+    out = tmp_path / "day.xlsx"
+    export = ["export", "daily", "--date", "23/11/2026", "--out", str(out), "--db", db_url]
+    assert run_kiosk(export) == 0
     from openpyxl import load_workbook
 
     rows = {r[0]: r[2] for r in load_workbook(out)["Tổng hợp"].iter_rows(values_only=True)}

@@ -136,18 +136,18 @@ def test_reprint_is_a_new_job_and_audited(counter, signer):
 
 
 def test_command_line_print_without_a_printer_says_what_to_do(counter, db_url, capsys):
-    from kiosk.cli.main import main
+    from tests.conftest import run_kiosk
 
     dossiers, _queue = counter
     code = dossiers.register("HT-KS", clerk_id=1).code
-    assert main(["print", "receipt", code, "--db", db_url]) == 1
+    assert run_kiosk(["print", "receipt", code, "--db", db_url]) == 1
     assert "Chưa thiết lập máy in" in capsys.readouterr().err
 
 
 def test_command_line_print_goes_through_the_queue(
     counter, db_url, pdf_queue, tmp_path, monkeypatch, capsys
 ):
-    from kiosk.cli.main import main
+    from tests.conftest import run_kiosk
 
     dossiers, _queue = counter
     code = dossiers.register("HT-KS", clerk_id=1).code
@@ -155,10 +155,10 @@ def test_command_line_print_goes_through_the_queue(
     config.write_text(f'printer = "cups:{pdf_queue}"\nstation_name = "clerk-9"\n', encoding="utf-8")
     monkeypatch.setenv("KIOSK_CONFIG", str(config))
     subprocess.run(["cupsdisable", pdf_queue], check=True)
-    assert main(["print", "receipt", code, "--db", db_url]) == 4
+    assert run_kiosk(["print", "receipt", code, "--db", db_url]) == 4
     assert "đang chờ in" in capsys.readouterr().out
     subprocess.run(["cupsenable", pdf_queue], check=True)
-    assert main(["print", "retry", "--db", db_url]) == 0
+    assert run_kiosk(["print", "retry", "--db", db_url]) == 0
     assert f"{code}: đã in." in capsys.readouterr().out
-    assert main(["print", "pending", "--db", db_url]) == 0
+    assert run_kiosk(["print", "pending", "--db", db_url]) == 0
     assert "Không có bản nào chờ in." in capsys.readouterr().out

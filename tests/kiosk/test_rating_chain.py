@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import select, text
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.cli.main import main
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
+from tests.conftest import run_kiosk
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def stored_id(database, rating_id):
 
 
 def verify(db_url, capsys):
-    code = main(["verify", "--db", db_url, "--lang", "en"])
+    code = run_kiosk(["verify", "--db", db_url, "--lang", "en"])
     return code, capsys.readouterr()
 
 
@@ -171,14 +171,14 @@ def test_a_chain_rewritten_whole_is_caught_by_a_head_printed_earlier(
             rating.hash = prev = rating_hash(rating_payload(rating), prev)
     code, out = verify(db_url, capsys)
     assert code == 0  # consistent: the chain alone cannot tell
-    code = main(["verify", "--db", db_url, "--lang", "en", "--head", f"kiosk-1:{head}"])
+    code = run_kiosk(["verify", "--db", db_url, "--lang", "en", "--head", f"kiosk-1:{head}"])
     out = capsys.readouterr().out
     assert code == 3
     assert "REWRITTEN" in out and "kiosk-1" in out and head in out
     kiosk2_head = verify_chains_heads(database)["kiosk-2"]
-    assert main(["verify", "--db", db_url, "--head", f"kiosk-2:{kiosk2_head}"]) == 0
+    assert run_kiosk(["verify", "--db", db_url, "--head", f"kiosk-2:{kiosk2_head}"]) == 0
     capsys.readouterr()
-    assert main(["verify", "--db", db_url, "--head", "kiosk-2:not-a-hash"]) != 0
+    assert run_kiosk(["verify", "--db", db_url, "--head", "kiosk-2:not-a-hash"]) != 0
     assert "64 ký tự" in capsys.readouterr().err  # said in Vietnamese, what a head looks like
 
 
@@ -199,7 +199,7 @@ def test_reports_state_at_their_foot_whether_the_chain_verified_with_each_head(
     heads = verify_chains_heads(database)
     out = tmp_path / "day.pdf"
     args = ["export", "daily", "--date", "2026-11-23", "--db", db_url, "--lang", "en"]
-    assert main([*args, "--out", str(out)]) == 0
+    assert run_kiosk([*args, "--out", str(out)]) == 0
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -213,7 +213,7 @@ def test_reports_state_at_their_foot_whether_the_chain_verified_with_each_head(
             {"id": stored_id(database, rated[2].id)},
         ),
     )
-    assert main([*args, "--out", str(tmp_path / "after.xlsx")]) == 0
+    assert run_kiosk([*args, "--out", str(tmp_path / "after.xlsx")]) == 0
     book = load_workbook(tmp_path / "after.xlsx")
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
     assert "BROKEN at rating no. 3 of station kiosk-1" in summary["Rating chain"]

@@ -7,10 +7,10 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli.main import main
 from kiosk.db.models import Clerk
 from kiosk.paths import signing_key_path
 from kiosk.receipt_signing import load_or_create_key
+from tests.conftest import run_kiosk
 
 
 @pytest.mark.sqlite_only
@@ -32,7 +32,7 @@ def test_no_pin_hash_or_signing_key_leaves_in_exports_or_output(
         ["export", "daily", "--date", "2026-11-23", "--out", str(tmp_path / "d.xlsx")],
         ["export", "daily", "--date", "2026-11-23", "--out", str(tmp_path / "csv")],
     ):
-        main([*command, "--db", db_url])
+        run_kiosk([*command, "--db", db_url])
         captured = capsys.readouterr()
         outputs += [captured.out, captured.err]
     outputs.append(

@@ -7,7 +7,6 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from kiosk.cli.main import main
 from kiosk.db.models import PrintKind
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import Translator
@@ -16,6 +15,7 @@ from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
 from kiosk.services.slips import SlipService
 from kiosk.views import CitizenDetails
+from tests.conftest import run_kiosk
 
 MM = 72 / 25.4
 
@@ -113,7 +113,7 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
     database, code, db_url, tmp_path, capsys
 ):
     assert (
-        main(
+        run_kiosk(
             [
                 "ticket",  # the command's first name, which offices still script
                 "reappoint",
@@ -129,7 +129,7 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
         == 0
     )
     assert (
-        main(
+        run_kiosk(
             [
                 "ticket",
                 "reappoint",
@@ -147,7 +147,8 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
     assert "không cho phép hẹn lại lần thứ hai" in capsys.readouterr().err
     out = tmp_path / "apology.pdf"
     assert (
-        main(["print", "apology", code, "--paper", "80mm", "--out", str(out), "--db", db_url]) == 0
+        run_kiosk(["print", "apology", code, "--paper", "80mm", "--out", str(out), "--db", db_url])
+        == 0
     )
     assert "Chờ ý kiến" in pdf_text(out)
 

@@ -2,6 +2,8 @@
 five quick taps in the top-left corner and a manager's PIN let staff out (audited); one instance
 per station."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -105,6 +107,25 @@ def test_a_second_start_of_a_station_says_so_and_stops(capsys):
     again = station_lock(settings)
     assert again is not None
     again.unlock()
+
+
+def test_the_three_stations_start_side_by_side_and_apart_from_other_data(tmp_path, monkeypatch):
+    from kiosk.config import named_for
+    from kiosk.paths import user_data_dir
+    from ui.app import station_lock_path
+
+    unnamed = Settings(language="vi")
+    named = [named_for(unnamed, kind) for kind in ("kiosk", "clerk", "manager")]
+    assert [s.station_name for s in named] == ["kiosk-1", "clerk-1", "manager-1"]
+    locks = [station_lock(s) for s in named]
+    assert all(lock is not None for lock in locks)  # one PC, three stations
+    assert Path(station_lock_path(named[0])).parent == user_data_dir()
+    # The same station name over another data directory (another user, a test run) is free.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
+    other = station_lock(named[0])
+    assert other is not None
+    for lock in [*locks, other]:
+        lock.unlock()
 
 
 def test_a_running_station_pings_the_systemd_watchdog(qtbot, tmp_path, monkeypatch):
