@@ -1,4 +1,5 @@
-"""A citizen's answers, as the kiosk collects them: plain values, no database, no Qt.
+"""A citizen's answers and their words, as the kiosk collects them and the reports count and
+print them: plain values, no database, no Qt. The one place these words are defined.
 
 Kept apart from the tables so the kiosk's screens and flow can use them without loading
 SQLAlchemy on the way to their first frame.
@@ -29,8 +30,26 @@ SCALE_LEVELS = {
     3: (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED),
     5: tuple(Satisfaction),
 }
-REASONS = ("slow", "unclear_guidance", "many_visits", "unofficial_payment", "impolite", "other")
-REASON_WORDS = {
+# Counted as satisfied / not satisfied by every figure (the plain rate, Decision 766, alerts).
+HAPPY = (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED)
+UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
+FACE_WORDS = {
+    Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
+    Satisfaction.SATISFIED: N_("Satisfied"),
+    Satisfaction.NEUTRAL: N_("Neither"),
+    Satisfaction.DISSATISFIED: N_("Not satisfied"),
+    Satisfaction.VERY_DISSATISFIED: N_("Very dissatisfied"),
+}
+# What an unhappy citizen may tick: the quick choices before the comment.
+COMPLAINT_REASONS = (
+    "slow",
+    "unclear_guidance",
+    "many_visits",
+    "unofficial_payment",
+    "impolite",
+    "other",
+)
+COMPLAINT_WORDS = {
     "slow": N_("Too slow"),
     "unclear_guidance": N_("Unclear guidance"),
     "many_visits": N_("Asked to come back many times"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from kiosk.answers import REASONS, SCALE_LEVELS, RatingInput, Satisfaction
+from kiosk.answers import COMPLAINT_REASONS, SCALE_LEVELS, UNHAPPY, RatingInput, Satisfaction
 from kiosk.clock import Clock
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     import uuid
 
 KEYPAD_DIGITS = 10  # YYMMDD + XXXX; the office's own unit code is filled in for the citizen
-UNHAPPY = frozenset({Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED})
 
 
 class Step(enum.Enum):
@@ -275,7 +274,7 @@ class RatingFlow:
 
     def toggle_reason(self, reason: str) -> None:
         self.touch()
-        if reason not in REASONS:
+        if reason not in COMPLAINT_REASONS:
             return
         if reason in self.answers.reasons:
             self.answers.reasons.remove(reason)

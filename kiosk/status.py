@@ -38,3 +38,11 @@ STATUS_LABELS = {
     DossierStatus.ON_TIME: N_("on time"),
     DossierStatus.LATE: N_("late"),
 }
+
+# Quick choices for why a result will be late (the reason on the Form 04 apology letter).
+DELAY_REASONS = (
+    N_("Waiting for verification with another agency"),
+    N_("Waiting for the opinion of the district level"),
+    N_("The signing officer is away on duty"),
+    N_("The dossier needs more documents from the citizen"),
+)

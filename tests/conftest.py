@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_LANG", "vi")
 os.environ.pop("KIOSK_DATABASE_URL", None)
 
+import subprocess  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
@@ -56,6 +57,48 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     server = request.getfixturevalue("postgres")
     name = "t_" + uuid.uuid4().hex[:12]
     return server.create_database(name, template="kiosk_template")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def work_tree_changes() -> set[str] | None:
+    """`git status --porcelain` of the project, one entry per line; None outside a checkout."""
+    try:
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=all"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return set(status.stdout.splitlines())
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_WORK_TREE_BEFORE] = work_tree_changes()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Tests write under tmp_path only: a file the run left in the work tree fails the run."""
+    before = session.config.stash.get(_WORK_TREE_BEFORE, None)
+    after = work_tree_changes()
+    if before is None or after is None:
+        return
+    left = sorted(after - before)
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line("The tests left files in the work tree:", red=True)
+            for line in left:
+                reporter.write_line(f"  {line}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_WORK_TREE_BEFORE = pytest.StashKey[set[str] | None]()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -12,13 +12,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
-from kiosk.answers import REASON_WORDS
+from kiosk.answers import COMPLAINT_WORDS, FACE_WORDS
 from kiosk.clock import Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import ClerkRole
 from kiosk.i18n import N_, Translator
 from kiosk.reports.glance import DayGlance, day_glance
-from kiosk.reports.pdf_report import FACE_WORDS
 from kiosk.reports.period_export import export_period
 from kiosk.reports.scheduled import day_stem, export_is_due, parse_export_time, write_day_exports
 from kiosk.reports.trends import PeriodTrends, period_trends
@@ -146,7 +145,7 @@ class ManagerWindow(QMainWindow):
             self.desk.comments.show_comments(
                 today.comments,
                 {key: tr(words) for key, words in FACE_WORDS.items()},
-                {key: tr(words) for key, words in REASON_WORDS.items()},
+                {key: tr(words) for key, words in COMPLAINT_WORDS.items()},
                 tr,
             )
             self.refreshed.emit()

@@ -23,13 +23,10 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import RatingChannel, Satisfaction
+from kiosk.answers import HAPPY, UNHAPPY, RatingChannel
 from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating
 from kiosk.services.offices import ratings_of
-
-UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
-HAPPY = (Satisfaction.SATISFIED, Satisfaction.VERY_SATISFIED)
 
 
 def mean_one_decimal(total: int, count: int) -> Decimal | None:

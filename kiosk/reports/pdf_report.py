@@ -20,23 +20,16 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import Satisfaction
+from kiosk.answers import FACE_WORDS
 from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
-from kiosk.i18n import N_, Translator
+from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
 from kiosk.reports.indicators import PeriodReport, compute, status_conditions, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.reports.tables import CLASS_WORDS, Targets, integrity_sentence
 from kiosk.services.offices import find_office, ratings_of
 
-FACE_WORDS = {
-    Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
-    Satisfaction.SATISFIED: N_("Satisfied"),
-    Satisfaction.NEUTRAL: N_("Neither"),
-    Satisfaction.DISSATISFIED: N_("Not satisfied"),
-    Satisfaction.VERY_DISSATISFIED: N_("Very dissatisfied"),
-}
 CHART_SERVICES = 8
 # The report stays one or two pages: the rest of a long list is in the XLSX.
 MAX_LATE_ROWS = 15

@@ -10,9 +10,10 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.answers import HAPPY
 from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Rating, Service
-from kiosk.reports.indicators import HAPPY, PeriodReport, Tally, compute, rate
+from kiosk.reports.indicators import PeriodReport, Tally, compute, rate
 from kiosk.reports.tables import Targets
 from kiosk.services.offices import find_office, ratings_of
 

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import Satisfaction
+from kiosk.answers import UNHAPPY
 from kiosk.db.models import AuditEvent, Dossier, Office, Rating, Station
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
@@ -19,7 +19,6 @@ from kiosk.services.gaming import GamingSignal, gaming_signals
 from kiosk.services.offices import find_office, office_calendar, ratings_of
 from kiosk.services.stations import SILENT_AFTER
 
-UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
 UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
 DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
 TOO_FAST = N_(

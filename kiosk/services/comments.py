@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from kiosk.answers import Satisfaction
+from kiosk.answers import UNHAPPY, Satisfaction
 from kiosk.db.models import CommentFollowUp, Rating, Service
 from kiosk.errors import ConflictError, NotFoundError
 from kiosk.i18n import N_
@@ -17,8 +17,6 @@ from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office, ratings_of
 from kiosk.text import clean_optional
-
-UNHAPPY = (Satisfaction.DISSATISFIED, Satisfaction.VERY_DISSATISFIED)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiosk.answers import REASONS, RatingChannel, RatingInput, Satisfaction
+from kiosk.answers import COMPLAINT_REASONS, RatingChannel, RatingInput, Satisfaction
 from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
@@ -89,7 +89,7 @@ def parse_slips(text: str) -> list[PaperSlip]:
                 column="complaint",
             )
         reasons = tuple(r.strip() for r in cell("reasons").split(";") if r.strip())
-        if set(reasons) - set(REASONS):
+        if set(reasons) - set(COMPLAINT_REASONS):
             raise InvalidInputError(N_("Row {row}: unknown reason."), row=row_number)
         slips.append(
             PaperSlip(

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import MAX_COMMENT, REASONS, SCALE_LEVELS, RatingInput
+from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, RatingInput
 from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
 from kiosk.db.models import Office, Rating
 from kiosk.errors import ConflictError, InvalidInputError
@@ -63,7 +63,7 @@ def record_rating(
         raise InvalidInputError(N_("That answer is not on this office's rating scale."))
     _check_score(answers.contacts_score, "contacts")
     _check_score(answers.agencies_score, "agencies")
-    unknown = set(answers.reasons) - set(REASONS)
+    unknown = set(answers.reasons) - set(COMPLAINT_REASONS)
     if unknown:
         raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
     dossier = find_dossier(session, answers.dossier_code) if answers.dossier_code else None

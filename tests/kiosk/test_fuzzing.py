@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from kiosk.answers import MAX_COMMENT, REASONS, Satisfaction
+from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, Satisfaction
 from kiosk.config import Settings, load_settings, parse_settings
 from kiosk.errors import InvalidInputError, KioskError
 from kiosk.rating_flow import FlowSettings, RatingFlow, Step
@@ -61,7 +61,7 @@ SLIP_ROWS = st.lists(
             "contacts": mostly_valid(st.sampled_from(["", "0", "1", "2"])),
             "agencies": mostly_valid(st.sampled_from(["", "0", "1", "2"])),
             "complaint": mostly_valid(st.sampled_from(["", "có", "không", "yes", "no"])),
-            "reasons": mostly_valid(st.lists(st.sampled_from(REASONS)).map(";".join)),
+            "reasons": mostly_valid(st.lists(st.sampled_from(COMPLAINT_REASONS)).map(";".join)),
             "comment": ANY_TEXT,
         }
     ),
@@ -148,7 +148,7 @@ class KioskUnderAnyBurst(RuleBasedStateMachine):
     def answer(self, value):
         self.check(self.flow.answer(value))
 
-    @rule(reason=st.sampled_from(REASONS), comment=ANY_TEXT)
+    @rule(reason=st.sampled_from(COMPLAINT_REASONS), comment=ANY_TEXT)
     def reasons(self, reason, comment):
         self.flow.toggle_reason(reason)
         self.flow.set_comment(comment)
@@ -173,7 +173,7 @@ class KioskUnderAnyBurst(RuleBasedStateMachine):
         answers = pending.answers
         assert answers.satisfaction in Satisfaction
         assert answers.dossier_code or answers.service_code
-        assert set(answers.reasons) <= set(REASONS)
+        assert set(answers.reasons) <= set(COMPLAINT_REASONS)
         self.flow.saved(pending)
 
     @invariant()

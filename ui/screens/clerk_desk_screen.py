@@ -21,17 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import N_, Translator
+from kiosk.i18n import Translator
 from kiosk.services.clerk_board import Board
-from kiosk.status import STATUS_LABELS
+from kiosk.status import DELAY_REASONS, STATUS_LABELS
 from kiosk.views import DossierView, ServiceView
-
-REASONS = (
-    N_("Waiting for verification with another agency"),
-    N_("Waiting for the opinion of the district level"),
-    N_("The signing officer is away on duty"),
-    N_("The dossier needs more documents from the citizen"),
-)
 
 
 def _moment(view: DossierView) -> str:
@@ -168,7 +161,7 @@ class ClerkDeskScreen(QWidget):
         self.actions_box.setTitle(tr("Selected dossier"))
         self.return_button.setText(tr("Return the result"))
         self.reason.clear()
-        self.reason.addItems([tr(reason) for reason in REASONS])
+        self.reason.addItems([tr(reason) for reason in DELAY_REASONS])
         self.reason_label.setText(tr("Reason for the delay"))
         self.date_label.setText(tr("New appointment"))
         self.reappoint_button.setText(tr("Re-appoint and print the apology letter"))

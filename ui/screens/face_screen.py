@@ -5,19 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from kiosk.answers import Satisfaction
-from kiosk.i18n import N_, Translator
+from kiosk.answers import FACE_WORDS, Satisfaction
+from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.face_button import FaceButton
-
-FACE_WORDS = {
-    Satisfaction.VERY_SATISFIED: N_("Very satisfied"),
-    Satisfaction.SATISFIED: N_("Satisfied"),
-    Satisfaction.NEUTRAL: N_("Neither"),
-    Satisfaction.DISSATISFIED: N_("Not satisfied"),
-    Satisfaction.VERY_DISSATISFIED: N_("Very dissatisfied"),
-}
 
 
 class FaceScreen(KioskScreen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit
 
-from kiosk.answers import MAX_COMMENT, REASON_WORDS, REASONS
+from kiosk.answers import COMPLAINT_REASONS, COMPLAINT_WORDS, MAX_COMMENT
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
@@ -22,7 +22,7 @@ class ReasonsScreen(KioskScreen):
         grid = QGridLayout()
         grid.setSpacing(16)
         self.reason_buttons: dict[str, TouchButton] = {}
-        for index, reason in enumerate(REASONS):
+        for index, reason in enumerate(COMPLAINT_REASONS):
             button = TouchButton("chip", checkable=True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_toggled.emit(r))
             self.reason_buttons[reason] = button
@@ -57,7 +57,7 @@ class ReasonsScreen(KioskScreen):
         for reason, button in self.reason_buttons.items():
             ticked = reason in flow.answers.reasons
             # A tick mark as well as the colour: the choice must not depend on colour alone.
-            button.setText(("☑ " if ticked else "☐ ") + tr(REASON_WORDS[reason]))
+            button.setText(("☑ " if ticked else "☐ ") + tr(COMPLAINT_WORDS[reason]))
             button.setChecked(ticked)
         self.comment_label.setText(tr("Anything to add? (optional)"))
         self.comment.setPlaceholderText(tr("Touch here to type with the on-screen keyboard"))
