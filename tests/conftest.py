@@ -101,8 +101,26 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 _WORK_TREE_BEFORE = pytest.StashKey[set[str] | None]()
 
 
+# Modules whose tests read no date or time: the runs at other hours (tests/test_any_hour.py)
+# leave them out, and leave themselves out.
+CLOCK_FREE_MODULES = {
+    "test_any_hour.py",
+    "test_architecture.py",
+    "test_chain_encoding.py",
+    "test_code_quality.py",
+    "test_crash_drill.py",
+    "test_fault_drill.py",
+    "test_lockdown.py",
+    "test_qt_binding.py",
+    "test_translations.py",
+}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests marked sqlite_only (file pragmas, file locks) run on SQLite alone."""
+    for item in items:
+        if item.path.name in CLOCK_FREE_MODULES:
+            item.add_marker(pytest.mark.clock_free)
     dropped = [
         item
         for item in items

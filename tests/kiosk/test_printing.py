@@ -2,6 +2,7 @@
 
 import subprocess
 import time
+import uuid
 
 import pytest
 import zxingcpp
@@ -33,7 +34,7 @@ def counter(database, office, clock):
 
 @pytest.fixture
 def pdf_queue():
-    name = f"KIOSKTEST{int(time.time() * 1000) % 10**8}"
+    name = f"KIOSKTEST{uuid.uuid4().hex[:12]}"  # unique beside any other run on the machine
     add_pdf_queue(name)
     yield name
     remove_queue(name)
