@@ -159,6 +159,9 @@ def main() -> int:
     kiosk = str(Path(sys.executable).parent / "kiosk")
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp, display_env() as (shown, env):
         db = f"sqlite:///{tmp}/bench.sqlite3"
+        # A station of its own (data, lock, settings): a kiosk running on this machine is not
+        # disturbed, and does not stop the benchmark.
+        env = {**env, "XDG_DATA_HOME": f"{tmp}/data", "KIOSK_CONFIG": f"{tmp}/kiosk.toml"}
         seed = subprocess.run(
             [kiosk, "demo", "--no-gui", "--db", db], env=env, capture_output=True, text=True
         )
