@@ -48,7 +48,7 @@ class ClerkWindow(QMainWindow):
     ) -> None:
         super().__init__()
         station, office = settings.station_name, settings.office_code
-        self.tr = Translator(settings.language)
+        self._tr = Translator(settings.language)
         self.factory, self.printer, self.signer, self.clock = factory, printer, signer, clock
         self.dossiers = DossierService(factory, station=station, clock=clock, office_code=office)
         self.board_service = ClerkBoardService(
@@ -60,13 +60,13 @@ class ClerkWindow(QMainWindow):
         )
         self.clerk: ClerkView | None = None
         self._printing = self._print_again = False
-        self.sign_in_screen = SignInScreen(self.tr)
-        self.desk = ClerkDeskScreen(self.tr)
+        self.sign_in_screen = SignInScreen(self._tr)
+        self.desk = ClerkDeskScreen(self._tr)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
-        self.setWindowTitle(self.tr("Reception and results"))
+        self.setWindowTitle(self._tr("Reception and results"))
         self.sign_in_screen.sign_in_requested.connect(self.sign_in)
         self.desk.register_requested.connect(self.register)
         self.desk.return_requested.connect(self.return_result)
@@ -98,7 +98,7 @@ class ClerkWindow(QMainWindow):
         try:
             action()
         except Exception as error:  # noqa: BLE001 - every failure is told to the clerk
-            self.desk.show_message("⚠ " + describe_failure(error, self.tr))
+            self.desk.show_message("⚠ " + describe_failure(error, self._tr))
             return False
         return True
 
@@ -108,10 +108,10 @@ class ClerkWindow(QMainWindow):
             with self.factory() as session:
                 self.desk.set_services(list_services(session))
         except Exception as error:  # noqa: BLE001
-            self.sign_in_screen.show_problem(describe_failure(error, self.tr))
+            self.sign_in_screen.show_problem(describe_failure(error, self._tr))
             return
         self.desk.who.setText(
-            self.tr(
+            self._tr(
                 "{name} — counter {counter}",
                 name=self.clerk.display_name,
                 counter=self.clerk.counter,
@@ -150,7 +150,7 @@ class ClerkWindow(QMainWindow):
     def return_result(self, code: str) -> None:
         def action() -> None:
             view = self.dossiers.return_result(code, clerk_id=self._clerk_id())
-            self.desk.show_message(self.tr("Dossier {code} returned.", code=view.code))
+            self.desk.show_message(self._tr("Dossier {code} returned.", code=view.code))
 
         if self._attempt(action):
             self.refresh_board()
@@ -163,7 +163,7 @@ class ClerkWindow(QMainWindow):
             # Form 04 for the citizen, and a receipt whose QR shows the new appointment.
             self.queue.queue(view.code, PrintKind.APOLOGY, clerk_id=self._clerk_id())
             self.queue.queue(view.code, PrintKind.RECEIPT, clerk_id=self._clerk_id())
-            self.desk.show_message(self.tr("Dossier {code} re-appointed.", code=view.code))
+            self.desk.show_message(self._tr("Dossier {code} re-appointed.", code=view.code))
 
         if self._attempt(action):
             self.refresh_board()
@@ -199,7 +199,7 @@ class ClerkWindow(QMainWindow):
         if self.printer is None:
             waiting = self.queue.pending()
             self.desk.printer_status.setText(
-                self.tr("No printer is set up: {count} slips waiting.", count=len(waiting))
+                self._tr("No printer is set up: {count} slips waiting.", count=len(waiting))
             )
             return
         if self._printing:
@@ -221,14 +221,14 @@ class ClerkWindow(QMainWindow):
             problem = next((j.last_error for j in reversed(jobs) if j.last_error), "")
             self.desk.printer_status.setText(
                 "⚠ "
-                + self.tr(
+                + self._tr(
                     "{count} slips waiting to print: {problem}", count=len(waiting), problem=problem
                 )
             )
         else:
             printed = sum(job.status is PrintStatus.PRINTED for job in jobs)
             self.desk.printer_status.setText(
-                self.tr("Printer ready ({count} printed).", count=printed)
+                self._tr("Printer ready ({count} printed).", count=printed)
             )
         self.print_run_finished.emit(jobs)
         if self._print_again:
@@ -257,7 +257,7 @@ class ClerkWindow(QMainWindow):
 
         def done(_result: object) -> None:
             self.desk.printer_status.setText(
-                self.tr("Test slip sent to {printer}.", printer=printer.description)
+                self._tr("Test slip sent to {printer}.", printer=printer.description)
             )
             self.print_run_finished.emit([])
 
@@ -265,7 +265,7 @@ class ClerkWindow(QMainWindow):
 
     def _print_failed(self, error: BaseException) -> None:
         self._printing = self._print_again = False
-        message = error.render(self.tr) if isinstance(error, KioskError) else str(error)
+        message = error.render(self._tr) if isinstance(error, KioskError) else str(error)
         self.desk.printer_status.setText("⚠ " + message)
         self.print_run_finished.emit([])
 

@@ -61,7 +61,7 @@ class ManagerWindow(QMainWindow):
         station, office = settings.station_name, settings.office_code
         self.settings, self.factory, self.clock = settings, factory, clock
         self.export_folder = export_folder
-        self.tr = Translator(settings.language)
+        self._tr = Translator(settings.language)
         self.sign_in_service = SignInService(
             factory, station=station, clock=clock, office_code=office
         )
@@ -69,13 +69,13 @@ class ManagerWindow(QMainWindow):
         self.alerts = AlertService(factory, station=station, clock=clock, office_code=office)
         self.stations = StationService(factory, station=station, clock=clock, office_code=office)
         self.manager: ClerkView | None = None
-        self.sign_in_screen = SignInScreen(self.tr, N_("Monitoring and reports"))
-        self.desk = ManagerDeskScreen(self.tr, clock().date())
+        self.sign_in_screen = SignInScreen(self._tr, N_("Monitoring and reports"))
+        self.desk = ManagerDeskScreen(self._tr, clock().date())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
-        self.setWindowTitle(self.tr("Monitoring and reports"))
+        self.setWindowTitle(self._tr("Monitoring and reports"))
         self.sign_in_screen.sign_in_requested.connect(self.sign_in)
         self.desk.export_requested.connect(self.export)
         self.desk.comments.follow_up_requested.connect(self.follow_up)
@@ -102,10 +102,10 @@ class ManagerWindow(QMainWindow):
             if person.role is not ClerkRole.MANAGER:
                 raise PermissionError
         except PermissionError:
-            self.sign_in_screen.show_problem(self.tr(N_("This station is for managers only.")))
+            self.sign_in_screen.show_problem(self._tr(N_("This station is for managers only.")))
             return
         except Exception as error:  # noqa: BLE001 - told to the manager in words
-            self.sign_in_screen.show_problem(describe_failure(error, self.tr))
+            self.sign_in_screen.show_problem(describe_failure(error, self._tr))
             return
         self.manager = person
         self.desk.who.setText(person.display_name)
@@ -127,7 +127,7 @@ class ManagerWindow(QMainWindow):
             return
         self._refreshing = True
         which = self.desk.comments.chosen_filter
-        tr, now = self.tr, self.clock()
+        tr, now = self._tr, self.clock()
 
         def load() -> _Today:
             self.stations.report_contact("manager")
@@ -159,7 +159,7 @@ class ManagerWindow(QMainWindow):
         self.refreshed.emit()
 
     def show_period(self, start: date, end: date) -> None:
-        tr, today = self.tr, self.clock().date()
+        tr, today = self._tr, self.clock().date()
 
         def load() -> PeriodTrends:
             with self.factory() as session:
@@ -184,7 +184,7 @@ class ManagerWindow(QMainWindow):
         try:
             self.comments.follow_up(
                 rating_id,  # type: ignore[arg-type]
-                note or self.tr("Followed up"),
+                note or self._tr("Followed up"),
                 clerk_id=self.manager.id if self.manager else None,
             )
         except Exception as error:  # noqa: BLE001
@@ -193,14 +193,14 @@ class ManagerWindow(QMainWindow):
         self.refresh()
 
     def _show_problem(self, error: BaseException) -> None:
-        self.desk.message.setText("⚠ " + describe_failure(error, self.tr))
+        self.desk.message.setText("⚠ " + describe_failure(error, self._tr))
 
     # -- exports ----------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
         if self._exporting:
             return
-        tr, now = self.tr, self.clock()
+        tr, now = self._tr, self.clock()
         start, end = self.desk.period
         name = f"bao-cao-{start:%Y-%m-%d}" + (f"-den-{end:%Y-%m-%d}" if end != start else "")
         out = self.export_folder / name
@@ -248,7 +248,7 @@ class ManagerWindow(QMainWindow):
         if self._exporting or not export_is_due(now, self.export_time, self.export_folder):
             return False
         self._exporting = True
-        tr, folder = self.tr, self.export_folder
+        tr, folder = self._tr, self.export_folder
 
         def done(written: list[Path]) -> None:
             self._exporting = False
