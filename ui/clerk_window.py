@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from kiosk.clock import CONTACT_SECONDS, Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import PrintKind, PrintStatus
+from kiosk.db.session import SessionFactory
 from kiosk.errors import KioskError
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer
@@ -41,7 +41,7 @@ class ClerkWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        factory: Any,
+        factory: SessionFactory,
         printer: Printer | None,
         signer: ReceiptSigner,
         clock: Clock = office_now,

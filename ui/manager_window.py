@@ -4,10 +4,10 @@ read and every export runs off the UI thread; an export shows its progress after
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
@@ -16,6 +16,7 @@ from kiosk.answers import REASON_WORDS
 from kiosk.clock import Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import ClerkRole
+from kiosk.db.session import SessionFactory
 from kiosk.i18n import N_, Translator
 from kiosk.reports.glance import DayGlance, day_glance
 from kiosk.reports.pdf_report import FACE_WORDS
@@ -55,7 +56,12 @@ class ManagerWindow(QMainWindow):
     period_shown = Signal()
 
     def __init__(
-        self, settings: Settings, *, factory: Any, export_folder: Path, clock: Clock = office_now
+        self,
+        settings: Settings,
+        *,
+        factory: SessionFactory,
+        export_folder: Path,
+        clock: Clock = office_now,
     ) -> None:
         super().__init__()
         station, office = settings.station_name, settings.office_code
@@ -180,10 +186,10 @@ class ManagerWindow(QMainWindow):
 
         run_in_background(load, show, failed, parent=self)
 
-    def follow_up(self, rating_id: object, note: str) -> None:
+    def follow_up(self, rating_id: uuid.UUID, note: str) -> None:
         try:
             self.comments.follow_up(
-                rating_id,  # type: ignore[arg-type]
+                rating_id,
                 note or self._tr("Followed up"),
                 clerk_id=self.manager.id if self.manager else None,
             )
@@ -211,7 +217,7 @@ class ManagerWindow(QMainWindow):
         self.desk.progress.setValue(0)
         self.desk.message.setText(tr("Preparing the report…"))
         # Only a slow export shows a bar: a quick one would just flicker.
-        QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._exporting and self.desk.progress.show())
+        QTimer.singleShot(PROGRESS_AFTER_MS, self._show_slow_progress)
 
         def done(written: list[Path]) -> None:
             self._exporting = False
@@ -241,6 +247,10 @@ class ManagerWindow(QMainWindow):
             failed,
             parent=self,
         )
+
+    def _show_slow_progress(self) -> None:
+        if self._exporting:
+            self.desk.progress.show()
 
     def run_scheduled_export(self) -> bool:
         """Starts the day's export once the export time has passed; True if it started."""
