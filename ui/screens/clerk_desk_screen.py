@@ -188,6 +188,10 @@ class ClerkDeskScreen(QWidget):
             code, self.citizen_name.text(), self.citizen_address.text(), self.citizen_phone.text()
         )
 
+    def set_registering(self, busy: bool) -> None:
+        """Greyed while a dossier is saved; the fields keep the focus and their text."""
+        self.save_button.setEnabled(not busy)
+
     def registered(self, view: DossierView) -> None:
         tr = self._tr
         self.result.setText(
