@@ -12,6 +12,7 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from kiosk.clock import CONTACT_SECONDS, Clock, office_now
@@ -33,7 +34,7 @@ from kiosk.services.stations import StationService
 from kiosk.views import ServiceView
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
-from ui.window_display import describe_failure
+from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
 Result = TypeVar("Result")
@@ -101,6 +102,10 @@ class ClerkWindow(QMainWindow):
             lambda _: None,
             parent=self,
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        stop_timers(self)
+        super().closeEvent(event)
 
     def _in_background(
         self,

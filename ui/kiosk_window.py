@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from ui.theme import stylesheet
 from ui.voice import VoicePrompter
 from ui.widgets.scanner_listener import ScannerListener
 from ui.widgets.touch_button import TouchButton
+from ui.window_display import stop_timers
 from ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -212,6 +214,11 @@ class KioskWindow(QMainWindow):
     # -- the database, off the UI thread ----------------------------------------------------
 
     # -- staying on screen ------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Only a close that is let through gets here: the lock-down refuses the others before.
+        stop_timers(self)
+        super().closeEvent(event)
 
     def lock_down(self) -> None:
         from ui.lockdown import ExitCorner, Lockdown

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from kiosk.answers import REASON_WORDS
@@ -30,7 +31,7 @@ from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
-from ui.window_display import describe_failure
+from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
 REFRESH_MS = 60_000
@@ -99,6 +100,10 @@ class ManagerWindow(QMainWindow):
         self.scheduler = QTimer(self, interval=REFRESH_MS)
         self.scheduler.timeout.connect(self.run_scheduled_export)
         self.scheduler.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        stop_timers(self)
+        super().closeEvent(event)
 
     # -- signing in and out -----------------------------------------------------------------
 
