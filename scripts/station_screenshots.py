@@ -47,7 +47,7 @@ def main() -> int:
     settle()
     clerk.grab().save(str(out / "clerk-sign-in.png"))
     clerk.sign_in(1, "1111")  # the demo's first clerk
-    settle()
+    settle(1500)  # the PIN is checked and the board read on a worker
     clerk.grab().save(str(out / "clerk-desk.png"))
     clerk.close()
     manager = ManagerWindow(settings, factory=database.factory, export_folder=folder / "exports")

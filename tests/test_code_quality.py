@@ -1,5 +1,6 @@
 """The style the team agreed on (../shared/STYLE.md), checked on every run."""
 
+import configparser
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,13 @@ def test_the_import_contracts_hold():
     assert result.returncode == 0, result.stdout
 
 
-def test_mypy_strict_on_the_domain():
+def test_mypy_strict_on_the_domain_and_the_ui():
+    # The plain `mypy` a developer runs reads setup.cfg: it must cover both packages, strictly.
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    packages = {name.strip() for name in config["mypy"]["packages"].split(",")}
+    assert {"kiosk", "ui"} <= packages
+    assert config["mypy"].getboolean("strict")
     result = subprocess.run([BIN / "mypy"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 

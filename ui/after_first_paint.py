@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
         super().__init__(window)
-        self._callback: Callable[[], None] | None = callback
+        self._callback: Callable[[], object] | None = callback
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -22,5 +22,5 @@ class _FirstPaint(QObject):
         return False
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+def after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
     _FirstPaint(window, callback)

@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLocale, QLockFile, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
@@ -22,6 +22,11 @@ from ui.kiosk_window import KioskWindow
 from ui.theme import stylesheet
 from ui.window_display import describe_failure, show_station
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    # Types only: the database layer is imported on the worker, after the first frame.
+    from kiosk.receipt_signing import ReceiptSigner
+    from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 
 
 def enable_virtual_keyboard() -> None:
@@ -47,7 +52,7 @@ def build_application(argv: list[str]) -> QApplication:
     return app
 
 
-def _open_kiosk(settings: Settings):  # type: ignore[no-untyped-def]
+def _open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart, ReceiptSigner]:
     # On the worker thread, like the overview: the first frame does not wait for the database.
     from kiosk.paths import signing_key_path
     from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
@@ -63,7 +68,7 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     tr = Translator(settings.language)
     window = KioskWindow(settings, defer_screens=True, locked=not windowed)
 
-    def opened(result: tuple[Any, Any, Any]) -> None:
+    def opened(result: tuple[KioskBackend, KioskStart, ReceiptSigner]) -> None:
         backend, start, signer = result
         window.flow.verify_receipt = signer.verify
         window.attach_backend(backend, start)
@@ -140,7 +145,7 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, lambda number, _frame: QApplication.exit(128 + number))
     # READY once the station is on screen (and nothing extra on the way to its first frame).
-    after_first_paint(window, lambda shown=window: keep_systemd_informed(shown))
+    after_first_paint(window, partial(keep_systemd_informed, window))
     code = app.exec()
     del window
     return code

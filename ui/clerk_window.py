@@ -1,38 +1,43 @@
 """The clerk's station: sign in, register, return, re-appoint, print — every action audited.
 
-Database calls here are short single transactions; printing (which can wait on a printer) runs
-on a worker, and a slip that could not print stays queued and is retried.
+Every database call and every print runs on a worker thread (ui/workers.py); its result comes
+back to the UI thread, so a slow disk, server or printer never freezes the desk. A slip that
+could not print stays queued and is retried.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from kiosk.clock import CONTACT_SECONDS, Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import PrintKind, PrintStatus
+from kiosk.db.session import SessionFactory
 from kiosk.errors import KioskError
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer
 from kiosk.receipt_payload import is_signed_payload
 from kiosk.receipt_signing import ReceiptSigner
-from kiosk.services.clerk_board import ClerkBoardService
+from kiosk.services.clerk_board import Board, ClerkBoardService
 from kiosk.services.clerks import ClerkView
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import list_services
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
-from kiosk.views import CitizenDetails
+from kiosk.views import CitizenDetails, DossierView, ServiceView
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
-from ui.window_display import describe_failure
+from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
+
+Result = TypeVar("Result")
 
 
 class ClerkWindow(QMainWindow):
@@ -42,15 +47,16 @@ class ClerkWindow(QMainWindow):
         self,
         settings: Settings,
         *,
-        factory: Any,
+        factory: SessionFactory,
         printer: Printer | None,
         signer: ReceiptSigner,
         clock: Clock = office_now,
     ) -> None:
         super().__init__()
         station, office = settings.station_name, settings.office_code
-        self.tr = Translator(settings.language)
+        self._tr = Translator(settings.language)
         self.factory, self.printer, self.signer, self.clock = factory, printer, signer, clock
+        self.office_code = office
         self.dossiers = DossierService(factory, station=station, clock=clock, office_code=office)
         self.board_service = ClerkBoardService(
             factory, station=station, clock=clock, office_code=office
@@ -61,13 +67,16 @@ class ClerkWindow(QMainWindow):
         )
         self.clerk: ClerkView | None = None
         self._printing = self._print_again = False
-        self.sign_in_screen = SignInScreen(self.tr)
-        self.desk = ClerkDeskScreen(self.tr)
+        # One answer at a time: a second Enter must not count a wrong PIN or register twice.
+        self._signing_in = self._registering = False
+        self._board_request = 0  # only the board asked for last is shown
+        self.sign_in_screen = SignInScreen(self._tr)
+        self.desk = ClerkDeskScreen(self._tr)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
-        self.setWindowTitle(self.tr("Reception and results"))
+        self.setWindowTitle(self._tr("Reception and results"))
         self.sign_in_screen.sign_in_requested.connect(self.sign_in)
         self.desk.register_requested.connect(self.register)
         self.desk.return_requested.connect(self.return_result)
@@ -94,25 +103,48 @@ class ClerkWindow(QMainWindow):
             parent=self,
         )
 
-    def _attempt(self, action: Callable[[], object]) -> bool:
-        """Runs a clerk's action; a refusal or a database failure is shown, in words."""
-        try:
-            action()
-        except Exception as error:  # noqa: BLE001 - every failure is told to the clerk
-            self.desk.show_message("⚠ " + describe_failure(error, self.tr))
-            return False
-        return True
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        stop_timers(self)
+        super().closeEvent(event)
+
+    def _in_background(
+        self,
+        call: Callable[[], Result],
+        done: Callable[[Result], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Runs `call` on a worker; a refusal or a database failure is shown, in words."""
+        run_in_background(call, done, failed or self._show_failure, parent=self)
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.desk.show_message("⚠ " + describe_failure(error, self._tr))
+
+    def _clerk_id(self) -> int | None:
+        return self.clerk.id if self.clerk else None
+
+    # -- signing in and out -----------------------------------------------------------------
 
     def sign_in(self, counter: int, pin: str) -> None:
-        try:
-            self.clerk = self.sign_in_service.sign_in(counter, pin)
-            with self.factory() as session:
-                self.desk.set_services(list_services(session))
-        except Exception as error:  # noqa: BLE001
-            self.sign_in_screen.show_problem(describe_failure(error, self.tr))
+        if self._signing_in:
             return
+        self._signing_in = True
+        self.sign_in_screen.set_busy(True)
+        sign_in_service, factory = self.sign_in_service, self.factory
+
+        def check() -> tuple[ClerkView, list[ServiceView]]:
+            clerk = sign_in_service.sign_in(counter, pin)
+            with factory() as session:
+                return clerk, list_services(session)
+
+        self._in_background(check, self._signed_in, self._sign_in_refused)
+
+    def _signed_in(self, answer: tuple[ClerkView, list[ServiceView]]) -> None:
+        self._signing_in = False
+        self.sign_in_screen.set_busy(False)
+        self.clerk, services = answer
+        self.desk.set_services(services)
         self.desk.who.setText(
-            self.tr(
+            self._tr(
                 "{name} — counter {counter}",
                 name=self.clerk.display_name,
                 counter=self.clerk.counter,
@@ -125,111 +157,154 @@ class ClerkWindow(QMainWindow):
         self.desk.service.setFocus()
         self.print_pending()
 
+    def _sign_in_refused(self, error: BaseException) -> None:
+        self._signing_in = False
+        self.sign_in_screen.set_busy(False)
+        self.sign_in_screen.show_problem(describe_failure(error, self._tr))
+
     def sign_out(self) -> None:
         self.clerk = None
         self.sign_in_screen.reset()
         self.stack.setCurrentWidget(self.sign_in_screen)
 
-    def _clerk_id(self) -> int | None:
-        return self.clerk.id if self.clerk else None
+    # -- the clerk's actions ----------------------------------------------------------------
 
     def register(self, service_code: str, name: str, address: str, phone: str) -> None:
-        def action() -> None:
-            view = self.dossiers.register(
-                service_code,
-                clerk_id=self._clerk_id(),
-                citizen=CitizenDetails(name, address, phone),
-                print_receipt=True,
-            )
-            self.desk.registered(view)
-            self.desk.show_message("")
+        if self._registering:
+            return  # Enter pressed again while the first one is being saved
+        self._registering = True
+        self.desk.set_registering(True)
+        dossiers, clerk_id = self.dossiers, self._clerk_id()
+        citizen = CitizenDetails(name, address, phone)
 
-        if self._attempt(action):
-            self.refresh_board()
-            self.print_pending()
+        def save() -> DossierView:
+            return dossiers.register(
+                service_code, clerk_id=clerk_id, citizen=citizen, print_receipt=True
+            )
+
+        self._in_background(save, self._registered, self._registration_failed)
+
+    def _registered(self, view: DossierView) -> None:
+        self._registering = False
+        self.desk.set_registering(False)
+        self.desk.registered(view)
+        self.desk.show_message("")
+        self.refresh_board()
+        self.print_pending()
+
+    def _registration_failed(self, error: BaseException) -> None:
+        self._registering = False
+        self.desk.set_registering(False)
+        self._show_failure(error)
 
     def return_result(self, code: str) -> None:
-        def action() -> None:
-            view = self.dossiers.return_result(code, clerk_id=self._clerk_id())
-            self.desk.show_message(self.tr("Dossier {code} returned.", code=view.code))
+        dossiers, clerk_id = self.dossiers, self._clerk_id()
 
-        if self._attempt(action):
+        def returned(view: DossierView) -> None:
+            self.desk.show_message(self._tr("Dossier {code} returned.", code=view.code))
             self.refresh_board()
+
+        self._in_background(lambda: dossiers.return_result(code, clerk_id=clerk_id), returned)
 
     def reappoint(self, code: str, new_day: date, reason: str) -> None:
-        def action() -> None:
-            view = self.dossiers.reappoint(
-                code, new_due_day=new_day, reason=reason, clerk_id=self._clerk_id()
-            )
-            # Form 04 for the citizen, and a receipt whose QR shows the new appointment.
-            self.queue.queue(view.code, PrintKind.APOLOGY, clerk_id=self._clerk_id())
-            self.queue.queue(view.code, PrintKind.RECEIPT, clerk_id=self._clerk_id())
-            self.desk.show_message(self.tr("Dossier {code} re-appointed.", code=view.code))
+        dossiers, queue, clerk_id = self.dossiers, self.queue, self._clerk_id()
 
-        if self._attempt(action):
+        def save() -> DossierView:
+            view = dossiers.reappoint(code, new_due_day=new_day, reason=reason, clerk_id=clerk_id)
+            # Form 04 for the citizen, and a receipt whose QR shows the new appointment.
+            queue.queue(view.code, PrintKind.APOLOGY, clerk_id=clerk_id)
+            queue.queue(view.code, PrintKind.RECEIPT, clerk_id=clerk_id)
+            return view
+
+        def reappointed(view: DossierView) -> None:
+            self.desk.show_message(self._tr("Dossier {code} re-appointed.", code=view.code))
             self.refresh_board()
             self.print_pending()
 
+        self._in_background(save, reappointed)
+
     def reprint(self, code: str, kind: str) -> None:
-        if self._attempt(
-            lambda: self.queue.queue(code, PrintKind(kind), clerk_id=self._clerk_id())
-        ):
-            self.print_pending()
+        queue, clerk_id = self.queue, self._clerk_id()
+        self._in_background(
+            lambda: queue.queue(code, PrintKind(kind), clerk_id=clerk_id),
+            lambda _job: self.print_pending(),
+        )
+
+    # -- the board --------------------------------------------------------------------------
+
+    def _next_board_request(self) -> int:
+        self._board_request += 1
+        return self._board_request
 
     def search(self, text: str) -> None:
-        def action() -> None:
-            query = self.signer.verify(text) if is_signed_payload(text) else text
-            found = self.board_service.search(query)
-            self.desk.show_board(self.board_service.board(), found)
+        request, signer, board_service = self._next_board_request(), self.signer, self.board_service
+
+        def find() -> tuple[Board, list[DossierView]]:
+            query = signer.verify(text) if is_signed_payload(text) else text
+            return board_service.board(), board_service.search(query)
+
+        def show(answer: tuple[Board, list[DossierView]]) -> None:
+            if request != self._board_request:
+                return  # the clerk has asked for another board since
+            board, found = answer
+            self.desk.show_board(board, found)
             if len(found) == 1:
                 self.desk.select(found[0].code)
 
-        self._attempt(action)
+        self._in_background(find, show)
 
     def refresh_board(self) -> None:
-        def action() -> None:
-            board = self.board_service.board()
+        request = self._next_board_request()
+
+        def show(board: Board) -> None:
+            if request != self._board_request:
+                return  # a search, or a newer board, is on its way
             self.desk.show_board(board)
             self.desk.set_default_new_date(board.next_working_day)
 
-        self._attempt(action)
+        self._in_background(self.board_service.board, show)
 
     # -- printing ------------------------------------------------------------------------------
 
     def print_pending(self) -> None:
+        queue = self.queue
         if self.printer is None:
-            waiting = self.queue.pending()
-            self.desk.printer_status.setText(
-                self.tr("No printer is set up: {count} slips waiting.", count=len(waiting))
+            self._in_background(
+                lambda: len(queue.pending()), self._no_printer, self._show_printer_problem
             )
             return
         if self._printing:
             self._print_again = True  # a slip queued during a run goes in the next one
             return
         self._printing, self._print_again = True, False
-        printer, signer, tr, queue = self.printer, self.signer, Translator("vi"), self.queue
-        run_in_background(
-            lambda: queue.process(printer, signer, tr),
-            self._printed,
-            self._print_failed,
-            parent=self,
+        printer, signer, tr = self.printer, self.signer, Translator("vi")
+
+        def run() -> tuple[list[PrintJobView], int]:
+            jobs = queue.process(printer, signer, tr)
+            return jobs, len(queue.pending())
+
+        self._in_background(run, self._printed, self._print_failed)
+
+    def _no_printer(self, waiting: int) -> None:
+        self.desk.printer_status.setText(
+            self._tr("No printer is set up: {count} slips waiting.", count=waiting)
         )
 
-    def _printed(self, jobs: list[PrintJobView]) -> None:
+    def _printed(self, run: tuple[list[PrintJobView], int]) -> None:
         self._printing = False
-        waiting = self.queue.pending()
+        jobs, waiting = run
         if waiting:
             problem = next((j.last_error for j in reversed(jobs) if j.last_error), "")
             self.desk.printer_status.setText(
                 "⚠ "
-                + self.tr(
-                    "{count} slips waiting to print: {problem}", count=len(waiting), problem=problem
+                + self._tr(
+                    "{count} slips waiting to print: {problem}", count=waiting, problem=problem
                 )
             )
         else:
             printed = sum(job.status is PrintStatus.PRINTED for job in jobs)
             self.desk.printer_status.setText(
-                self.tr("Printer ready ({count} printed).", count=printed)
+                self._tr("Printer ready ({count} printed).", count=printed)
             )
         self.print_run_finished.emit(jobs)
         if self._print_again:
@@ -243,32 +318,43 @@ class ClerkWindow(QMainWindow):
         if self.printer is None:
             self.print_pending()  # says that no printer is set up
             return
-        with self.factory() as session:
-            office = office_view(find_office(session, self.dossiers._office_code))  # noqa: SLF001
-        clerk = self.clerk
-        slip = printer_test_slip(
-            office,
-            clerk_name=clerk.display_name if clerk else "",
-            counter=clerk.counter if clerk else 0,
-            now=self.clock(),
-            signer=self.signer,
-            tr=Translator("vi"),
-        )
-        printer = self.printer
+        printer, signer, factory = self.printer, self.signer, self.factory
+        office_code, clerk, now = self.office_code, self.clerk, self.clock()
 
-        def done(_result: object) -> None:
+        def send() -> None:
+            with factory() as session:
+                office = office_view(find_office(session, office_code))
+            slip = printer_test_slip(
+                office,
+                clerk_name=clerk.display_name if clerk else "",
+                counter=clerk.counter if clerk else 0,
+                now=now,
+                signer=signer,
+                tr=Translator("vi"),
+            )
+            printer.print_slip(slip)
+
+        def sent(_result: None) -> None:
             self.desk.printer_status.setText(
-                self.tr("Test slip sent to {printer}.", printer=printer.description)
+                self._tr("Test slip sent to {printer}.", printer=printer.description)
             )
             self.print_run_finished.emit([])
 
-        run_in_background(lambda: printer.print_slip(slip), done, self._print_failed, parent=self)
+        def failed(error: BaseException) -> None:
+            # Not the queue's run: its flags belong to it.
+            self._show_printer_problem(error)
+            self.print_run_finished.emit([])
+
+        self._in_background(send, sent, failed)
 
     def _print_failed(self, error: BaseException) -> None:
         self._printing = self._print_again = False
-        message = error.render(self.tr) if isinstance(error, KioskError) else str(error)
-        self.desk.printer_status.setText("⚠ " + message)
+        self._show_printer_problem(error)
         self.print_run_finished.emit([])
+
+    def _show_printer_problem(self, error: BaseException) -> None:
+        message = error.render(self._tr) if isinstance(error, KioskError) else str(error)
+        self.desk.printer_status.setText("⚠ " + message)
 
 
 def start_clerk(settings: Settings, *, windowed: bool) -> ClerkWindow:

@@ -6,6 +6,7 @@ has painted, `data-ready` when the station's data is on screen, then quits.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -57,5 +58,6 @@ class FirstFrameReporter(QObject):
 def maybe_report(window: QObject) -> FirstFrameReporter | None:
     if not os.environ.get(ENV):
         return None
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    if isinstance(sys.stdout, io.TextIOWrapper):  # not when a caller has replaced it
+        sys.stdout.reconfigure(line_buffering=True)
     return FirstFrameReporter(window)

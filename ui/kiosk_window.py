@@ -7,9 +7,10 @@ flow's database requests (look a dossier up, save a rating) on a worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,7 +32,17 @@ from ui.theme import stylesheet
 from ui.voice import VoicePrompter
 from ui.widgets.scanner_listener import ScannerListener
 from ui.widgets.touch_button import TouchButton
+from ui.window_display import stop_timers
 from ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    # Types only: the kiosk imports its database layer on a worker, after the first frame.
+    from kiosk.services.kiosk_backend import KioskBackend, KioskStart, QueuedRating
+    from kiosk.services.ratings import RecordedRating
+    from kiosk.views import ServiceView
+    from ui.lockdown import Lockdown
+
+Result = TypeVar("Result")
 
 TICK_MS = 250
 UNREACHABLE = N_("The kiosk cannot reach its records just now. Please ask at the counter.")
@@ -60,15 +71,15 @@ class KioskWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.lockdown: Any = None
+        self.lockdown: Lockdown | None = None
         # Locked once the other screens are built, after the first frame: start-up stays quick.
         self._locked = locked
         self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
-        self.backend: Any = None  # KioskBackend, once the database is open
+        self.backend: KioskBackend | None = None  # once the database is open
         self._retrying: set[object] = set()
         self.voice = VoicePrompter(self)
-        self._services: list[Any] | None = None
+        self._services: list[ServiceView] | None = None
         self._build_frame()
         if not defer_screens:
             self.build_remaining_screens()
@@ -114,6 +125,7 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.stack, stretch=1)
         layout.addWidget(self.countdown)
         self.setCentralWidget(central)
+        self.central = central
         # For staff only, out of the layout: ratings are waiting for the database to come back.
         self.staff_mark = QLabel("●", central)
         self.staff_mark.setObjectName("staffMark")
@@ -203,11 +215,16 @@ class KioskWindow(QMainWindow):
 
     # -- staying on screen ------------------------------------------------------------------
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Only a close that is let through gets here: the lock-down refuses the others before.
+        stop_timers(self)
+        super().closeEvent(event)
+
     def lock_down(self) -> None:
         from ui.lockdown import ExitCorner, Lockdown
 
         self.lockdown = Lockdown(self)
-        self.exit_corner = ExitCorner(self.centralWidget())
+        self.exit_corner = ExitCorner(self.central)
         self.exit_corner.raise_()
         self.exit_corner.exit_requested.connect(self.ask_staff_exit)
 
@@ -228,7 +245,8 @@ class KioskWindow(QMainWindow):
                 dialog.sign_in.show_problem(describe_failure(error, tr))
                 return
             dialog.accept()
-            self.lockdown.unlock()
+            if self.lockdown is not None:
+                self.lockdown.unlock()
             self.close()
 
         dialog.sign_in.sign_in_requested.connect(check)
@@ -238,7 +256,7 @@ class KioskWindow(QMainWindow):
         dialog.setGeometry(self.geometry())
         dialog.showFullScreen()
 
-    def attach_backend(self, backend: Any, start: Any) -> None:
+    def attach_backend(self, backend: KioskBackend, start: KioskStart) -> None:
         """The database is open: the office, its rating scale and services are known."""
         self.backend = backend
         self._outbox_waiting = start.outbox_waiting
@@ -255,6 +273,8 @@ class KioskWindow(QMainWindow):
 
     def report_contact(self) -> None:
         backend = self.backend
+        if backend is None:
+            return
         # A failure here is the database being away: the staff dot already says so.
         self._in_background(backend.report_contact, lambda _: None, lambda _: None)
 
@@ -263,8 +283,8 @@ class KioskWindow(QMainWindow):
 
     def _in_background(
         self,
-        call: Callable[[], Any],
-        done: Callable[[Any], None],
+        call: Callable[[], Result],
+        done: Callable[[Result], None],
         failed: Callable[[BaseException], None],
     ) -> None:
         run_in_background(call, done, failed, parent=self)
@@ -303,7 +323,7 @@ class KioskWindow(QMainWindow):
         backend = self.backend
         self._retrying.add(pending.id)
 
-        def done(recorded: Any) -> None:
+        def done(recorded: RecordedRating | QueuedRating) -> None:
             self._retrying.discard(pending.id)
             self._outbox_waiting = getattr(recorded, "waiting", self._outbox_waiting)
             self.flow.saved(pending)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QWindowStateChangeEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import N_, Translator
@@ -76,8 +76,8 @@ class Lockdown(QObject):
             event.ignore()
             return True
         if (
-            kind == QEvent.Type.WindowStateChange
-            and event.oldState() & Qt.WindowState.WindowFullScreen  # type: ignore[attr-defined]
+            isinstance(event, QWindowStateChangeEvent)
+            and event.oldState() & Qt.WindowState.WindowFullScreen
             and not self.window.isFullScreen()
         ):
             # Not from inside the state change itself: the platform is still applying it.

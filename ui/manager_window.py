@@ -4,18 +4,20 @@ read and every export runs off the UI thread; an export shows its progress after
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from kiosk.answers import COMPLAINT_WORDS, FACE_WORDS
 from kiosk.clock import Clock, office_now
 from kiosk.config import Settings
 from kiosk.db.models import ClerkRole
+from kiosk.db.session import SessionFactory
 from kiosk.i18n import N_, Translator
 from kiosk.reports.glance import DayGlance, day_glance
 from kiosk.reports.period_export import export_period
@@ -28,7 +30,7 @@ from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
-from ui.window_display import describe_failure
+from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
 REFRESH_MS = 60_000
@@ -54,13 +56,18 @@ class ManagerWindow(QMainWindow):
     period_shown = Signal()
 
     def __init__(
-        self, settings: Settings, *, factory: Any, export_folder: Path, clock: Clock = office_now
+        self,
+        settings: Settings,
+        *,
+        factory: SessionFactory,
+        export_folder: Path,
+        clock: Clock = office_now,
     ) -> None:
         super().__init__()
         station, office = settings.station_name, settings.office_code
         self.settings, self.factory, self.clock = settings, factory, clock
         self.export_folder = export_folder
-        self.tr = Translator(settings.language)
+        self._tr = Translator(settings.language)
         self.sign_in_service = SignInService(
             factory, station=station, clock=clock, office_code=office
         )
@@ -68,13 +75,13 @@ class ManagerWindow(QMainWindow):
         self.alerts = AlertService(factory, station=station, clock=clock, office_code=office)
         self.stations = StationService(factory, station=station, clock=clock, office_code=office)
         self.manager: ClerkView | None = None
-        self.sign_in_screen = SignInScreen(self.tr, N_("Monitoring and reports"))
-        self.desk = ManagerDeskScreen(self.tr, clock().date())
+        self.sign_in_screen = SignInScreen(self._tr, N_("Monitoring and reports"))
+        self.desk = ManagerDeskScreen(self._tr, clock().date())
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in_screen)
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
-        self.setWindowTitle(self.tr("Monitoring and reports"))
+        self.setWindowTitle(self._tr("Monitoring and reports"))
         self.sign_in_screen.sign_in_requested.connect(self.sign_in)
         self.desk.export_requested.connect(self.export)
         self.desk.comments.follow_up_requested.connect(self.follow_up)
@@ -93,6 +100,10 @@ class ManagerWindow(QMainWindow):
         self.scheduler.timeout.connect(self.run_scheduled_export)
         self.scheduler.start()
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        stop_timers(self)
+        super().closeEvent(event)
+
     # -- signing in and out -----------------------------------------------------------------
 
     def sign_in(self, counter: int, pin: str) -> None:
@@ -101,10 +112,10 @@ class ManagerWindow(QMainWindow):
             if person.role is not ClerkRole.MANAGER:
                 raise PermissionError
         except PermissionError:
-            self.sign_in_screen.show_problem(self.tr(N_("This station is for managers only.")))
+            self.sign_in_screen.show_problem(self._tr(N_("This station is for managers only.")))
             return
         except Exception as error:  # noqa: BLE001 - told to the manager in words
-            self.sign_in_screen.show_problem(describe_failure(error, self.tr))
+            self.sign_in_screen.show_problem(describe_failure(error, self._tr))
             return
         self.manager = person
         self.desk.who.setText(person.display_name)
@@ -126,7 +137,7 @@ class ManagerWindow(QMainWindow):
             return
         self._refreshing = True
         which = self.desk.comments.chosen_filter
-        tr, now = self.tr, self.clock()
+        tr, now = self._tr, self.clock()
 
         def load() -> _Today:
             self.stations.report_contact("manager")
@@ -158,7 +169,7 @@ class ManagerWindow(QMainWindow):
         self.refreshed.emit()
 
     def show_period(self, start: date, end: date) -> None:
-        tr, today = self.tr, self.clock().date()
+        tr, today = self._tr, self.clock().date()
 
         def load() -> PeriodTrends:
             with self.factory() as session:
@@ -179,11 +190,11 @@ class ManagerWindow(QMainWindow):
 
         run_in_background(load, show, failed, parent=self)
 
-    def follow_up(self, rating_id: object, note: str) -> None:
+    def follow_up(self, rating_id: uuid.UUID, note: str) -> None:
         try:
             self.comments.follow_up(
-                rating_id,  # type: ignore[arg-type]
-                note or self.tr("Followed up"),
+                rating_id,
+                note or self._tr("Followed up"),
                 clerk_id=self.manager.id if self.manager else None,
             )
         except Exception as error:  # noqa: BLE001
@@ -192,14 +203,14 @@ class ManagerWindow(QMainWindow):
         self.refresh()
 
     def _show_problem(self, error: BaseException) -> None:
-        self.desk.message.setText("⚠ " + describe_failure(error, self.tr))
+        self.desk.message.setText("⚠ " + describe_failure(error, self._tr))
 
     # -- exports ----------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
         if self._exporting:
             return
-        tr, now = self.tr, self.clock()
+        tr, now = self._tr, self.clock()
         start, end = self.desk.period
         name = f"bao-cao-{start:%Y-%m-%d}" + (f"-den-{end:%Y-%m-%d}" if end != start else "")
         out = self.export_folder / name
@@ -210,7 +221,7 @@ class ManagerWindow(QMainWindow):
         self.desk.progress.setValue(0)
         self.desk.message.setText(tr("Preparing the report…"))
         # Only a slow export shows a bar: a quick one would just flicker.
-        QTimer.singleShot(PROGRESS_AFTER_MS, lambda: self._exporting and self.desk.progress.show())
+        QTimer.singleShot(PROGRESS_AFTER_MS, self._show_slow_progress)
 
         def done(written: list[Path]) -> None:
             self._exporting = False
@@ -241,13 +252,17 @@ class ManagerWindow(QMainWindow):
             parent=self,
         )
 
+    def _show_slow_progress(self) -> None:
+        if self._exporting:
+            self.desk.progress.show()
+
     def run_scheduled_export(self) -> bool:
         """Starts the day's export once the export time has passed; True if it started."""
         now = self.clock()
         if self._exporting or not export_is_due(now, self.export_time, self.export_folder):
             return False
         self._exporting = True
-        tr, folder = self.tr, self.export_folder
+        tr, folder = self._tr, self.export_folder
 
         def done(written: list[Path]) -> None:
             self._exporting = False

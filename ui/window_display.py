@@ -1,9 +1,10 @@
-"""Putting a station's window on screen, and saying in words what went wrong."""
+"""Putting a station's window on screen (and its work to rest when it closes), and saying in
+words what went wrong."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kiosk.i18n import Translator
 
@@ -31,3 +32,10 @@ def show_station(window: QMainWindow, *, windowed: bool) -> None:
     # OR-ing into it would then drop it.
     full = Qt.WindowState.WindowNoState if windowed else Qt.WindowState.WindowFullScreen
     window.setWindowState(full | Qt.WindowState.WindowActive)
+
+
+def stop_timers(window: QWidget) -> None:
+    """Called when a station's window closes: a closed window must not go on working unseen
+    (reporting contact, retrying prints, exporting), nor keep a test's event loop busy."""
+    for timer in window.findChildren(QTimer):
+        timer.stop()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Result = TypeVar("Result")
 
 # Relays waiting for their task; kept here so Python does not collect them mid-flight.
 _pending: set[_Relay] = set()
@@ -63,8 +65,8 @@ class _Task(QRunnable):
 
 
 def run_in_background(
-    call: Callable[[], Any],
-    on_success: Callable[[Any], None],
+    call: Callable[[], Result],
+    on_success: Callable[[Result], None],
     on_failure: Callable[[BaseException], None],
     *,
     parent: QObject,

@@ -1,13 +1,18 @@
-"""The clerk's station driven by keyboard and clicks, printing to a loopback thermal printer."""
+"""The clerk's station driven by keyboard and clicks, printing to a loopback thermal printer.
 
+The window answers on a worker thread: each step waits for what the clerk would see next."""
+
+import threading
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from kiosk.config import Settings
+from kiosk.db.models import PrintKind
 from kiosk.printing.printers import printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner
+from kiosk.services.dossiers import DossierService
 from kiosk.status import DossierStatus
 from tests.kiosk.printer_fixtures import SocketPrinter
 from ui.clerk_window import ClerkWindow
@@ -27,17 +32,19 @@ def signer():
     return ReceiptSigner(b"clerk-test-key".ljust(32, b"-"))
 
 
-@pytest.fixture
-def window(qtbot, database, office, clock, thermal, signer):
+def open_window(qtbot, factory, database, clock, thermal, signer):
     settings = Settings(database_url=database.url, station_name="clerk-1", language="vi")
     printer = printer_from_setting(f"escpos-net:127.0.0.1:{thermal.port}", "80mm")
-    win = ClerkWindow(
-        settings, factory=database.factory, printer=printer, signer=signer, clock=clock
-    )
+    win = ClerkWindow(settings, factory=factory, printer=printer, signer=signer, clock=clock)
     qtbot.addWidget(win)
     win.resize(1600, 900)
     win.show()
     return win
+
+
+@pytest.fixture
+def window(qtbot, database, office, clock, thermal, signer):
+    return open_window(qtbot, database.factory, database, clock, thermal, signer)
 
 
 def sign_in(qtbot, window, counter="1", pin="1234"):
@@ -45,22 +52,34 @@ def sign_in(qtbot, window, counter="1", pin="1234"):
     screen.counter.setText(counter)
     qtbot.keyClicks(screen.pin, pin)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(screen.button.isEnabled, timeout=WAIT)  # greyed until the answer is back
+
+
+def printed_a_receipt(jobs):
+    return any(job.kind == PrintKind.RECEIPT.value for job in jobs)
 
 
 def register(qtbot, window, service, name):
+    """Types a dossier and presses Enter; returns its code once its receipt has been printed."""
     desk = window.desk
     qtbot.keyClicks(desk.service, service)
     desk.citizen_name.setText(name)  # QTest cannot type Vietnamese letters; a keyboard IME does
-    with qtbot.waitSignal(window.print_run_finished, timeout=WAIT):
+    with qtbot.waitSignal(
+        window.print_run_finished, timeout=WAIT, check_params_cb=printed_a_receipt
+    ):
         qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)  # Enter saves and prints
     return desk.result.text().split(":")[0].removeprefix("Hồ sơ ").strip()
 
 
-def find_and_select(qtbot, window, code):
+def find_and_select(qtbot, window, code, text=None):
     desk = window.desk
-    desk.search.setText(code)
+    desk.search.setText(text or code)
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
-    assert desk.selected_code() == code
+    qtbot.waitUntil(lambda: desk.selected_code() == code, timeout=WAIT)
+
+
+def wait_for_message(qtbot, window, words):
+    qtbot.waitUntil(lambda: words in window.desk.message.text(), timeout=WAIT)
 
 
 def test_wrong_pins_lock_the_counter(qtbot, window):
@@ -83,7 +102,7 @@ def test_register_prints_the_receipt_then_the_result_is_returned(qtbot, window, 
     qtbot.waitUntil(lambda: "Máy in sẵn sàng" in window.desk.printer_status.text(), timeout=WAIT)
     find_and_select(qtbot, window, code)
     qtbot.mouseClick(window.desk.return_button, Qt.MouseButton.LeftButton)
-    assert "đã trả kết quả" in window.desk.message.text()
+    wait_for_message(qtbot, window, "đã trả kết quả")
     assert window.dossiers.show(code).status is DossierStatus.EARLY
 
 
@@ -105,7 +124,7 @@ def test_reappointment_prints_an_apology_and_a_second_one_is_refused(
     find_and_select(qtbot, window, code)
     desk.new_date.setDate(QDate(2026, 12, 3))
     qtbot.mouseClick(desk.reappoint_button, Qt.MouseButton.LeftButton)
-    assert "không cho phép hẹn lại lần thứ hai" in desk.message.text()
+    wait_for_message(qtbot, window, "không cho phép hẹn lại lần thứ hai")
     assert window.dossiers.show(code).reappointed_due_at.date() == date(2026, 12, 1)
     assert len(thermal.jobs) == 3
 
@@ -113,12 +132,10 @@ def test_reappointment_prints_an_apology_and_a_second_one_is_refused(
 def test_scanned_receipt_finds_its_dossier(qtbot, window, signer):
     sign_in(qtbot, window)
     code = register(qtbot, window, "HT-KS", "Vũ Văn Nam")
-    window.desk.search.setText(signer.payload(code))
-    qtbot.keyClick(window.desk.search, Qt.Key.Key_Return)
-    assert window.desk.selected_code() == code
+    find_and_select(qtbot, window, code, text=signer.payload(code))
     window.desk.search.setText(signer.payload(code)[:-2] + "AA")
     qtbot.keyClick(window.desk.search, Qt.Key.Key_Return)
-    assert "không phải của giấy hẹn" in window.desk.message.text()
+    wait_for_message(qtbot, window, "không phải của giấy hẹn")
 
 
 def test_test_print_reaches_the_printer_and_records_nothing(qtbot, window, thermal):
@@ -169,3 +186,56 @@ def test_a_signed_in_counter_is_recorded_as_a_station_heard_from(qtbot, window, 
             assert station is not None and station.kind == "clerk"
 
     qtbot.waitUntil(heard_from)
+
+
+def test_a_second_enter_while_saving_registers_the_dossier_once(qtbot, window):
+    sign_in(qtbot, window)
+    desk = window.desk
+    qtbot.keyClicks(desk.service, "HT-KS")
+    desk.citizen_name.setText("Phan Thị Hoa")
+    with qtbot.waitSignal(
+        window.print_run_finished, timeout=WAIT, check_params_cb=printed_a_receipt
+    ):
+        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)
+        assert not desk.save_button.isEnabled()  # the clerk sees it is being saved
+        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)
+    assert desk.save_button.isEnabled()
+    assert [v.citizen.name for v in window.dossiers.list()].count("Phan Thị Hoa") == 1
+
+
+class RecordingFactory:
+    """The real session factory, noting the thread that opens each session."""
+
+    def __init__(self, factory):
+        self._factory = factory
+        self.threads = []
+
+    def __call__(self, **kwargs):
+        self.threads.append(threading.current_thread())
+        return self._factory(**kwargs)
+
+    def begin(self):
+        self.threads.append(threading.current_thread())
+        return self._factory.begin()
+
+
+def test_the_desk_never_opens_a_database_session_on_the_ui_thread(
+    qtbot, database, office, clock, thermal, signer
+):
+    recording = RecordingFactory(database.factory)
+    window = open_window(qtbot, recording, database, clock, thermal, signer)
+    sign_in(qtbot, window, pin="0000")
+    sign_in(qtbot, window)
+    assert window.stack.currentWidget() is window.desk
+    code = register(qtbot, window, "HT-XNHN", "Lê Văn Tám")
+    find_and_select(qtbot, window, code, text=signer.payload(code))
+    qtbot.mouseClick(window.desk.return_button, Qt.MouseButton.LeftButton)
+    wait_for_message(qtbot, window, "đã trả kết quả")
+    qtbot.mouseClick(window.desk.test_print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã gửi bản in thử" in window.desk.printer_status.text())
+
+    assert recording.threads, "the window opened no session at all"
+    assert threading.main_thread() not in recording.threads
+    returned = DossierService(database.factory, station="check", clock=clock).show(code)
+    assert returned.citizen.name == "Lê Văn Tám"
+    assert returned.status is DossierStatus.EARLY

@@ -36,6 +36,7 @@ def kiosk(qtbot, database, manager):
     yield window
     if window.lockdown and not window.lockdown.unlocked:
         window.lockdown.unlock()
+        window.close()  # qtbot's own close was refused while the kiosk was locked
 
 
 def tap_corner(qtbot, window, times):
@@ -57,6 +58,7 @@ def test_a_locked_window_returns_to_full_screen(qtbot):
 
 def test_the_kiosk_refuses_to_close(qtbot, kiosk):
     assert kiosk.close() is False and kiosk.isVisible()  # Alt+F4 arrives as a close request
+    assert kiosk.ticker.isActive()  # a refused close leaves the kiosk counting down
     qtbot.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
     qtbot.keyClick(kiosk, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
@@ -154,6 +156,7 @@ def test_a_running_station_pings_the_systemd_watchdog(qtbot, tmp_path, monkeypat
 
         qtbot.waitUntil(pinged, timeout=3000)
         assert heard[0] == b"READY=1"
+        timer.stop()  # a bare window: nothing else stops the station's watchdog
 
 
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGINT"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -88,7 +89,8 @@ class ClerkDeskScreen(QWidget):
         self.return_button = QPushButton()
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.new_date = QDateEdit(calendarPopup=True)
+        self.new_date = QDateEdit()
+        self.new_date.setCalendarPopup(True)
         self.new_date.setDisplayFormat("dd/MM/yyyy")
         self.reappoint_button = QPushButton()
         self.reprint_button = QPushButton()
@@ -145,13 +147,9 @@ class ClerkDeskScreen(QWidget):
         self.sign_out_button.setText(tr("Sign out"))
         self.test_print_button.setText(tr("Test print"))
         self.register_box.setTitle(tr("Register a dossier"))
-        for widget, label in (
-            (self.service, tr("Service")),
-            (self.citizen_name, tr("Citizen")),
-            (self.citizen_address, tr("Address")),
-            (self.citizen_phone, tr("Phone")),
-        ):
-            self.register_form.labelForField(widget).setText(label)  # type: ignore[union-attr]
+        names = (tr("Service"), tr("Citizen"), tr("Address"), tr("Phone"))
+        for label, name in zip(self.field_labels, names, strict=True):
+            label.setText(name)
         self.service.setPlaceholderText(tr("Type a few letters of the service or its code"))
         self.save_button.setText(tr("Save and print the receipt (Enter)"))
         self.search.setPlaceholderText(tr("Search by dossier code or name, or scan a receipt"))
@@ -181,6 +179,10 @@ class ClerkDeskScreen(QWidget):
         self.register_requested.emit(
             code, self.citizen_name.text(), self.citizen_address.text(), self.citizen_phone.text()
         )
+
+    def set_registering(self, busy: bool) -> None:
+        """Greyed while a dossier is saved; the fields keep the focus and their text."""
+        self.save_button.setEnabled(not busy)
 
     def registered(self, view: DossierView) -> None:
         tr = self._tr
@@ -231,12 +233,12 @@ class ClerkDeskScreen(QWidget):
         return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
 
     def select(self, code: str) -> None:
-        for i in range(self.board.topLevelItemCount()):
-            group = self.board.topLevelItem(i)
-            for j in range(group.childCount()):
-                if group.child(j).data(0, Qt.ItemDataRole.UserRole) == code:
-                    self.board.setCurrentItem(group.child(j))
-                    return
+        # The first match, in board order: search results come before the day's groups.
+        match = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+        for item in self.board.findItems(code, match, 0):
+            if item.data(0, Qt.ItemDataRole.UserRole) == code:
+                self.board.setCurrentItem(item)
+                return
 
     def _selection_changed(self) -> None:
         chosen = self.selected_code() is not None
@@ -248,7 +250,7 @@ class ClerkDeskScreen(QWidget):
         ):
             button.setEnabled(chosen)
 
-    def _with_selected(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _with_selected(self, action: Callable[[str], object]) -> None:
         code = self.selected_code()
         if code:
             action(code)

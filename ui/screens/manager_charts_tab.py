@@ -4,7 +4,7 @@ it rests on."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -112,10 +112,9 @@ class ManagerChartsTab(QWidget):
         target.setName(tr("Target {target} %", target=targets.satisfaction))
         target.setPen(QPen(QColor(RED), 2, Qt.PenStyle.DashLine))
 
-        def moment(day: object) -> float:
-            return float(
-                QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()  # type: ignore[arg-type]
-            )
+        def moment(day: date) -> float:
+            noon = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+            return float(noon.toMSecsSinceEpoch())
 
         for point in trends.by_day:
             if point.satisfaction_rate is not None:  # a day nobody rated has no point
@@ -176,15 +175,15 @@ class ManagerChartsTab(QWidget):
         due = [row for row in rows if row.tally.due][:MOST_BARS]
         chart = _chart(tr("Early, on time and late by service"))
         series = QHorizontalPercentBarSeries()
-        for label, colour, value in (
-            (tr("Early"), GREEN, lambda t: t.early),
-            (tr("On time"), BLUE, lambda t: t.on_time),
-            (tr("Late"), RED, lambda t: t.late),
+        for label, colour, part in (
+            (tr("Early"), GREEN, "early"),
+            (tr("On time"), BLUE, "on_time"),
+            (tr("Late"), RED, "late"),
         ):
             bars = QBarSet(label)
             bars.setColor(QColor(colour))
             for row in reversed(due):
-                bars.append(float(value(row.tally)))
+                bars.append(float(getattr(row.tally, part)))
             series.append(bars)
         chart.addSeries(series)
         names = QBarCategoryAxis()

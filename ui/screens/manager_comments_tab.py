@@ -117,7 +117,8 @@ class ManagerCommentsTab(QWidget):
         """Every typed word, accent-insensitive: a desk keyboard often types without diacritics."""
         words = fold(nfc(text)).split()
         for row in range(self.table.rowCount()):
-            haystack = " ".join(fold(self.table.item(row, column).text()) for column in (1, 3))
+            cells = (self.table.item(row, column) for column in (1, 3))
+            haystack = " ".join(fold(cell.text()) for cell in cells if cell is not None)
             self.table.setRowHidden(row, not all(word in haystack for word in words))
 
     def _follow_up(self) -> None:

@@ -131,7 +131,7 @@ class ManagerDeskScreen(QWidget):
 
     @property
     def period(self) -> tuple[date, date]:
-        return self.start_edit.date().toPython(), self.end_edit.date().toPython()  # type: ignore[return-value]
+        return _day(self.start_edit.date()), _day(self.end_edit.date())
 
     def set_period(self, start: date, end: date) -> None:
         for edit, day in ((self.start_edit, start), (self.end_edit, end)):
@@ -168,3 +168,7 @@ class ManagerDeskScreen(QWidget):
         self.preset.setCurrentIndex(len(PRESETS) - 1)
         self.preset.blockSignals(False)
         self.period_changed.emit(start, end)
+
+
+def _day(picked: QDate) -> date:
+    return date(picked.year(), picked.month(), picked.day())

@@ -52,6 +52,10 @@ class SignInScreen(QWidget):
         text = self.counter.text().strip()
         self.sign_in_requested.emit(int(text) if text.isdigit() else -1, self.pin.text())
 
+    def set_busy(self, busy: bool) -> None:
+        """Greyed while the counter and PIN are checked; the fields keep the focus."""
+        self.button.setEnabled(not busy)
+
     def show_problem(self, message: str) -> None:
         self.pin.clear()
         self.message.setText("⚠ " + message)
