@@ -60,6 +60,27 @@ class CitizenDetails:
 
 
 @dataclass(frozen=True)
+class DocumentItem:
+    """One paper of a dossier (thành phần hồ sơ): its name, original or copy, how many."""
+
+    name: str
+    form: str = "original"  # "original" (bản chính) or "copy" (bản sao)
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class SupplementView:
+    """One Form 02 (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ) issued for a dossier."""
+
+    number: int  # 1 for the dossier's first Form 02, 2 for its second …
+    issued_at: datetime
+    missing: tuple[str, ...]  # what the citizen must bring or complete, one line each
+    reason: str
+    clerk_name: str
+    returned_at: datetime | None = None  # when the citizen brought the documents back
+
+
+@dataclass(frozen=True)
 class DossierView:
     id: uuid.UUID
     code: str
@@ -77,3 +98,13 @@ class DossierView:
     reappointed_at: datetime | None
     citizen: CitizenDetails
     status: DossierStatus
+    # What Form 01 lists: the documents ticked at the counter and the number of sets.
+    documents: tuple[DocumentItem, ...] = ()
+    sets: int = 1
+    # The dossier's line in the office's yearly register (Form 07): "quyển số" is the year.
+    register_entry: int | None = None
+    # Every Form 02 issued for it, oldest first; the last one is what a printed Form 02 shows.
+    supplements: tuple[SupplementView, ...] = ()
+    # Form 03: the dossier was refused at the counter, with the reason.
+    refused_at: datetime | None = None
+    refusal_reason: str | None = None

@@ -50,8 +50,10 @@ class ClerkRole(enum.Enum):
 
 
 class PrintKind(enum.Enum):
-    RECEIPT = "receipt"
-    APOLOGY = "apology"
+    RECEIPT = "receipt"  # Form 01
+    APOLOGY = "apology"  # Form 04
+    SUPPLEMENT = "supplement"  # Form 02
+    REFUSAL = "refusal"  # Form 03
 
 
 class PrintStatus(enum.Enum):
@@ -118,6 +120,23 @@ class Service(Base):
 
     __table_args__ = (CheckConstraint("processing_days >= 0", name="processing_days"),)
 
+    documents: Mapped[list[ServiceDocument]] = relationship(
+        order_by="ServiceDocument.position", cascade="all, delete-orphan"
+    )
+
+
+class ServiceDocument(Base):
+    """One paper a procedure asks for (thành phần hồ sơ), as the office lists it."""
+
+    __tablename__ = "service_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    form: Mapped[str] = mapped_column(String(16))  # "original" or "copy"
+    count: Mapped[int] = mapped_column(Integer)
+
 
 class Clerk(Base):
     """A civil servant at the counter (công chức), or the office's manager."""
@@ -145,6 +164,16 @@ class DossierCounter(Base):
     last_sequence: Mapped[int] = mapped_column(Integer)
 
 
+class RegisterCounter(Base):
+    """The last entry number of an office's yearly register (Form 07), numbered from 1."""
+
+    __tablename__ = "register_counters"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_entry: Mapped[int] = mapped_column(Integer)
+
+
 class Dossier(Base):
     """A dossier (hồ sơ) received at the counter."""
 
@@ -166,10 +195,41 @@ class Dossier(Base):
     citizen_name: Mapped[str | None] = mapped_column(String(120))
     citizen_address: Mapped[str | None] = mapped_column(String(300))
     citizen_phone: Mapped[str | None] = mapped_column(String(20))
+    # Form 01's list: the papers received ([{name, form, count}]) and the number of sets.
+    documents: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    sets: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    register_entry: Mapped[int | None] = mapped_column(Integer)  # in the year it was received
+    # Form 03: refused at the counter, and why. A refused dossier is not processed.
+    refused_at: Mapped[datetime | None] = mapped_column(DateTime)
+    refusal_reason: Mapped[str | None] = mapped_column(Text)
 
     office: Mapped[Office] = relationship()
     service: Mapped[Service] = relationship()
     clerk: Mapped[Clerk] = relationship()
+    supplements: Mapped[list[SupplementRequest]] = relationship(
+        back_populates="dossier", order_by="SupplementRequest.number"
+    )
+
+
+class SupplementRequest(Base):
+    """A Form 02 issued for a dossier: what is missing and why. The time the dossier waits for
+    the citizen does not count against the office; the number of these is indicator 3."""
+
+    __tablename__ = "supplement_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column("ticket_id", ForeignKey("tickets.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    missing: Mapped[list[str]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="supplements")
+    clerk: Mapped[Clerk] = relationship()
+
+    __table_args__ = (UniqueConstraint("ticket_id", "number"),)
 
 
 class Rating(Base):

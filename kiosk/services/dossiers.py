@@ -19,7 +19,7 @@ from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
 from kiosk.status import DossierStatus, dossier_status
 from kiosk.text import clean_optional, nfc
-from kiosk.views import CitizenDetails, DossierView
+from kiosk.views import CitizenDetails, DocumentItem, DossierView, SupplementView
 
 
 def dossier_view(dossier: Dossier, today: date) -> DossierView:
@@ -42,6 +42,25 @@ def dossier_view(dossier: Dossier, today: date) -> DossierView:
             dossier.citizen_name, dossier.citizen_address, dossier.citizen_phone
         ),
         status=dossier_status(dossier.due_at, dossier.returned_at, today),
+        documents=tuple(
+            DocumentItem(item["name"], item.get("form", "original"), int(item.get("count", 1)))
+            for item in dossier.documents or ()
+        ),
+        sets=dossier.sets,
+        register_entry=dossier.register_entry,
+        supplements=tuple(
+            SupplementView(
+                number=request.number,
+                issued_at=request.issued_at,
+                missing=tuple(request.missing),
+                reason=request.reason,
+                clerk_name=request.clerk.display_name,
+                returned_at=request.returned_at,
+            )
+            for request in dossier.supplements
+        ),
+        refused_at=dossier.refused_at,
+        refusal_reason=dossier.refusal_reason,
     )
 
 
