@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import getpass
 import sys
+from pathlib import Path
 
 from kiosk.chain import EDITED, LINK_BROKEN, MISSING_BEFORE
 from kiosk.cli.context import CLI_STATION, CliContext
@@ -21,6 +22,7 @@ from kiosk.services.offices import (
     set_targets,
 )
 from kiosk.services.ratings import verify_chains
+from kiosk.services.service_documents import ServiceDocumentService, parse_checklist
 
 BREAK_MESSAGES = {
     EDITED: N_("rating {id} (station {station}, no. {sequence}) was changed after it was recorded"),
@@ -48,6 +50,28 @@ def services_list(ctx: CliContext, _args: argparse.Namespace) -> None:
         name = s.name_vi if tr.language == "vi" else s.name_en
         lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}")
     ctx.emit([dataclasses.asdict(s) for s in services], "\n".join(lines))
+
+
+def service_documents(ctx: CliContext, args: argparse.Namespace) -> None:
+    checklists = ctx.use_cases(ServiceDocumentService)
+    if args.file:
+        path = Path(args.file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInputError(
+                N_("Cannot read {path} as UTF-8 text: {problem}"), path=path, problem=error
+            ) from error
+        items = checklists.replace(args.code, parse_checklist(text))
+    else:
+        items = checklists.checklist(args.code)
+    tr = ctx.tr
+    forms = {"original": tr("original"), "copy": tr("copy")}
+    lines = [f"{i}. {d.name} ({forms[d.form]}, {d.count})" for i, d in enumerate(items, 1)]
+    ctx.emit(
+        [dataclasses.asdict(d) for d in items],
+        "\n".join(lines) or tr("No papers are listed for this service."),
+    )
 
 
 def _read_pin(tr: Translator) -> str:

@@ -8,10 +8,12 @@ from typing import Any
 
 from kiosk.cli.context import CliContext, fmt_moment
 from kiosk.cli.parsing import parse_day, parse_moment
-from kiosk.i18n import Translator
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import N_, Translator
+from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.status import STATUS_LABELS, DossierStatus
-from kiosk.views import CitizenDetails, DossierView
+from kiosk.views import CitizenDetails, DocumentItem, DossierView
 
 
 def _service(ctx: CliContext) -> DossierService:
@@ -43,13 +45,29 @@ def dossier_text(view: DossierView, tr: Translator) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows)
 
 
+def parse_document(text: str) -> DocumentItem:
+    """'NAME', 'NAME|copy' or 'NAME|original|2': one paper received at the counter."""
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) > 3 or (len(parts) == 3 and not parts[2].isdigit()):
+        raise InvalidInputError(N_("Write a document as NAME, NAME|copy or NAME|copy|2."))
+    form = parts[1] if len(parts) > 1 and parts[1] else "original"
+    return DocumentItem(parts[0], form, int(parts[2]) if len(parts) == 3 else 1)
+
+
 def add(ctx: CliContext, args: argparse.Namespace) -> None:
     view = _service(ctx).register(
         args.service,
         clerk_id=args.clerk,
         received_at=parse_moment(args.received) if args.received else None,
         citizen=CitizenDetails(args.name, args.address, args.phone),
+        documents=[parse_document(d) for d in args.document or ()],
+        sets=args.sets,
     )
+    ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
+
+
+def supplemented(ctx: CliContext, args: argparse.Namespace) -> None:
+    view = ctx.use_cases(CounterFormService).supplement_returned(args.code, clerk_id=args.clerk)
     ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
 
 

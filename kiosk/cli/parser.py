@@ -86,6 +86,13 @@ def _dossier_commands(
     p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
     p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
     p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
+    p.add_argument(
+        "--document",
+        action="append",
+        metavar="NAME",
+        help=tr("a paper received (repeat; 'NAME|copy|2' for a copy, two of them)"),
+    )
+    p.add_argument("--sets", type=int, default=1, help=tr("number of sets of the dossier"))
     p.set_defaults(handler="kiosk.cli.dossier_commands:add")
 
     p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
@@ -103,6 +110,13 @@ def _dossier_commands(
     p.add_argument("--clerk", type=int, help=tr("the clerk making the new appointment"))
     p.set_defaults(handler="kiosk.cli.print_commands:reappoint")
 
+    p = sub.add_parser(
+        "supplemented", parents=[common], help=tr("the citizen brought the papers asked for")
+    )
+    p.add_argument("code")
+    p.add_argument("--clerk", type=int, help=tr("the clerk receiving them"))
+    p.set_defaults(handler="kiosk.cli.dossier_commands:supplemented")
+
     p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
     p.add_argument("code")
     p.set_defaults(handler="kiosk.cli.dossier_commands:show")
@@ -118,18 +132,32 @@ def _print_commands(
     tr: Translator,
     common: argparse.ArgumentParser,
 ) -> None:
-    group = commands.add_parser("print", help=tr("receipts and apology letters"))
+    group = commands.add_parser("print", help=tr("the counter's forms: 01, 02, 03 and 04"))
     sub = group.add_subparsers(dest="action", required=True)
+    slips = {}
     for kind, help_text in (
-        ("receipt", tr("print a dossier's receipt")),
-        ("apology", tr("print a dossier's apology letter")),
+        ("receipt", tr("print a dossier's receipt (Form 01)")),
+        ("apology", tr("print a dossier's apology letter (Form 04)")),
+        ("supplement", tr("ask for missing papers and print the request (Form 02)")),
+        ("refusal", tr("refuse a dossier and print the refusal (Form 03)")),
     ):
-        p = sub.add_parser(kind, parents=[common], help=help_text)
+        p = slips[kind] = sub.add_parser(kind, parents=[common], help=help_text)
         p.add_argument("code")
         p.add_argument("--out", metavar="FILE.pdf", help=tr("write a PDF instead of printing"))
         p.add_argument("--paper", choices=("a5", "80mm"), default="a5")
         p.add_argument("--slip-lang", choices=LANGUAGES, help=tr("language on paper (default vi)"))
+        p.add_argument("--clerk", type=int, help=tr("the clerk issuing it"))
         p.set_defaults(handler="kiosk.cli.print_commands:print_slip", kind=kind)
+    slips["supplement"].add_argument(
+        "--missing",
+        action="append",
+        metavar="TEXT",
+        help=tr("a paper to bring or complete (repeat); without it, the last request is printed"),
+    )
+    slips["supplement"].add_argument("--reason", help=tr("why the papers are needed"))
+    slips["refusal"].add_argument(
+        "--reason", help=tr("why the dossier is refused; without it, a refusal made is printed")
+    )
     sub.add_parser(
         "pending", parents=[common], help=tr("slips waiting for the printer")
     ).set_defaults(handler="kiosk.cli.print_commands:pending")
@@ -188,6 +216,14 @@ def _admin_commands(
     sub.add_parser("list", parents=[common], help=tr("list the services offered")).set_defaults(
         handler="kiosk.cli.admin_commands:services_list"
     )
+    p = sub.add_parser(
+        "documents", parents=[common], help=tr("a service's checklist of papers (Form 01)")
+    )
+    p.add_argument("code")
+    p.add_argument(
+        "--file", metavar="CHECKLIST.toml", help=tr("replace the checklist with this file's")
+    )
+    p.set_defaults(handler="kiosk.cli.admin_commands:service_documents")
 
     p = commands.add_parser("clerks", help=tr("clerks and managers"))
     sub = p.add_subparsers(dest="action", required=True)

@@ -18,6 +18,7 @@ from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
 from kiosk.services.slips import SlipService
@@ -60,7 +61,19 @@ def _emit_jobs(ctx: CliContext, jobs: list[PrintJobView]) -> int:
     return 0 if all(job.status is PrintStatus.PRINTED for job in jobs) else 4
 
 
+def _issue(ctx: CliContext, args: argparse.Namespace) -> None:
+    """Form 02 and Form 03 are issued as they are printed, when their content is given."""
+    forms = ctx.use_cases(CounterFormService)
+    if args.kind == "supplement" and (args.missing or args.reason):
+        forms.request_supplement(
+            args.code, missing=args.missing or [], reason=args.reason or "", clerk_id=args.clerk
+        )
+    elif args.kind == "refusal" and args.reason:
+        forms.refuse(args.code, reason=args.reason, clerk_id=args.clerk)
+
+
 def print_slip(ctx: CliContext, args: argparse.Namespace) -> int:
+    _issue(ctx, args)
     if args.out is None:
         # Through the counter's printer and its queue: kept for retry if the printer is down.
         printer = _printer(ctx)

@@ -8,9 +8,11 @@ Definitions (../shared/DOMAIN.md):
 - Decision 766 rate = (due − those late, rated unsatisfied or complained about) / due.
 - Satisfaction rate = (satisfied + very satisfied) / ratings given in the period.
 - Circular 01/2018 indicators, each 0–2 and averaged to one decimal, left out without data:
-  1 from the timings of the dossiers due (early 2, on time 1, late 0); 3 and 4 from the
-  answers of the period's ratings; 7 from a rating's complaint answer and its dossier's timing
-  (complaint 0; otherwise early 2, on time 1, late 0).
+  1 from the timings of the dossiers due (early 2, on time 1, late 0); 3 from the record, for
+  each rated dossier: no Form 02 issued 2, one 1, more 0 (the citizen's own answer is kept
+  beside it, "as answered"); 4 from the answers of the period's ratings; 7 from a rating's
+  complaint answer and its dossier's timing (complaint 0; otherwise early 2, on time 1, late 0).
+- A dossier refused at the counter (Form 03) is not processed: it is never due, early or late.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import HAPPY, UNHAPPY, RatingChannel
 from kiosk.clock import day_range
-from kiosk.db.models import Dossier, Rating
+from kiosk.db.models import Dossier, Rating, SupplementRequest
 from kiosk.services.offices import ratings_of
 
 
@@ -54,8 +56,10 @@ class Tally:
     ratings: int = 0
     paper_ratings: int = 0
     satisfied: int = 0
-    ind3_sum: int = 0
+    ind3_sum: int = 0  # from the Form 02s recorded
     ind3_count: int = 0
+    ind3_asked_sum: int = 0  # as the citizens answered
+    ind3_asked_count: int = 0
     ind4_sum: int = 0
     ind4_count: int = 0
     ind7_sum: int = 0
@@ -95,6 +99,11 @@ class Tally:
         return {number: value for number, value in means.items() if value is not None}
 
     @property
+    def indicator_3_asked(self) -> Decimal | None:
+        """Indicator 3 as the citizens answered it, shown beside the recorded one."""
+        return mean_one_decimal(self.ind3_asked_sum, self.ind3_asked_count)
+
+    @property
     def indicator_total(self) -> Decimal | None:
         values = self.indicators.values()
         return sum(values, Decimal(0)) if values else None
@@ -106,6 +115,8 @@ class PeriodReport:
     end: date
     received: int
     returned: int
+    supplements: int = 0  # Form 02s issued in the period
+    refused: int = 0  # Form 03s issued in the period
     unit: Tally = field(default_factory=Tally)
     by_service: dict[int, Tally] = field(default_factory=dict)
     by_clerk: dict[int, Tally] = field(default_factory=dict)
@@ -122,9 +133,19 @@ def status_conditions(today: date) -> tuple[Any, Any, Any]:
     on_time = and_(returned, returned_day == due_day)
     late = or_(
         and_(returned, returned_day > due_day),
-        and_(Dossier.returned_at.is_(None), Dossier.due_at < today_start),
+        and_(Dossier.returned_at.is_(None), processed_condition(), Dossier.due_at < today_start),
     )
     return early, on_time, late
+
+
+def processed_condition() -> Any:
+    """A dossier the office took on: not refused at the counter (Form 03)."""
+    return Dossier.refused_at.is_(None)
+
+
+def form_02_score(issued: Any) -> Any:
+    """Indicator 3 from the record: no Form 02 → 2, one → 1, more → 0."""
+    return case((issued == 0, 2), (issued == 1, 1), else_=0)
 
 
 def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
@@ -147,7 +168,12 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             count(bad),
         )
         .outerjoin(Rating, Rating.dossier_id == Dossier.id)
-        .where(Dossier.office_id == office_id, Dossier.due_at >= begin, Dossier.due_at < finish)
+        .where(
+            Dossier.office_id == office_id,
+            Dossier.due_at >= begin,
+            Dossier.due_at < finish,
+            processed_condition(),
+        )
         .group_by(Dossier.service_id, Dossier.clerk_id)
     ).all()
     for service_id, clerk_id, due, n_early, n_on_time, n_late, n_bad in dossiers:
@@ -167,6 +193,15 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
         else_=None,
     )
     rated_begin, rated_finish = day_range(start, end)
+    issued = (
+        select(SupplementRequest.dossier_id.label("dossier_id"), func.count().label("n"))
+        .group_by(SupplementRequest.dossier_id)
+        .subquery()
+    )
+    ind3 = case(
+        (Rating.dossier_id.is_(None), None),
+        else_=form_02_score(func.coalesce(issued.c.n, 0)),
+    )
     ratings = session.execute(
         select(
             Rating.service_id,
@@ -174,6 +209,8 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             func.count(),
             count(Rating.channel == RatingChannel.PAPER),
             count(Rating.satisfaction.in_(HAPPY)),
+            func.coalesce(func.sum(ind3), 0),
+            func.count(ind3),
             func.coalesce(func.sum(Rating.contacts_score), 0),
             func.count(Rating.contacts_score),
             func.coalesce(func.sum(Rating.agencies_score), 0),
@@ -182,6 +219,7 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             func.count(ind7),
         )
         .outerjoin(Dossier, Rating.dossier_id == Dossier.id)
+        .outerjoin(issued, issued.c.dossier_id == Rating.dossier_id)
         .where(
             Rating.created_at >= rated_begin,
             Rating.created_at < rated_finish,
@@ -189,7 +227,7 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
         )
         .group_by(Rating.service_id, Rating.clerk_id)
     ).all()
-    for service_id, clerk_id, n, paper, happy, s3, c3, s4, c4, s7, c7 in ratings:
+    for service_id, clerk_id, n, paper, happy, s3, c3, a3, n3, s4, c4, s7, c7 in ratings:
         _merge(
             report,
             service_id,
@@ -200,6 +238,8 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
                 satisfied=happy,
                 ind3_sum=s3,
                 ind3_count=c3,
+                ind3_asked_sum=a3,
+                ind3_asked_count=n3,
                 ind4_sum=s4,
                 ind4_count=c4,
                 ind7_sum=s7,
@@ -227,6 +267,31 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
                 Dossier.office_id == office_id,
                 Dossier.returned_at >= begin,
                 Dossier.returned_at < finish,
+            )
+        )
+        or 0
+    )
+    report.supplements = (
+        session.scalar(
+            select(func.count())
+            .select_from(SupplementRequest)
+            .join(Dossier, SupplementRequest.dossier_id == Dossier.id)
+            .where(
+                Dossier.office_id == office_id,
+                SupplementRequest.issued_at >= begin,
+                SupplementRequest.issued_at < finish,
+            )
+        )
+        or 0
+    )
+    report.refused = (
+        session.scalar(
+            select(func.count())
+            .select_from(Dossier)
+            .where(
+                Dossier.office_id == office_id,
+                Dossier.refused_at >= begin,
+                Dossier.refused_at < finish,
             )
         )
         or 0

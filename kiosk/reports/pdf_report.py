@@ -74,6 +74,8 @@ def _headline(report: PeriodReport, targets: Targets, tr: Translator, s: _Styles
         [tr("Dossiers received"), str(report.received), "", ""],
         [tr("Results returned"), str(report.returned), "", ""],
         [tr("Dossiers due"), str(unit.due), "", ""],
+        [tr("Supplement requests issued (Form 02)"), str(report.supplements), "", ""],
+        [tr("Dossiers refused (Form 03)"), str(report.refused), "", ""],
         [
             tr("On-time rate (%)"),
             _percent(unit.on_time_rate),
@@ -99,6 +101,8 @@ def _headline(report: PeriodReport, targets: Targets, tr: Translator, s: _Styles
         rows.append(
             [tr("Indicator {number} (Circular 01/2018)", number=number), str(value), "", ""]
         )
+    asked = unit.indicator_3_asked
+    rows.append([tr("Indicator 3 as the citizens answered"), str(asked or "—"), "", ""])
     words = unit_class(unit)
     rows.append([tr("Unit classification"), tr(CLASS_WORDS[words]) if words else "—", "", ""])
     header = [tr("Figure"), tr("Value"), tr("Target"), ""]

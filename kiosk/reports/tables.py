@@ -67,7 +67,11 @@ def _figures(tally: Tally) -> list[Cell]:
         tally.rate_766,
         tally.ratings,
         tally.satisfaction_rate,
-        *(indicators.get(n) for n in (1, 3, 4, 7)),
+        indicators.get(1),
+        indicators.get(3),
+        tally.indicator_3_asked,
+        indicators.get(4),
+        indicators.get(7),
         tally.indicator_total,
     ]
 
@@ -85,6 +89,7 @@ def _figure_header(tr: Translator) -> list[str]:
         tr("Satisfaction rate (%)"),
         tr("Indicator 1"),
         tr("Indicator 3"),
+        tr("Indicator 3 as answered"),
         tr("Indicator 4"),
         tr("Indicator 7"),
         tr("Total"),
@@ -102,6 +107,8 @@ def build_tables(
         [tr("Dossiers received"), report.received, None, None],
         [tr("Results returned"), report.returned, None, None],
         [tr("Dossiers due"), unit.due, None, None],
+        [tr("Supplement requests issued (Form 02)"), report.supplements, None, None],
+        [tr("Dossiers refused (Form 03)"), report.refused, None, None],
         [
             tr("On-time rate (%)"),
             unit.on_time_rate,
@@ -149,6 +156,14 @@ def build_tables(
         [tr("Indicator {number} (Circular 01/2018)", number=n), value, None, None]
         for n, value in unit.indicators.items()
     ]
+    summary_rows.append(
+        [
+            tr("Indicator 3 as the citizens answered"),
+            unit.indicator_3_asked,
+            None,
+            tr("indicator 3 above counts the Form 02s recorded for each rated dossier"),
+        ]
+    )
     summary_rows.append([tr("Unit classification"), unit_words, None, None])
     summary = Table(
         tr("Summary"), [tr("Figure"), tr("Value"), tr("Target"), tr("From")], summary_rows

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.db.models import Clerk, Dossier, DossierCounter, Office, PrintKind
+from kiosk.db.models import Clerk, Dossier, DossierCounter, Office, PrintKind, RegisterCounter
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -20,6 +22,9 @@ from kiosk.services.print_jobs import enqueue
 from kiosk.status import DossierStatus, dossier_status
 from kiosk.text import clean_optional, nfc
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, SupplementView
+
+DOCUMENT_FORMS = ("original", "copy")
+MAX_SETS = 99
 
 
 def dossier_view(dossier: Dossier, today: date) -> DossierView:
@@ -80,6 +85,34 @@ def _next_sequence(session: Session, office_id: int, day: date) -> int:
     )
 
 
+def _next_register_entry(session: Session, office_id: int, year: int) -> int:
+    """The dossier's line in the office's register for the year (Form 07), numbered from 1."""
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(RegisterCounter).values(office_id=office_id, year=year, last_entry=1)
+    return int(
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[RegisterCounter.office_id, RegisterCounter.year],
+                set_={"last_entry": RegisterCounter.last_entry + 1},
+            ).returning(RegisterCounter.last_entry)
+        ).scalar_one()
+    )
+
+
+def _documents(items: Sequence[DocumentItem], sets: int) -> list[dict[str, Any]]:
+    if not 1 <= sets <= MAX_SETS:
+        raise InvalidInputError(N_("The number of sets must be from 1 to {most}."), most=MAX_SETS)
+    documents = []
+    for item in items:
+        name = nfc(item.name).strip()
+        if not name:
+            continue
+        if item.form not in DOCUMENT_FORMS or not 1 <= item.count <= MAX_SETS:
+            raise InvalidInputError(N_("Document {name} is not described right."), name=name)
+        documents.append({"name": name[:300], "form": item.form, "count": item.count})
+    return documents
+
+
 def _with_time(day: date, at: time) -> datetime:
     return datetime.combine(day, at)
 
@@ -120,8 +153,12 @@ def register_dossier(
     citizen: CitizenDetails = CitizenDetails(),
     station: str,
     sequence: int | None = None,
+    documents: Sequence[DocumentItem] = (),
+    sets: int = 1,
+    register_entry: int | None = None,
 ) -> Dossier:
-    """`sequence`, when given, was taken beforehand with `take_sequence`."""
+    """`sequence` and `register_entry`, when given, were taken beforehand in their own short
+    transaction (see DossierService.register)."""
     service = find_service(session, service_code)
     if not service.active:
         raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
@@ -139,6 +176,9 @@ def register_dossier(
         citizen_name=clean_optional(citizen.name),
         citizen_address=clean_optional(citizen.address),
         citizen_phone=_clean_phone(citizen.phone),
+        documents=_documents(documents, sets) or None,
+        sets=sets,
+        register_entry=register_entry,
     )
     session.add(dossier)
     record_audit(
@@ -166,9 +206,19 @@ def find_dossier(session: Session, code: str) -> Dossier:
     return dossier
 
 
+def _not_refused(dossier: Dossier) -> None:
+    if dossier.refused_at is not None:
+        raise ConflictError(
+            N_("Dossier {code} was refused on {when}."),
+            code=dossier.code,
+            when=f"{dossier.refused_at:%d/%m/%Y}",
+        )
+
+
 def return_dossier(
     session: Session, dossier: Dossier, *, at: datetime, station: str, clerk_id: int | None = None
 ) -> None:
+    _not_refused(dossier)
     if dossier.returned_at is not None:
         raise ConflictError(
             N_("Dossier {code} was already returned on {when}."),
@@ -199,6 +249,7 @@ def reappoint_dossier(
     clerk_id: int | None = None,
 ) -> None:
     """The one re-appointment the law allows, with the reason for the apology letter."""
+    _not_refused(dossier)
     if dossier.reappointed_at is not None:
         raise ConflictError(
             N_("Dossier {code} was already re-appointed once; the law allows no second time."),
@@ -257,6 +308,8 @@ class DossierService(StationUseCases):
         received_at: datetime | None = None,
         citizen: CitizenDetails = CitizenDetails(),
         print_receipt: bool = False,
+        documents: Sequence[DocumentItem] = (),
+        sets: int = 1,
     ) -> DossierView:
         """Registers the dossier; with `print_receipt`, its receipt is queued in the same
         transaction, so a dossier never exists without its receipt job, nor a job without it."""
@@ -265,7 +318,9 @@ class DossierService(StationUseCases):
         # held for one statement, not for the whole registration, so twenty clerks do not queue
         # behind each other. A registration that then fails leaves a gap, never a duplicate.
         with self._factory.begin() as session:
-            sequence = _next_sequence(session, self._office_id(session), received_at.date())
+            office_id = self._office_id(session)
+            sequence = _next_sequence(session, office_id, received_at.date())
+            entry = _next_register_entry(session, office_id, received_at.year)
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
             dossier = register_dossier(
@@ -277,6 +332,9 @@ class DossierService(StationUseCases):
                 citizen=citizen,
                 station=self._station,
                 sequence=sequence,
+                documents=documents,
+                sets=sets,
+                register_entry=entry,
             )
             if print_receipt:
                 enqueue(

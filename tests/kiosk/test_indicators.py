@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.reports.indicators import clerk_class, compute, unit_class
+from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office
 from kiosk.services.ratings import RatingService
@@ -30,9 +31,23 @@ def day_data(database, office, clock):
             dossiers.return_result(code, at=returned)
         return code
 
+    forms = CounterFormService(database.factory, station="test", clock=clock)
+
+    def papers_asked_for(code, *moments):
+        """A Form 02 at each (asked, brought back) pair, on the day: the clock does not move."""
+        for asked, back in moments:
+            clock.now = asked
+            forms.request_supplement(code, missing=["Bản sao CCCD"], reason="Thiếu", clerk_id=1)
+            clock.now = back
+            forms.supplement_returned(code, clerk_id=1)
+
     a = dossier("HT-KS", 1, at(20, 8), at(20, 10))  # on time
-    b = dossier("HT-XNHN", 1, at(17, 9), at(19, 15))  # early (due 20/11)
-    c = dossier("HT-XNHN", 2, at(17, 9, 10), at(23, 9))  # late
+    b = dossier("HT-XNHN", 1, at(17, 9))  # early (due 20/11), after one Form 02
+    papers_asked_for(b, (at(17, 10), at(17, 11)))
+    dossiers.return_result(b, at=at(19, 15))
+    c = dossier("HT-XNHN", 2, at(17, 9, 10))  # late, after two Form 02s
+    papers_asked_for(c, (at(17, 10), at(17, 10, 30)), (at(17, 11), at(17, 11, 30)))
+    dossiers.return_result(c, at=at(23, 9))
     dossier("HT-KS", 2, at(20, 9))  # D: late, never returned
     e = dossier("HT-XNHN", 2, at(17, 9, 20), at(20, 16))  # on time
     dossier("HT-KS", 1, at(23, 8), at(23, 9))  # due another day: not in the report
@@ -101,10 +116,13 @@ def test_unit_figures_of_the_day(day_data):
     assert unit.rate_766 == D("60.0")  # 5 due − C (late, unhappy) − D (late) = 3
     assert (unit.ratings, unit.paper_ratings, unit.satisfied) == (5, 1, 3)
     assert unit.satisfaction_rate == D("60.0")
-    # 1: (2·1 + 1·2) / 5 = 0.8; 3: (2+1+0+2+1)/5 = 1.2; 4: (1+0+2)/3 = 1.0; 7: (1+2+0)/3 = 1.0
-    assert unit.indicators == {1: D("0.8"), 3: D("1.2"), 4: D("1.0"), 7: D("1.0")}
-    assert unit.indicator_total == D("4.0")
-    assert unit_class(unit) == "fair"  # 4.0 of 8 reachable = 9.0 of 18
+    # 1: (2·1 + 1·2) / 5 = 0.8; 3 from the Form 02s of the rated dossiers A (none), B (one),
+    # C (two): (2+1+0)/3 = 1.0; 4: (1+0+2)/3 = 1.0; 7: (1+2+0)/3 = 1.0
+    assert unit.indicators == {1: D("0.8"), 3: D("1.0"), 4: D("1.0"), 7: D("1.0")}
+    assert unit.indicator_3_asked == D("1.2")  # as answered: (2+1+0+2+1)/5, kept beside it
+    assert unit.indicator_total == D("3.8")
+    assert unit_class(unit) == "average"  # 3.8 of 8 reachable = 8.55 of 18
+    assert report.supplements == 0  # the three Form 02s were issued on 17/11, not on 20/11
 
 
 def test_per_clerk_means_and_classes(day_data):
@@ -176,7 +194,10 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
     assert summary["Hồ sơ đến hạn"] == 5
     assert summary["Tỷ lệ đúng hạn (%)"] == 60.0 and summary["Tỷ lệ hài lòng (%)"] == 60.0
     assert summary["Chỉ số 1 (Thông tư 01/2018)"] == 0.8
-    assert summary["Xếp loại đơn vị"] == "khá"
+    assert summary["Xếp loại đơn vị"] == "trung bình"
+    # Indicator 3 from the Form 02s recorded, the citizens' own answer beside it.
+    assert summary["Chỉ số 3 (Thông tư 01/2018)"] == 1.0
+    assert summary["Chỉ số 3 theo trả lời của người dân"] == 1.2
     register = list(book[book.sheetnames[3]].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in register] == [1, 2]  # numbered from 1; received on 20/11
     assert isinstance(register[0][6], datetime)  # dates are real dates
@@ -239,4 +260,5 @@ def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path)
     assert "Tỷ lệ đúng hạn (%) 60.0 % 100 % chưa đạt" in text
     assert "Tỷ lệ hài lòng (%) 60.0 % 80 % chưa đạt" in text
     assert "Hồ sơ quá hạn (2)" in text  # C and D
-    assert "Xếp loại đơn vị khá" in text
+    assert "Xếp loại đơn vị trung bình" in text
+    assert "Chỉ số 3 theo trả lời của người dân 1.2" in text
