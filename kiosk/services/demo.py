@@ -16,15 +16,22 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.calendar import WorkingCalendar
-from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service
+from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service, ServiceDocument
 from kiosk.db.session import SessionFactory
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk
+from kiosk.services.counter_forms import refuse_dossier, request_supplement, supplement_returned
+from kiosk.services.demo_checklists import (
+    CHECKLISTS,
+    MISSING_PAPERS,
+    REFUSAL_REASONS,
+    SUPPLEMENT_REASONS,
+)
 from kiosk.services.dossiers import reappoint_dossier, register_dossier, return_dossier
 from kiosk.services.offices import create_office, office_calendar
 from kiosk.services.ratings import record_rating
 from kiosk.status import DossierStatus, dossier_status
-from kiosk.views import CitizenDetails
+from kiosk.views import CitizenDetails, DocumentItem
 
 DAYS = 30
 STATION = "demo"
@@ -73,6 +80,11 @@ class _DemoOffice:
         ]
         for name, value in catalog.FORM_SETTINGS.items():
             setattr(self.office, name, value)
+        for service in self.services:
+            service.documents = [
+                ServiceDocument(position=i, name=name, form=form, count=count)
+                for i, (name, form, count) in enumerate(CHECKLISTS.get(service.code, ()), 1)
+            ]
         session.add_all(self.services)
         self.clerks = [
             add_clerk(
@@ -113,16 +125,48 @@ class _DemoOffice:
             if received_at > self.now:
                 continue
             clerk = self.rng.choice(self.counter_clerks)
+            service = self._service()
             dossier = register_dossier(
                 self.session,
                 self.office,
-                service_code=self._service().code,
+                service_code=service.code,
                 clerk=clerk,
                 received_at=received_at,
                 citizen=self._citizen(),
                 station=STATION,
+                documents=[DocumentItem(d.name, d.form, d.count) for d in service.documents],
             )
+            if self.rng.random() < 0.01:
+                refuse_dossier(
+                    self.session,
+                    dossier,
+                    reason=self.rng.choice(REFUSAL_REASONS),
+                    clerk_id=clerk.id,
+                    at=received_at + timedelta(minutes=10),
+                    station=STATION,
+                )
+                continue
+            if service.processing_days >= 3 and self.rng.random() < 0.08:
+                self._papers_missing(dossier, clerk)
             self._progress(dossier, clerk)
+
+    def _papers_missing(self, dossier: Dossier, clerk: Clerk) -> None:
+        """A Form 02 on the day of receipt, the papers back the next working day."""
+        asked = dossier.received_at + timedelta(minutes=15)
+        back = datetime.combine(self.calendar.next_working_day(asked.date()), time(9, 0))
+        if back > self.now:
+            return
+        request_supplement(
+            self.session,
+            dossier,
+            missing=self.rng.choice(MISSING_PAPERS),
+            reason=self.rng.choice(SUPPLEMENT_REASONS),
+            clerk_id=clerk.id,
+            at=asked,
+            station=STATION,
+        )
+        self.session.flush()
+        supplement_returned(self.session, dossier, clerk_id=clerk.id, at=back, station=STATION)
 
     def _at_work(self, day: date, after: datetime) -> datetime:
         return max(_random_time(self.rng, day), after + timedelta(minutes=20))

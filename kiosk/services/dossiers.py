@@ -165,6 +165,8 @@ def register_dossier(
     due_day = office_calendar(office).due_date(received_at, service.processing_days)
     if sequence is None:
         sequence = _next_sequence(session, office.id, received_at.date())
+    if register_entry is None:
+        register_entry = _next_register_entry(session, office.id, received_at.year)
     dossier = Dossier(
         id=uuid.uuid4(),
         code=format_dossier_code(office.code, received_at.date(), sequence),
