@@ -8,7 +8,7 @@ from kiosk.errors import InvalidInputError
 from kiosk.services.clerk_board import ClerkBoardService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.sign_in import SignInLockedError, SignInService
-from kiosk.views import CitizenDetails
+from kiosk.views import CitizenDetails, ServiceView
 
 
 def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clock):
@@ -91,3 +91,55 @@ def test_a_reappointed_dossier_is_due_on_its_new_appointment_for_clerk_and_manag
     assert board_and_glance_counts(database, clock) == ((0, 0, 1), (0, 0, 1))
     clock.now = datetime(2026, 11, 26, 9, 30)
     assert board_and_glance_counts(database, clock) == ((1, 0, 0), (1, 0, 0))
+
+
+SERVICE = ServiceView("HT-KH", "Đăng ký kết hôn", "Marriage registration", "Hộ tịch", 0, True)
+
+
+def check(**fields):
+    from kiosk.registration import check_registration
+
+    given = {
+        "picked": None,
+        "service_text": "ket hon",
+        "name": "Lê Văn Tám",
+        "address": "",
+        "phone": "",
+        "language": "vi",
+    }
+    return check_registration([SERVICE], **(given | fields))
+
+
+def test_a_registration_names_its_citizen_and_may_leave_address_and_phone_out():
+    checked = check(name="  Lê  Văn Tám ")
+    assert checked.service == SERVICE
+    assert checked.citizen == CitizenDetails("Lê Văn Tám", None, None)
+    for blank in ("", "   "):
+        with pytest.raises(InvalidInputError) as error:
+            check(name=blank)
+        assert "must name who submitted" in str(error.value)
+    with pytest.raises(InvalidInputError, match="Choose the service"):
+        check(service_text="")
+    with pytest.raises(InvalidInputError, match="No single service matches 'xyz'"):
+        check(service_text="xyz")
+
+
+@pytest.mark.parametrize(
+    ("typed", "national"),
+    [
+        ("0912345678", "0912 345 678"),
+        ("+84 912 345 678", "0912 345 678"),
+        ("84-912-345-678", "0912 345 678"),
+        ("024.3825.1234", "024 3825 1234"),
+    ],
+)
+def test_a_vietnamese_phone_is_kept_in_the_national_format(typed, national):
+    assert check(phone=typed).citizen.phone == national
+
+
+@pytest.mark.parametrize("typed", ["091234567", "12345", "abc", "1900 1234", "+1 650 253 0000"])
+def test_a_phone_that_is_not_a_vietnamese_number_is_refused_in_words(typed):
+    with pytest.raises(InvalidInputError) as error:
+        check(phone=typed)
+    assert "is not a Vietnamese phone number" in str(error.value)
+    assert typed in str(error.value)
