@@ -40,7 +40,7 @@ from ui.widgets.selected_dossier_panel import SelectedDossierPanel
 from ui.widgets.service_field import ServiceField
 
 _WHEN = "%H:%M %d/%m/%Y"
-LEFT_SHARE = 0.34
+LEFT_SHARE, LEFT_MOST = 0.34, 600  # the form's share of the width, and its most in pixels
 KEY_HINTS = (
     ("Enter", N_("picks the service, then the next field")),
     ("Ctrl+Enter", N_("save and print")),
@@ -233,9 +233,11 @@ class ClerkDeskScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if not self._split_by_hand:
-            # The board gets the room: the form needs a third of a wide screen, at least its own.
+            # The board gets the room: the form a third of the width (never more than it can
+            # use, never less than it needs).
             total = self.splitter.width() - self.splitter.handleWidth()
-            left = max(self._left.minimumSizeHint().width(), int(total * LEFT_SHARE))
+            share = min(int(total * LEFT_SHARE), LEFT_MOST)
+            left = max(self._left.minimumSizeHint().width(), share)
             self.splitter.setSizes([left, max(total - left, 0)])
 
     def _moved_by_hand(self, _position: int, _index: int) -> None:
