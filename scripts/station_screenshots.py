@@ -1,15 +1,24 @@
-"""Screenshots of the clerk's and the manager's stations on the demo data.
+"""Screenshots of the clerk's and the manager's stations on the demo data, at the resolution of
+the screen it runs on; every file name ends with that resolution (clerk-desk-1366x768.png), so
+one folder can hold the runs at both sizes a counter has:
 
+xvfb-run -a -s "-screen 0 1366x768x24" python scripts/station_screenshots.py out/
 xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/station_screenshots.py out/
+
+The clerk's desk is taken fresh after signing in, with the service suggestions open, with a
+dossier selected and a refusal shown, and after a result is returned (a success message).
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.clock import office_now
 from kiosk.config import Settings
@@ -28,6 +37,42 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
+Save = Callable[[QWidget | None, str], None]
+
+
+def wait_for(condition: Callable[[], bool], ms: int = 10000) -> None:
+    """Lets the event loop run until `condition()` holds (the desk answers on a worker)."""
+    for _ in range(ms // 50):
+        if condition():
+            return
+        settle(50)
+    raise SystemExit(f"the station did not answer in {ms} ms")
+
+
+def clerk_shots(clerk: ClerkWindow, save: Save) -> None:
+    desk = clerk.desk
+    save(clerk, "clerk-sign-in")
+    clerk.sign_in(1, "1111")  # the demo's first clerk
+    wait_for(lambda: clerk.stack.currentWidget() is desk and desk.board.topLevelItemCount() > 0)
+    settle()
+    save(clerk, "clerk-desk")
+    QTest.keyClicks(desk.service, "ket hon")
+    settle()
+    save(None, "clerk-suggestions")  # the suggestions are a pop-up: the whole screen
+    QTest.keyClick(desk.service, Qt.Key.Key_Return)  # picks the suggestion, saves nothing
+    desk.focus_board()
+    settle()
+    desk.save()  # no name: refused in words
+    settle()
+    save(clerk, "clerk-desk-selected-refusal")
+    code = desk.selected_code()
+    desk.return_button.click()
+    wait_for(lambda: code is not None and code in desk.message.text())
+    settle()
+    save(clerk, "clerk-desk-returned")
+    clerk.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     out.mkdir(parents=True, exist_ok=True)
@@ -36,6 +81,13 @@ def main() -> int:
     database = open_database(url)
     seed_demo(database.factory, office_now())
     build_application(sys.argv[:1])
+    screen = QApplication.primaryScreen()
+    size = f"{screen.size().width()}x{screen.size().height()}"
+
+    def save(window: QWidget | None, name: str) -> None:
+        picture = window.grab() if window else screen.grabWindow(0)
+        picture.save(str(out / f"{name}-{size}.png"))
+
     settings = Settings(database_url=url)
     clerk = ClerkWindow(
         settings,
@@ -45,23 +97,19 @@ def main() -> int:
     )
     show_station(clerk, windowed=False)
     settle()
-    clerk.grab().save(str(out / "clerk-sign-in.png"))
-    clerk.sign_in(1, "1111")  # the demo's first clerk
-    settle(1500)  # the PIN is checked and the board read on a worker
-    clerk.grab().save(str(out / "clerk-desk.png"))
-    clerk.close()
+    clerk_shots(clerk, save)
     manager = ManagerWindow(settings, factory=database.factory, export_folder=folder / "exports")
     show_station(manager, windowed=False)
     manager.sign_in(0, "9999")  # the demo's manager
     settle(1500)
-    manager.grab().save(str(out / "manager-today.png"))
+    save(manager, "manager-today")
     manager.desk.choose_preset("30")
     settle(1500)
     for index, name in enumerate(("today", "charts", "people", "comments")):
         manager.desk.tabs.setCurrentIndex(index)
         settle()
-        manager.grab().save(str(out / f"manager-{index + 1}-{name}.png"))
-    for path in sorted(out.glob("*.png")):
+        save(manager, f"manager-{index + 1}-{name}")
+    for path in sorted(out.glob(f"*-{size}.png")):
         print(path)
     return 0
 

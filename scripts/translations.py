@@ -3,8 +3,8 @@
     python scripts/translations.py extract   # update resources/translations/*/kiosk.po
     python scripts/translations.py compile   # write the .mo files the program loads
 
-Messages are the first argument of `tr(...)` / `N_(...)` calls in kiosk/ and ui/, and the
-texts of the slip templates in resources/templates/.
+Messages are the first argument of `tr(...)` / `self._tr(...)` / `N_(...)` calls in kiosk/ and
+ui/, and the texts of the slip templates in resources/templates/.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from kiosk.printing.templates import template_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-KEYWORDS = {"tr": None, "N_": None}
+# `self._tr(…)` too: the windows keep their translator there (self.tr is QObject.tr).
+KEYWORDS = {"tr": None, "_tr": None, "N_": None}
 LANGUAGES = ("vi", "en")
 SOURCE_DIRS = ("kiosk", "ui")
 

@@ -34,6 +34,7 @@ from kiosk.services.stations import StationService
 from kiosk.views import CitizenDetails, DossierView, ServiceView
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
+from ui.widgets.message_bar import MessageKind
 from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
@@ -83,6 +84,7 @@ class ClerkWindow(QMainWindow):
         self.desk.reappoint_requested.connect(self.reappoint)
         self.desk.print_requested.connect(self.reprint)
         self.desk.search_requested.connect(self.search)
+        self.desk.refresh_requested.connect(self.refresh_board)
         self.desk.sign_out_requested.connect(self.sign_out)
         self.desk.test_print_requested.connect(self.test_print)
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
@@ -117,7 +119,7 @@ class ClerkWindow(QMainWindow):
         run_in_background(call, done, failed or self._show_failure, parent=self)
 
     def _show_failure(self, error: BaseException) -> None:
-        self.desk.show_message("⚠ " + describe_failure(error, self._tr))
+        self.desk.show_message(MessageKind.ERROR, describe_failure(error, self._tr))
 
     def _clerk_id(self) -> int | None:
         return self.clerk.id if self.clerk else None
@@ -150,7 +152,7 @@ class ClerkWindow(QMainWindow):
                 counter=self.clerk.counter,
             )
         )
-        self.desk.show_message("")
+        self.desk.clear_message()
         self.stack.setCurrentWidget(self.desk)
         self.report_contact()
         self.refresh_board()
@@ -169,13 +171,13 @@ class ClerkWindow(QMainWindow):
 
     # -- the clerk's actions ----------------------------------------------------------------
 
-    def register(self, service_code: str, name: str, address: str, phone: str) -> None:
+    def register(self, service_code: str, citizen: CitizenDetails) -> None:
+        """`citizen` has been checked by the desk (kiosk.registration) before it asks."""
         if self._registering:
-            return  # Enter pressed again while the first one is being saved
+            return  # Ctrl+Enter pressed again while the first one is being saved
         self._registering = True
         self.desk.set_registering(True)
         dossiers, clerk_id = self.dossiers, self._clerk_id()
-        citizen = CitizenDetails(name, address, phone)
 
         def save() -> DossierView:
             return dossiers.register(
@@ -188,20 +190,22 @@ class ClerkWindow(QMainWindow):
         self._registering = False
         self.desk.set_registering(False)
         self.desk.registered(view)
-        self.desk.show_message("")
+        self.desk.clear_message()
         self.refresh_board()
         self.print_pending()
 
     def _registration_failed(self, error: BaseException) -> None:
         self._registering = False
         self.desk.set_registering(False)
-        self._show_failure(error)
+        self.desk.registration_refused(describe_failure(error, self._tr))
 
     def return_result(self, code: str) -> None:
         dossiers, clerk_id = self.dossiers, self._clerk_id()
 
         def returned(view: DossierView) -> None:
-            self.desk.show_message(self._tr("Dossier {code} returned.", code=view.code))
+            self.desk.show_message(
+                MessageKind.SUCCESS, self._tr("Dossier {code} returned.", code=view.code)
+            )
             self.refresh_board()
 
         self._in_background(lambda: dossiers.return_result(code, clerk_id=clerk_id), returned)
@@ -217,7 +221,9 @@ class ClerkWindow(QMainWindow):
             return view
 
         def reappointed(view: DossierView) -> None:
-            self.desk.show_message(self._tr("Dossier {code} re-appointed.", code=view.code))
+            self.desk.show_message(
+                MessageKind.SUCCESS, self._tr("Dossier {code} re-appointed.", code=view.code)
+            )
             self.refresh_board()
             self.print_pending()
 
@@ -250,6 +256,11 @@ class ClerkWindow(QMainWindow):
             self.desk.show_board(board, found)
             if len(found) == 1:
                 self.desk.select(found[0].code)
+            if not found:
+                self.desk.show_message(
+                    MessageKind.WARNING,
+                    self._tr("No dossier matches '{text}'.", text=text.strip()[:60]),
+                )
 
         self._in_background(find, show)
 
@@ -286,8 +297,9 @@ class ClerkWindow(QMainWindow):
         self._in_background(run, self._printed, self._print_failed)
 
     def _no_printer(self, waiting: int) -> None:
-        self.desk.printer_status.setText(
-            self._tr("No printer is set up: {count} slips waiting.", count=waiting)
+        self.desk.printer_status.show_message(
+            MessageKind.WARNING,
+            self._tr("No printer is set up: {count} slips waiting.", count=waiting),
         )
 
     def _printed(self, run: tuple[list[PrintJobView], int]) -> None:
@@ -295,16 +307,16 @@ class ClerkWindow(QMainWindow):
         jobs, waiting = run
         if waiting:
             problem = next((j.last_error for j in reversed(jobs) if j.last_error), "")
-            self.desk.printer_status.setText(
-                "⚠ "
-                + self._tr(
+            self.desk.printer_status.show_message(
+                MessageKind.WARNING,
+                self._tr(
                     "{count} slips waiting to print: {problem}", count=waiting, problem=problem
-                )
+                ),
             )
         else:
             printed = sum(job.status is PrintStatus.PRINTED for job in jobs)
-            self.desk.printer_status.setText(
-                self._tr("Printer ready ({count} printed).", count=printed)
+            self.desk.printer_status.show_message(
+                MessageKind.SUCCESS, self._tr("Printer ready ({count} printed).", count=printed)
             )
         self.print_run_finished.emit(jobs)
         if self._print_again:
@@ -335,8 +347,9 @@ class ClerkWindow(QMainWindow):
             printer.print_slip(slip)
 
         def sent(_result: None) -> None:
-            self.desk.printer_status.setText(
-                self._tr("Test slip sent to {printer}.", printer=printer.description)
+            self.desk.printer_status.show_message(
+                MessageKind.SUCCESS,
+                self._tr("Test slip sent to {printer}.", printer=printer.description),
             )
             self.print_run_finished.emit([])
 
@@ -354,7 +367,7 @@ class ClerkWindow(QMainWindow):
 
     def _show_printer_problem(self, error: BaseException) -> None:
         message = error.render(self._tr) if isinstance(error, KioskError) else str(error)
-        self.desk.printer_status.setText("⚠ " + message)
+        self.desk.printer_status.show_message(MessageKind.WARNING, message)
 
 
 def start_clerk(settings: Settings, *, windowed: bool) -> ClerkWindow:

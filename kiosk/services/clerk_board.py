@@ -1,17 +1,20 @@
-"""The clerk's day at a glance: dossiers due today, due on the next working day, overdue."""
+"""The clerk's day at a glance: dossiers due today, due on the next working day, overdue.
+
+The groups are kiosk.services.due_dossiers's, the same the manager's glance counts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.db.models import Dossier
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import dossier_view
-from kiosk.services.offices import find_office, office_calendar
+from kiosk.services.due_dossiers import DueGroup, due_days, due_dossiers
+from kiosk.services.offices import find_office
 from kiosk.text import nfc
 from kiosk.views import DossierView
 
@@ -26,6 +29,7 @@ class Board:
 
 
 def effective_due(view: DossierView) -> date:
+    """The appointment in force: the new one after a re-appointment."""
     return (view.reappointed_due_at or view.due_at).date()
 
 
@@ -34,24 +38,20 @@ class ClerkBoardService(StationUseCases):
         today = self._clock().date()
         with self._factory() as session:
             office = find_office(session, self._office_code)
-            next_day = office_calendar(office).next_working_day(today)
-            horizon = datetime.combine(next_day, time.max)
-            due = func.coalesce(Dossier.reappointed_due_at, Dossier.due_at)
-            dossiers = session.scalars(
-                select(Dossier)
-                .where(
-                    Dossier.office_id == office.id, Dossier.returned_at.is_(None), due <= horizon
-                )
-                .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
-                .order_by(due, Dossier.code)
-            ).all()
-            views = [dossier_view(t, today) for t in dossiers]
+            days = due_days(office, today)
+            grouped = [
+                (group, dossier_view(d, today)) for group, d in due_dossiers(session, office, days)
+            ]
+
+        def of(wanted: DueGroup) -> list[DossierView]:
+            return [view for group, view in grouped if group is wanted]
+
         return Board(
             today=today,
-            next_working_day=next_day,
-            overdue=[v for v in views if effective_due(v) < today],
-            due_today=[v for v in views if effective_due(v) == today],
-            due_next=[v for v in views if today < effective_due(v) <= next_day],
+            next_working_day=days.next_working_day,
+            overdue=of(DueGroup.OVERDUE),
+            due_today=of(DueGroup.DUE_TODAY),
+            due_next=of(DueGroup.DUE_NEXT),
         )
 
     def search(self, text: str, limit: int = 50) -> list[DossierView]:
@@ -59,9 +59,13 @@ class ClerkBoardService(StationUseCases):
         needle = f"%{nfc(text).strip()}%"
         today = self._clock().date()
         with self._factory() as session:
+            office = find_office(session, self._office_code)
             dossiers = session.scalars(
                 select(Dossier)
-                .where(or_(Dossier.code.ilike(needle), Dossier.citizen_name.ilike(needle)))
+                .where(
+                    Dossier.office_id == office.id,
+                    or_(Dossier.code.ilike(needle), Dossier.citizen_name.ilike(needle)),
+                )
                 .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
                 .order_by(Dossier.received_at.desc())
                 .limit(limit)

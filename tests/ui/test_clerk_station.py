@@ -2,6 +2,7 @@
 
 The window answers on a worker thread: each step waits for what the clerk would see next."""
 
+import re
 import threading
 from datetime import date
 
@@ -59,16 +60,21 @@ def printed_a_receipt(jobs):
     return any(job.kind == PrintKind.RECEIPT.value for job in jobs)
 
 
+SAVE = Qt.KeyboardModifier.ControlModifier  # Ctrl+Enter saves; Enter alone moves on
+CODE = re.compile(r"\S+-\d{6}-\d{4}")
+
+
 def register(qtbot, window, service, name):
-    """Types a dossier and presses Enter; returns its code once its receipt has been printed."""
+    """Types a dossier and presses Ctrl+Enter; returns its code once its receipt has printed."""
     desk = window.desk
     qtbot.keyClicks(desk.service, service)
     desk.citizen_name.setText(name)  # QTest cannot type Vietnamese letters; a keyboard IME does
     with qtbot.waitSignal(
         window.print_run_finished, timeout=WAIT, check_params_cb=printed_a_receipt
     ):
-        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)  # Enter saves and prints
-    return desk.result.text().split(":")[0].removeprefix("Hồ sơ ").strip()
+        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return, SAVE)
+    assert desk.result.text().startswith("✓ ")
+    return CODE.search(desk.result.text()).group()
 
 
 def find_and_select(qtbot, window, code, text=None):
@@ -196,9 +202,9 @@ def test_a_second_enter_while_saving_registers_the_dossier_once(qtbot, window):
     with qtbot.waitSignal(
         window.print_run_finished, timeout=WAIT, check_params_cb=printed_a_receipt
     ):
-        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)
+        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return, SAVE)
         assert not desk.save_button.isEnabled()  # the clerk sees it is being saved
-        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)
+        qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return, SAVE)
     assert desk.save_button.isEnabled()
     assert [v.citizen.name for v in window.dossiers.list()].count("Phan Thị Hoa") == 1
 
@@ -239,3 +245,240 @@ def test_the_desk_never_opens_a_database_session_on_the_ui_thread(
     returned = DossierService(database.factory, station="check", clock=clock).show(code)
     assert returned.citizen.name == "Lê Văn Tám"
     assert returned.status is DossierStatus.EARLY
+
+
+# -- a whole day at the counter: registration, the board, messages, keys, the screen's size ------
+
+LONG_SERVICE = (
+    "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất và nhà ở"
+)
+
+
+@pytest.fixture
+def more_services(database, office):
+    """Marriage registration (for "ket hon") and a service with a long official name."""
+    from kiosk.db.models import Service
+
+    with database.factory.begin() as session:
+        session.add_all(
+            [
+                Service(
+                    code="HT-KH",
+                    name_vi="Đăng ký kết hôn",
+                    name_en="Marriage registration",
+                    field="Hộ tịch",
+                    processing_days=0,
+                ),
+                Service(
+                    code="CT-HD",
+                    name_vi=LONG_SERVICE,
+                    name_en="Certification of a contract on movable property, land use or a home",
+                    field="Chứng thực",
+                    processing_days=1,
+                ),
+            ]
+        )
+
+
+@pytest.fixture
+def desk(qtbot, window, more_services):
+    sign_in(qtbot, window)
+    qtbot.waitUntil(lambda: window.desk.board.topLevelItemCount() > 0, timeout=WAIT)
+    return window.desk
+
+
+def nothing_registered(window, thermal):
+    return window.dossiers.list() == [] and window.queue.pending() == [] and not thermal.jobs
+
+
+def test_ket_hon_suggests_dang_ky_ket_hon_and_enter_only_picks_it(qtbot, window, desk, thermal):
+    qtbot.keyClicks(desk.service, "ket hon")
+    assert [s.code for s in desk.service.suggestions()] == ["HT-KH"]
+    qtbot.keyClick(desk.service, Qt.Key.Key_Return)
+    assert desk.service.text() == "Đăng ký kết hôn — HT-KH"
+    assert window.focusWidget() is desk.citizen_name  # on to the citizen's name
+    desk.citizen_name.setText("Lê Văn Tám")
+    qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return)  # Enter moves on, it does not save
+    assert window.focusWidget() is desk.citizen_address
+    assert nothing_registered(window, thermal)
+    assert desk.save_button.isEnabled() and "Ctrl+Enter" in desk.save_button.text()
+
+
+def test_a_registration_without_a_name_is_refused_in_words(qtbot, window, desk, thermal):
+    qtbot.keyClicks(desk.service, "ket hon")
+    qtbot.keyClick(desk.service, Qt.Key.Key_Return)
+    qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return, SAVE)
+    assert desk.result.text() == (
+        "✕ Nhập họ tên người nộp: giấy tiếp nhận (Mẫu 01) phải ghi tên người nộp hồ sơ."
+    )
+    assert window.focusWidget() is desk.citizen_name
+    assert nothing_registered(window, thermal)
+    desk.citizen_name.setText("   ")
+    qtbot.mouseClick(desk.save_button, Qt.MouseButton.LeftButton)
+    assert "Nhập họ tên người nộp" in desk.result.text()
+    assert nothing_registered(window, thermal)
+
+
+def test_a_wrong_phone_is_refused_in_words_and_a_right_one_kept_nationally(
+    qtbot, window, desk, thermal
+):
+    qtbot.keyClicks(desk.service, "HT-KH")
+    desk.citizen_name.setText("Lê Văn Tám")
+    qtbot.keyClicks(desk.citizen_phone, "091234567")
+    qtbot.keyClick(desk.citizen_phone, Qt.Key.Key_Return, SAVE)
+    assert desk.result.text().startswith("✕ 091234567 không phải số điện thoại Việt Nam")
+    assert window.focusWidget() is desk.citizen_phone
+    assert nothing_registered(window, thermal)
+    desk.citizen_phone.setText("+84 912 345 678")
+    with qtbot.waitSignal(
+        window.print_run_finished, timeout=WAIT, check_params_cb=printed_a_receipt
+    ):
+        qtbot.keyClick(desk.citizen_phone, Qt.Key.Key_Return, SAVE)
+    [view] = window.dossiers.list()
+    assert (view.service_code, view.citizen.phone) == ("HT-KH", "0912345678")
+
+
+def board_row(desk, code):
+    from ui.widgets.dossier_board import COLUMNS
+
+    row = next(item for item in desk.board.rows() if item.data(0, Qt.ItemDataRole.UserRole) == code)
+    return row, [row.text(c) for c in range(len(COLUMNS))]
+
+
+def test_the_board_shows_each_dossier_in_words_and_names_the_selected_one(qtbot, window, desk):
+    code = register(qtbot, window, "CT-HD", "Tôn Nữ Thị Ngọc Ánh")  # 24/11 is a holiday
+    qtbot.waitUntil(lambda: "(1)" in desk.board.topLevelItem(2).text(0), timeout=WAIT)
+    assert desk.board.topLevelItem(2).text(0) == (
+        "Đến hạn ngày 25/11: báo trễ hạn ngay từ hôm nay (1)"
+    )
+    row, cells = board_row(desk, code)
+    assert cells == [
+        code[-4:],
+        LONG_SERVICE,
+        "Tôn Nữ Thị Ngọc Ánh",
+        "23/11",
+        "17:00 25/11",
+        "đang giải quyết",
+        "Nguyễn Thị Hương",
+    ]
+    assert row.toolTip(0) == code
+    assert row.toolTip(1) == f"{LONG_SERVICE} — CT-HD"
+    assert row.toolTip(4) == "17:00 25/11/2026"
+    assert not row.icon(5).isNull()  # the status has its sign as well as its words
+    find_and_select(qtbot, window, code)
+    assert desk.selected_title.text() == f"Số {code[-4:]} · {LONG_SERVICE} · Tôn Nữ Thị Ngọc Ánh"
+    assert desk.selected_status.text() == f"đang giải quyết — hẹn trả 17:00 25/11/2026 — {code}"
+
+
+def test_a_station_in_english_names_services_in_english(
+    qtbot, database, office, more_services, clock, thermal, signer
+):
+    settings = Settings(database_url=database.url, station_name="clerk-1", language="en")
+    win = ClerkWindow(settings, factory=database.factory, printer=None, signer=signer, clock=clock)
+    qtbot.addWidget(win)
+    win.show()
+    sign_in(qtbot, win)
+    qtbot.keyClicks(win.desk.service, "ket hon")
+    qtbot.keyClick(win.desk.service, Qt.Key.Key_Return)
+    assert win.desk.service.text() == "Marriage registration — HT-KH"
+    win.desk.citizen_name.setText("Le Van Tam")
+    qtbot.keyClick(win.desk.citizen_name, Qt.Key.Key_Return, SAVE)
+    qtbot.waitUntil(lambda: win.desk.result.text().startswith("✓ "), timeout=WAIT)
+    code = CODE.search(win.desk.result.text()).group()
+    qtbot.waitUntil(lambda: any(True for _ in win.desk.board.rows()), timeout=WAIT)
+    assert board_row(win.desk, code)[1][1] == "Marriage registration"
+
+
+def test_messages_say_their_kind_in_a_sign_and_in_colour(qtbot, window, desk):
+    from ui.widgets.message_bar import MessageKind
+
+    code = register(qtbot, window, "HT-XNHN", "Lê Văn Tám")
+    assert desk.result.kind is MessageKind.SUCCESS and desk.result.text().startswith("✓ Hồ sơ")
+    desk.search.setText("không ai tên này")
+    qtbot.keyClick(desk.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.message.kind is MessageKind.WARNING, timeout=WAIT)
+    assert desk.message.text() == "⚠ Không tìm thấy hồ sơ nào khớp với 'không ai tên này'."
+    find_and_select(qtbot, window, code)
+    qtbot.mouseClick(desk.return_button, Qt.MouseButton.LeftButton)
+    wait_for_message(qtbot, window, "đã trả kết quả")
+    assert desk.message.text() == f"✓ Hồ sơ {code} đã trả kết quả."
+    assert desk.message.property("kind") == "success"  # the stylesheet's green
+    find_and_select(qtbot, window, code)
+    assert not desk.return_button.isEnabled()  # returned: its status says so
+    assert desk.selected_status.text().startswith("đã trả, trước hạn")
+
+
+def _luminance(colour):
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_kind_of_message_reads_at_a_contrast_of_at_least_4_5():
+    from ui.theme import desk_stylesheet
+    from ui.widgets.message_bar import MessageKind
+
+    sheet = desk_stylesheet()
+    for kind in MessageKind:
+        rule = re.search(rf'QLabel\[kind="{kind.value}"\]\s*\{{([^}}]*)\}}', sheet).group(1)
+        text = re.search(r"\bcolor:\s*(#[0-9a-f]{6})", rule).group(1)
+        background = re.search(r"\bbackground:\s*(#[0-9a-f]{6})", rule).group(1)
+        light, dark = sorted((_luminance(text), _luminance(background)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, kind
+
+
+def test_every_action_has_a_key_and_the_keys_are_written_on_the_desk(qtbot, window, desk, thermal):
+    code = register(qtbot, window, "HT-KH", "Lê Văn Tám")  # due today: on the board
+    qtbot.waitUntil(lambda: any(True for _ in desk.board.rows()), timeout=WAIT)
+    for words in ("Ctrl+Enter", "F2", "F3", "F4", "F6", "F7", "F8"):
+        assert words in desk.key_hints.text()
+    qtbot.keyClick(desk.service, Qt.Key.Key_F4)
+    assert window.focusWidget() is desk.board and desk.selected_code() == code
+    with qtbot.waitSignal(window.print_run_finished, timeout=WAIT):
+        qtbot.keyClick(desk.board, Qt.Key.Key_F8)  # reprint the receipt
+    qtbot.waitUntil(lambda: len(thermal.jobs) == 2, timeout=WAIT)
+    qtbot.keyClick(desk.board, Qt.Key.Key_F6)  # return the result
+    wait_for_message(qtbot, window, "đã trả kết quả")
+    qtbot.keyClick(desk.board, Qt.Key.Key_F3)
+    assert window.focusWidget() is desk.search
+    qtbot.keyClick(desk.search, Qt.Key.Key_F2)
+    assert window.focusWidget() is desk.service
+
+
+def clipped(widget):
+    """Visible labels and buttons of `widget` whose text does not fit them."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    found = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QPushButton):
+        if not child.isVisibleTo(widget) or not child.text():
+            continue
+        if isinstance(child, QLabel) and child.wordWrap():
+            if child.heightForWidth(child.width()) > child.height():
+                found.append(child.text())
+        elif child.sizeHint().width() > child.width() or child.minimumSizeHint().height() > (
+            child.height()
+        ):
+            found.append(child.text())
+    return found
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_desk_fits_the_screen_with_nothing_clipped_or_scrolled_sideways(
+    qtbot, window, desk, size
+):
+    code = register(qtbot, window, "CT-HD", "Tôn Nữ Thị Ngọc Ánh")
+    find_and_select(qtbot, window, code)
+    qtbot.keyClicks(desk.service, "ket hon")
+    qtbot.keyClick(desk.service, Qt.Key.Key_Return)
+    qtbot.keyClick(desk.citizen_name, Qt.Key.Key_Return, SAVE)  # a refusal, on two lines
+    desk.show_message(desk.message.kind or desk.result.kind, "Một thông báo dài. " * 12)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    qtbot.waitUntil(lambda: clipped(window.desk) == [], timeout=WAIT)
+    board = desk.board
+    assert not board.horizontalScrollBar().isVisible()
+    widths = sum(board.columnWidth(c) for c in range(board.columnCount()))
+    assert widths <= board.viewport().width()
+    for column in range(board.columnCount()):  # a column cut short says it all in a tooltip
+        assert board.columnWidth(column) > 0

@@ -1,184 +1,298 @@
-"""The clerk's desk: register a dossier (keyboard first), today's board, and the actions on one."""
+"""The clerk's desk: register a dossier (keyboard first), today's board, and the actions on one.
+
+Everything is reachable from the keyboard, and the keys are written at the bottom of the desk:
+Enter moves on (in the service field it picks the suggestion), Ctrl+Enter saves, function keys
+reach the board and the selected dossier's actions. The desk fits a 1366×768 counter PC.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.i18n import Translator
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import N_, Translator
+from kiosk.phone import NOT_A_VIETNAMESE_PHONE
+from kiosk.registration import NO_NAME, check_registration
 from kiosk.services.clerk_board import Board
-from kiosk.status import DELAY_REASONS, STATUS_LABELS
 from kiosk.views import DossierView, ServiceView
+from ui.theme import desk_stylesheet
+from ui.widgets.dossier_board import (
+    DossierBoard,
+    appointment,
+)
+from ui.widgets.message_bar import MessageBar, MessageKind
+from ui.widgets.selected_dossier_panel import SelectedDossierPanel
+from ui.widgets.service_field import ServiceField
 
-
-def _moment(view: DossierView) -> str:
-    due = view.reappointed_due_at or view.due_at
-    return f"{due:%H:%M %d/%m/%Y}"
+_WHEN = "%H:%M %d/%m/%Y"
+LEFT_SHARE, LEFT_MOST = 0.34, 600  # the form's share of the width, and its most in pixels
+KEY_HINTS = (
+    ("Enter", N_("picks the service, then the next field")),
+    ("Ctrl+Enter", N_("save and print")),
+    ("F2", N_("new dossier")),
+    ("F3", N_("search")),
+    ("F4", N_("board")),
+    ("F5", N_("refresh")),
+    ("F6", N_("return the result")),
+    ("F7", N_("re-appoint")),
+    ("F8", N_("reprint receipt")),
+    ("F9", N_("reprint apology")),
+    ("Esc", N_("clear the search")),
+)
+# Tight, so that the form and the selected dossier fit a 768-pixel-high screen together.
+BOX_MARGINS, SPACING = (8, 6, 8, 6), 5
 
 
 class ClerkDeskScreen(QWidget):
-    register_requested = Signal(str, str, str, str)  # service code, name, address, phone
+    register_requested = Signal(str, object)  # service code, CitizenDetails (checked)
     return_requested = Signal(str)
     reappoint_requested = Signal(str, object, str)  # code, new date, reason
     print_requested = Signal(str, str)  # code, "receipt" | "apology"
     search_requested = Signal(str)
+    refresh_requested = Signal()
     sign_out_requested = Signal()
     test_print_requested = Signal()
 
     def __init__(self, tr: Translator) -> None:
         super().__init__()
+        self.setObjectName("desk")
+        self.setStyleSheet(desk_stylesheet())
         self._tr = tr
-        self._codes: dict[str, str] = {}  # completer text -> service code
-        self.who = QLabel()
+        self._services: list[ServiceView] = []
+        self.who = QLabel(wordWrap=True)
         self.who.setObjectName("officeName")
-        self.printer_status = QLabel(wordWrap=True)
-        self.sign_out_button = QPushButton()
-        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.printer_status = MessageBar(tr, object_name="printerStatus")
         self.test_print_button = QPushButton()
         self.test_print_button.clicked.connect(self.test_print_requested)
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
         header = QHBoxLayout()
         header.addWidget(self.who, 2)
         header.addWidget(self.printer_status, 3)
         header.addWidget(self.test_print_button)
         header.addWidget(self.sign_out_button)
 
-        self.register_box = QGroupBox()
-        self.service = QLineEdit()
-        self.citizen_name = QLineEdit()
-        self.citizen_address = QLineEdit()
-        self.citizen_phone = QLineEdit()
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("primary")
-        self.result = QLabel(wordWrap=True)
-        self.result.setObjectName("status")
-        self.register_form = QFormLayout(self.register_box)
-        self.field_labels = [QLabel() for _ in range(4)]
-        fields = (self.service, self.citizen_name, self.citizen_address, self.citizen_phone)
-        for label, widget in zip(self.field_labels, fields, strict=True):
-            self.register_form.addRow(label, widget)
-            widget.returnPressed.connect(self._register)
-        self.register_form.addRow(self.save_button)
-        self.register_form.addRow(self.result)
-        self.save_button.clicked.connect(self._register)
+        for button in (self.sign_out_button, self.test_print_button):
+            button.setObjectName("secondary")
+        self.register_box = self._registration()
+        self.actions_box = SelectedDossierPanel(tr, margins=BOX_MARGINS, spacing=SPACING)
+        self.actions_box.return_requested.connect(self.return_requested)
+        self.actions_box.reappoint_requested.connect(self.reappoint_requested)
+        self.actions_box.print_requested.connect(self.print_requested)
+        # What the keys and the tests reach directly.
+        panel = self.actions_box
+        self.selected_title, self.selected_status = panel.heading, panel.status
+        self.return_button, self.reappoint_button = panel.return_button, panel.reappoint_button
+        self.reprint_button, self.apology_button = panel.reprint_button, panel.apology_button
+        self.reason, self.new_date = panel.reason, panel.new_date
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.register_box)
+        left_layout.addWidget(self.actions_box)
+        left_layout.addStretch(1)
 
         self.search = QLineEdit()
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
-        self.board = QTreeWidget()
-        self.board.setColumnCount(5)
-        self.board.setRootIsDecorated(False)
+        self.board = DossierBoard(tr)
         self.board.itemSelectionChanged.connect(self._selection_changed)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.message = MessageBar(tr)
+        self.key_hints = QLabel(wordWrap=True)
+        self.key_hints.setObjectName("keyHints")
+        right_layout.addWidget(self.search)
+        right_layout.addWidget(self.board, 1)
+        # Under the board, which gives up the room: the left column keeps the screen's height.
+        right_layout.addWidget(self.message)
+        right_layout.addWidget(self.key_hints)
 
-        self.actions_box = QGroupBox()
-        self.return_button = QPushButton()
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.new_date = QDateEdit()
-        self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("dd/MM/yyyy")
-        self.reappoint_button = QPushButton()
-        self.reprint_button = QPushButton()
-        self.apology_button = QPushButton()
-        for button in (self.return_button, self.reappoint_button):
-            button.setObjectName("primary")
-        for button in (
-            self.reprint_button,
-            self.apology_button,
-            self.sign_out_button,
-            self.test_print_button,
-        ):
-            button.setObjectName("secondary")
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("problem")
-        actions = QFormLayout(self.actions_box)
-        actions.addRow(self.return_button)
-        self.reason_label, self.date_label = QLabel(), QLabel()
-        actions.addRow(self.reason_label, self.reason)
-        actions.addRow(self.date_label, self.new_date)
-        actions.addRow(self.reappoint_button)
-        row = QHBoxLayout()
-        row.addWidget(self.reprint_button)
-        row.addWidget(self.apology_button)
-        actions.addRow(row)
-        self.return_button.clicked.connect(lambda: self._with_selected(self.return_requested.emit))
-        self.reappoint_button.clicked.connect(self._reappoint)
-        self.reprint_button.clicked.connect(
-            lambda: self._with_selected(lambda c: self.print_requested.emit(c, "receipt"))
-        )
-        self.apology_button.clicked.connect(
-            lambda: self._with_selected(lambda c: self.print_requested.emit(c, "apology"))
-        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self._left = left
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._moved_by_hand)
 
-        left = QVBoxLayout()
-        left.addWidget(self.register_box)
-        left.addWidget(self.actions_box)
-        left.addWidget(self.message)
-        left.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.search)
-        right.addWidget(self.board, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
         layout.addLayout(header)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.splitter, 1)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)  # Enter on a focused button presses it
+        self._keys()
         self.retranslate(tr)
         self._selection_changed()
 
+    # -- building ------------------------------------------------------------------------------
+
+    def _registration(self) -> QGroupBox:
+        box = QGroupBox()
+        self.service = ServiceField()
+        self.service.service_picked.connect(self._service_picked)
+        self.service.nothing_to_pick.connect(self._nothing_to_pick)
+        self.citizen_name = QLineEdit()
+        self.citizen_address = QLineEdit()
+        self.citizen_phone = QLineEdit()
+        self.citizen_phone.setMaxLength(20)
+        # Enter moves on to the next field; only Ctrl+Enter (or the button) saves.
+        self.citizen_name.returnPressed.connect(self.citizen_address.setFocus)
+        self.citizen_address.returnPressed.connect(self.citizen_phone.setFocus)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.citizen_phone.returnPressed.connect(self.save_button.setFocus)
+        self.result = MessageBar(self._tr, object_name="result")
+        self.register_form = QFormLayout(box)
+        self.register_form.setContentsMargins(*BOX_MARGINS)
+        self.register_form.setVerticalSpacing(SPACING)
+        self.register_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.register_form.setLabelAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.field_labels = [QLabel() for _ in range(4)]
+        fields = (self.service, self.citizen_name, self.citizen_address, self.citizen_phone)
+        for label, widget in zip(self.field_labels, fields, strict=True):
+            label.setBuddy(widget)
+            self.register_form.addRow(label, widget)
+            widget.textEdited.connect(self._form_edited)
+        self.register_form.addRow(self.save_button)
+        self.register_form.addRow(self.result)
+        return box
+
+    def _keys(self) -> None:
+        def key(sequence: str, action: Callable[[], object], parent: QWidget | None = None) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), parent or self)
+            shortcut.setContext(
+                Qt.ShortcutContext.WidgetShortcut
+                if parent
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            shortcut.activated.connect(action)
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            key(sequence, self.save)
+        key("F2", self.new_registration)
+        key("F3", self.focus_search)
+        key("Ctrl+F", self.focus_search)
+        key("F4", self.focus_board)
+        key("F5", self.refresh_requested.emit)
+        key("F6", self.return_button.click)
+        key("F7", self.actions_box.start_reappointment)
+        key("F8", self.reprint_button.click)
+        key("F9", self.apology_button.click)
+        key("Escape", self._clear_search, self.search)
+        # Re-appointing from the keyboard: reason, Enter, date, Enter, then Enter on the button.
+        if reason_edit := self.reason.lineEdit():
+            reason_edit.returnPressed.connect(self.new_date.setFocus)
+        for sequence in ("Return", "Enter"):
+            key(sequence, self.reappoint_button.setFocus, self.new_date)
+
     def retranslate(self, tr: Translator) -> None:
         self._tr = tr
+        for bar in (self.message, self.result, self.printer_status):
+            bar.retranslate(tr)
         self.sign_out_button.setText(tr("Sign out"))
         self.test_print_button.setText(tr("Test print"))
-        self.register_box.setTitle(tr("Register a dossier"))
+        self.register_box.setTitle(tr("Register a dossier (F2)"))
         names = (tr("Service"), tr("Citizen"), tr("Address"), tr("Phone"))
         for label, name in zip(self.field_labels, names, strict=True):
             label.setText(name)
-        self.service.setPlaceholderText(tr("Type a few letters of the service or its code"))
-        self.save_button.setText(tr("Save and print the receipt (Enter)"))
-        self.search.setPlaceholderText(tr("Search by dossier code or name, or scan a receipt"))
-        self.board.setHeaderLabels(
-            [tr("Dossier code"), tr("Service"), tr("Citizen"), tr("Appointment"), tr("Status")]
-        )
-        self.actions_box.setTitle(tr("Selected dossier"))
-        self.return_button.setText(tr("Return the result"))
-        self.reason.clear()
-        self.reason.addItems([tr(reason) for reason in DELAY_REASONS])
-        self.reason_label.setText(tr("Reason for the delay"))
-        self.date_label.setText(tr("New appointment"))
-        self.reappoint_button.setText(tr("Re-appoint and print the apology letter"))
-        self.reprint_button.setText(tr("Reprint receipt"))
-        self.apology_button.setText(tr("Reprint apology"))
+        self.service.setPlaceholderText(tr("A few letters of the service or its code, Enter"))
+        self.citizen_name.setPlaceholderText(tr("Required: printed on the receipt"))
+        self.citizen_address.setPlaceholderText(tr("Optional"))
+        self.citizen_phone.setPlaceholderText(tr("Optional, e.g. 0912 345 678"))
+        self.save_button.setText(tr("Save and print the receipt (Ctrl+Enter)"))
+        self.search.setPlaceholderText(tr("Search by dossier code or name, or scan a receipt (F3)"))
+        self.board.retranslate(tr)
+        self.actions_box.retranslate(tr)
+        # A hint never breaks inside: the line wraps between hints only.
+        hints = [" ".join((key, tr(words))).replace(" ", "\u00a0") for key, words in KEY_HINTS]
+        self.key_hints.setText(tr("Keys:") + " " + " · ".join(hints))
+        self._selection_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            # The board gets the room: the form a third of the width (never more than it can
+            # use, never less than it needs).
+            total = self.splitter.width() - self.splitter.handleWidth()
+            share = min(int(total * LEFT_SHARE), LEFT_MOST)
+            left = max(self._left.minimumSizeHint().width(), share)
+            self.splitter.setSizes([left, max(total - left, 0)])
+
+    def _moved_by_hand(self, _position: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    # -- registering ---------------------------------------------------------------------------
 
     def set_services(self, services: list[ServiceView]) -> None:
-        self._codes = {f"{s.code} — {s.name_vi}": s.code for s in services}
-        completer = QCompleter(list(self._codes), self.service)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.service.setCompleter(completer)
+        self._services = services
+        self.service.set_services(services, self._tr.language)
 
-    def _register(self) -> None:
-        text = self.service.text().strip()
-        code = self._codes.get(text, text.split(" ")[0] if text else "")
-        self.register_requested.emit(
-            code, self.citizen_name.text(), self.citizen_address.text(), self.citizen_phone.text()
-        )
+    def new_registration(self) -> None:
+        self.service.setFocus()
+        self.service.selectAll()
+
+    def _form_edited(self, _text: str) -> None:
+        if self.result.kind in (MessageKind.ERROR, MessageKind.WARNING):
+            self.result.clear_message()  # what was refused has been changed
+
+    def _service_picked(self, _service: ServiceView) -> None:
+        self.citizen_name.setFocus()
+
+    def _nothing_to_pick(self, text: str) -> None:
+        tr = self._tr
+        if text:
+            self.result.show_message(
+                MessageKind.WARNING, tr("No service matches '{text}'.", text=text[:60])
+            )
+
+    def save(self) -> None:
+        """Checks the form here, before any worker: a refusal is told in words, nothing saved."""
+        if not self.save_button.isEnabled():
+            return  # the previous registration is still being saved
+        try:
+            checked = check_registration(
+                self._services,
+                picked=self.service.picked,
+                service_text=self.service.text(),
+                name=self.citizen_name.text(),
+                address=self.citizen_address.text(),
+                phone=self.citizen_phone.text(),
+                language=self._tr.language,
+            )
+        except InvalidInputError as refusal:
+            self.result.show_message(MessageKind.ERROR, refusal.render(self._tr))
+            wrong = {NO_NAME: self.citizen_name, NOT_A_VIETNAMESE_PHONE: self.citizen_phone}
+            wrong.get(refusal.message, self.service).setFocus()
+            return
+        if checked.citizen.phone:
+            self.citizen_phone.setText(checked.citizen.phone)
+        self.register_requested.emit(checked.service.code, checked.citizen)
+
+    def registration_refused(self, text: str) -> None:
+        """Said beside the form: the clerk's eyes are on it."""
+        self.result.show_message(MessageKind.ERROR, text)
 
     def set_registering(self, busy: bool) -> None:
         """Greyed while a dossier is saved; the fields keep the focus and their text."""
@@ -186,85 +300,67 @@ class ClerkDeskScreen(QWidget):
 
     def registered(self, view: DossierView) -> None:
         tr = self._tr
-        self.result.setText(
-            tr("Dossier {code}: appointment {when}.", code=view.code, when=_moment(view))
+        self.result.show_message(
+            MessageKind.SUCCESS,
+            tr(
+                "Dossier {code}: appointment {when}.",
+                code=view.code,
+                when=f"{appointment(view):{_WHEN}}",
+            ),
         )
-        for widget in (self.service, self.citizen_name, self.citizen_address, self.citizen_phone):
+        self.service.reset()
+        for widget in (self.citizen_name, self.citizen_address, self.citizen_phone):
             widget.clear()
         self.service.setFocus()
 
+    # -- the board -----------------------------------------------------------------------------
+
     def show_board(self, board: Board, found: list[DossierView] | None = None) -> None:
         tr = self._tr
-        self.board.clear()
         groups = [
-            (tr("Overdue"), board.overdue),
-            (tr("Due today"), board.due_today),
+            ("overdue", tr("Overdue"), board.overdue),
+            ("today", tr("Due today"), board.due_today),
             (
+                "next",
                 tr("Due {day}: announce any delay now", day=f"{board.next_working_day:%d/%m}"),
                 board.due_next,
             ),
         ]
         if found is not None:
-            groups.insert(0, (tr("Search results"), found))
-        for title, views in groups:
-            group = QTreeWidgetItem([f"{title} ({len(views)})"])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.board.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)  # the heading must not widen the code column
-            for view in views:
-                item = QTreeWidgetItem(
-                    [
-                        view.code,
-                        view.service_code,
-                        view.citizen.name or "",
-                        _moment(view),
-                        tr(STATUS_LABELS[view.status]),
-                    ]
-                )
-                item.setData(0, Qt.ItemDataRole.UserRole, view.code)
-                group.addChild(item)
-            group.setExpanded(True)
-        for column in range(self.board.columnCount()):
-            self.board.resizeColumnToContents(column)
+            groups.insert(0, ("search", tr("Search results"), found))
+        self.board.show_groups(groups)
         self._selection_changed()
 
     def selected_code(self) -> str | None:
-        items = self.board.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        return self.board.selected_code()
 
     def select(self, code: str) -> None:
-        # The first match, in board order: search results come before the day's groups.
-        match = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-        for item in self.board.findItems(code, match, 0):
-            if item.data(0, Qt.ItemDataRole.UserRole) == code:
-                self.board.setCurrentItem(item)
-                return
+        self.board.select(code)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_board(self) -> None:
+        self.board.setFocus()
+        self.board.select_first()
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.refresh_requested.emit()
+
+    # -- the selected dossier ------------------------------------------------------------------
 
     def _selection_changed(self) -> None:
-        chosen = self.selected_code() is not None
-        for button in (
-            self.return_button,
-            self.reappoint_button,
-            self.reprint_button,
-            self.apology_button,
-        ):
-            button.setEnabled(chosen)
-
-    def _with_selected(self, action: Callable[[str], object]) -> None:
-        code = self.selected_code()
-        if code:
-            action(code)
-
-    def _reappoint(self) -> None:
-        code = self.selected_code()
-        if code:
-            day = self.new_date.date()
-            self.reappoint_requested.emit(
-                code, date(day.year(), day.month(), day.day()), self.reason.currentText()
-            )
+        self.actions_box.show_dossier(self.board.view(self.selected_code()))
 
     def set_default_new_date(self, day: date) -> None:
-        self.new_date.setDate(QDate(day.year, day.month, day.day))
+        self.actions_box.set_default_new_date(day)
 
-    def show_message(self, message: str) -> None:
-        self.message.setText(message)
+    # -- messages ------------------------------------------------------------------------------
+
+    def show_message(self, kind: MessageKind, text: str) -> None:
+        self.message.show_message(kind, text)
+
+    def clear_message(self) -> None:
+        self.message.clear_message()

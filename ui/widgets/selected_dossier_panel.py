@@ -1,0 +1,173 @@
+"""The dossier chosen on the clerk's board, named (its number of the day, service, citizen) with
+its status in words and a sign, above what can be done with it: return the result, re-appoint it
+(reason, new date, Form 04), reprint its receipt or apology letter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+)
+
+from kiosk.i18n import Translator
+from kiosk.status import DELAY_REASONS
+from kiosk.views import DossierView
+from ui.widgets.dossier_board import appointment, daily_number, status_icon, status_words
+
+_WHEN = "%H:%M %d/%m/%Y"
+
+
+class SelectedDossierPanel(QGroupBox):
+    return_requested = Signal(str)
+    reappoint_requested = Signal(str, object, str)  # code, new date, reason
+    print_requested = Signal(str, str)  # code, "receipt" | "apology"
+
+    def __init__(self, tr: Translator, *, margins: tuple[int, int, int, int], spacing: int) -> None:
+        super().__init__()
+        self._tr = tr
+        self.view: DossierView | None = None
+        self.heading = QLabel(wordWrap=True)
+        self.heading.setObjectName("selectedTitle")
+        self.icon = QLabel()
+        self.status = QLabel(wordWrap=True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        status_row.addWidget(self.status, 1)
+        self.return_button = QPushButton()
+        self.return_button.setObjectName("primary")
+        self.return_button.clicked.connect(self._return)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reason.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.reason.setMinimumContentsLength(16)
+        self.new_date = QDateEdit()
+        self.new_date.setCalendarPopup(True)
+        self.new_date.setDisplayFormat("dd/MM/yyyy")
+        self.reappoint_button = QPushButton()
+        self.reappoint_button.setObjectName("primary")
+        self.reappoint_button.clicked.connect(self._reappoint)
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("secondary")
+        self.reprint_button.clicked.connect(lambda: self._print("receipt"))
+        self.apology_button = QPushButton()
+        self.apology_button.setObjectName("secondary")
+        self.apology_button.clicked.connect(lambda: self._print("apology"))
+        self.reason_label, self.date_label = QLabel(), QLabel()
+        self.reason_label.setBuddy(self.reason)
+        self.date_label.setBuddy(self.new_date)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*margins)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.heading)
+        layout.addLayout(status_row)
+        layout.addWidget(self.return_button)
+        form = QFormLayout()
+        form.setVerticalSpacing(spacing)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(self.reason_label, self.reason)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.new_date)
+        date_row.addStretch(1)
+        form.addRow(self.date_label, date_row)
+        layout.addLayout(form)
+        layout.addWidget(self.reappoint_button)
+        reprints = QHBoxLayout()
+        reprints.addWidget(self.reprint_button, 1)
+        reprints.addWidget(self.apology_button, 1)
+        layout.addLayout(reprints)
+        self.retranslate(tr)
+
+    def retranslate(self, tr: Translator) -> None:
+        self._tr = tr
+        self.setTitle(tr("Selected dossier"))
+        self.return_button.setText(tr("Return the result (F6)"))
+        self.reason.clear()
+        self.reason.addItems([tr(reason) for reason in DELAY_REASONS])
+        self.reason_label.setText(tr("Reason for the delay"))
+        self.date_label.setText(tr("New appointment"))
+        self.reappoint_button.setText(tr("Re-appoint, print the apology (F7)"))
+        self.reprint_button.setText(tr("Reprint receipt (F8)"))
+        self.apology_button.setText(tr("Reprint apology (F9)"))
+        self.show_dossier(self.view)
+
+    def show_dossier(self, view: DossierView | None) -> None:
+        tr = self._tr
+        self.view = view
+        if view is None:
+            self.heading.setText(tr("No dossier selected: choose one on the board (F4)."))
+            self.status.setText("")
+            self.icon.clear()
+        else:
+            service = view.service_name_en if tr.language == "en" else view.service_name_vi
+            self.heading.setText(
+                tr(
+                    "No. {number} · {service} · {citizen}",
+                    number=daily_number(view.code),
+                    service=service,
+                    citizen=view.citizen.name or tr("no name recorded"),
+                )
+            )
+            self.status.setText(
+                tr(
+                    "{status} — appointment {when} — {code}",
+                    status=status_words(view, tr),
+                    when=f"{appointment(view):{_WHEN}}",
+                    code=view.code,
+                )
+            )
+            self.status.setToolTip(
+                tr("{name} — counter {counter}", name=view.clerk_name, counter=view.counter)
+            )
+            self.icon.setPixmap(status_icon(view).pixmap(22, 22))
+        self.status.setVisible(view is not None)
+        self.icon.setVisible(view is not None)
+        out = view is not None and view.returned_at is None
+        self.return_button.setEnabled(out)
+        # A second re-appointment may still be asked for: the answer says, in words, why not.
+        for widget in (self.reappoint_button, self.reason, self.new_date):
+            widget.setEnabled(out)
+        self.reprint_button.setEnabled(view is not None)
+        self.apology_button.setEnabled(view is not None and view.reappointed_at is not None)
+
+    def start_reappointment(self) -> None:
+        """F7: the reason first; Enter goes on to the date, Enter again to the button."""
+        if self.reason.isEnabled():
+            self.reason.setFocus()
+            if reason_edit := self.reason.lineEdit():
+                reason_edit.selectAll()
+
+    def set_default_new_date(self, day: date) -> None:
+        self.new_date.setDate(QDate(day.year, day.month, day.day))
+
+    def _return(self) -> None:
+        if self.view is not None:
+            self.return_requested.emit(self.view.code)
+
+    def _print(self, kind: str) -> None:
+        if self.view is not None:
+            self.print_requested.emit(self.view.code, kind)
+
+    def _reappoint(self) -> None:
+        if self.view is not None:
+            day = self.new_date.date()
+            self.reappoint_requested.emit(
+                self.view.code,
+                date(day.year(), day.month(), day.day()),
+                self.reason.currentText(),
+            )
