@@ -26,12 +26,14 @@ from kiosk.receipt_payload import is_signed_payload
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.clerk_board import Board, ClerkBoardService
 from kiosk.services.clerks import ClerkView
+from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import list_services
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
+from kiosk.services.service_documents import all_checklists
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
-from kiosk.views import CitizenDetails, DossierView, ServiceView
+from kiosk.views import CitizenDetails, DocumentItem, DossierView, ServiceView
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.widgets.message_bar import MessageKind
@@ -39,6 +41,7 @@ from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
 Result = TypeVar("Result")
+Checklists = dict[str, tuple[DocumentItem, ...]]
 
 
 class ClerkWindow(QMainWindow):
@@ -63,6 +66,7 @@ class ClerkWindow(QMainWindow):
             factory, station=station, clock=clock, office_code=office
         )
         self.queue = PrintQueueService(factory, station=station, clock=clock, office_code=office)
+        self.forms = CounterFormService(factory, station=station, clock=clock, office_code=office)
         self.sign_in_service = SignInService(
             factory, station=station, clock=clock, office_code=office
         )
@@ -82,6 +86,9 @@ class ClerkWindow(QMainWindow):
         self.desk.register_requested.connect(self.register)
         self.desk.return_requested.connect(self.return_result)
         self.desk.reappoint_requested.connect(self.reappoint)
+        self.desk.supplement_requested.connect(self.request_supplement)
+        self.desk.supplemented_requested.connect(self.supplement_returned)
+        self.desk.refusal_requested.connect(self.refuse)
         self.desk.print_requested.connect(self.reprint)
         self.desk.search_requested.connect(self.search)
         self.desk.refresh_requested.connect(self.refresh_board)
@@ -133,18 +140,19 @@ class ClerkWindow(QMainWindow):
         self.sign_in_screen.set_busy(True)
         sign_in_service, factory = self.sign_in_service, self.factory
 
-        def check() -> tuple[ClerkView, list[ServiceView]]:
+        def check() -> tuple[ClerkView, list[ServiceView], Checklists]:
             clerk = sign_in_service.sign_in(counter, pin)
             with factory() as session:
-                return clerk, list_services(session)
+                return clerk, list_services(session), all_checklists(session)
 
         self._in_background(check, self._signed_in, self._sign_in_refused)
 
-    def _signed_in(self, answer: tuple[ClerkView, list[ServiceView]]) -> None:
+    def _signed_in(self, answer: tuple[ClerkView, list[ServiceView], Checklists]) -> None:
         self._signing_in = False
         self.sign_in_screen.set_busy(False)
-        self.clerk, services = answer
+        self.clerk, services, checklists = answer
         self.desk.set_services(services)
+        self.desk.set_checklists(checklists)
         self.desk.who.setText(
             self._tr(
                 "{name} — counter {counter}",
@@ -171,7 +179,12 @@ class ClerkWindow(QMainWindow):
 
     # -- the clerk's actions ----------------------------------------------------------------
 
-    def register(self, service_code: str, citizen: CitizenDetails) -> None:
+    def register(
+        self,
+        service_code: str,
+        citizen: CitizenDetails,
+        papers: tuple[tuple[DocumentItem, ...], int] = ((), 1),
+    ) -> None:
         """`citizen` has been checked by the desk (kiosk.registration) before it asks."""
         if self._registering:
             return  # Ctrl+Enter pressed again while the first one is being saved
@@ -180,8 +193,14 @@ class ClerkWindow(QMainWindow):
         dossiers, clerk_id = self.dossiers, self._clerk_id()
 
         def save() -> DossierView:
+            documents, sets = papers
             return dossiers.register(
-                service_code, clerk_id=clerk_id, citizen=citizen, print_receipt=True
+                service_code,
+                clerk_id=clerk_id,
+                citizen=citizen,
+                print_receipt=True,
+                documents=documents,
+                sets=sets,
             )
 
         self._in_background(save, self._registered, self._registration_failed)
@@ -228,6 +247,61 @@ class ClerkWindow(QMainWindow):
             self.print_pending()
 
         self._in_background(save, reappointed)
+
+    def request_supplement(self, code: str, missing: list[str], reason: str) -> None:
+        forms, queue, clerk_id = self.forms, self.queue, self._clerk_id()
+
+        def save() -> DossierView:
+            view = forms.request_supplement(code, missing=missing, reason=reason, clerk_id=clerk_id)
+            queue.queue(view.code, PrintKind.SUPPLEMENT, clerk_id=clerk_id)
+            return view
+
+        def issued(view: DossierView) -> None:
+            self.desk.show_message(
+                MessageKind.WARNING,
+                self._tr(
+                    "Dossier {code} waits for the citizen's papers (Form 02 printed).",
+                    code=view.code,
+                ),
+            )
+            self.refresh_board()
+            self.print_pending()
+
+        self._in_background(save, issued)
+
+    def supplement_returned(self, code: str) -> None:
+        forms, clerk_id = self.forms, self._clerk_id()
+
+        def back(view: DossierView) -> None:
+            self.desk.show_message(
+                MessageKind.SUCCESS,
+                self._tr(
+                    "Papers for {code} received: appointment {when}.",
+                    code=view.code,
+                    when=f"{view.due_at:%H:%M %d/%m/%Y}",
+                ),
+            )
+            self.refresh_board()
+
+        self._in_background(lambda: forms.supplement_returned(code, clerk_id=clerk_id), back)
+
+    def refuse(self, code: str, reason: str) -> None:
+        forms, queue, clerk_id = self.forms, self.queue, self._clerk_id()
+
+        def save() -> DossierView:
+            view = forms.refuse(code, reason=reason, clerk_id=clerk_id)
+            queue.queue(view.code, PrintKind.REFUSAL, clerk_id=clerk_id)
+            return view
+
+        def refused(view: DossierView) -> None:
+            self.desk.show_message(
+                MessageKind.WARNING,
+                self._tr("Dossier {code} refused (Form 03 printed).", code=view.code),
+            )
+            self.refresh_board()
+            self.print_pending()
+
+        self._in_background(save, refused)
 
     def reprint(self, code: str, kind: str) -> None:
         queue, clerk_id = self.queue, self._clerk_id()

@@ -12,7 +12,10 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 
-from kiosk.db.models import ServiceDocument
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.db.models import Service, ServiceDocument
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
@@ -53,6 +56,18 @@ def parse_checklist(text: str) -> list[DocumentItem]:
             )
         items.append(DocumentItem(nfc(name).strip()[:300], form, count))
     return items
+
+
+def all_checklists(session: Session) -> dict[str, tuple[DocumentItem, ...]]:
+    """Every service's checklist, by service code: what the clerk's desk ticks from."""
+    checklists: dict[str, list[DocumentItem]] = {}
+    for code, name, form, count in session.execute(
+        select(Service.code, ServiceDocument.name, ServiceDocument.form, ServiceDocument.count)
+        .join(ServiceDocument, ServiceDocument.service_id == Service.id)
+        .order_by(Service.code, ServiceDocument.position)
+    ):
+        checklists.setdefault(code, []).append(DocumentItem(name, form, count))
+    return {code: tuple(items) for code, items in checklists.items()}
 
 
 class ServiceDocumentService(StationUseCases):

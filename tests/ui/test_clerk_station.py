@@ -482,3 +482,51 @@ def test_the_desk_fits_the_screen_with_nothing_clipped_or_scrolled_sideways(
     assert widths <= board.viewport().width()
     for column in range(board.columnCount()):  # a column cut short says it all in a tooltip
         assert board.columnWidth(column) > 0
+
+
+def test_papers_missing_then_brought_back_then_a_refusal_all_from_the_keyboard(
+    qtbot, window, thermal, database
+):
+    from kiosk.services.service_documents import ServiceDocumentService
+    from kiosk.views import DocumentItem
+
+    checklist = [DocumentItem("Tờ khai", "original", 1), DocumentItem("CCCD", "copy", 1)]
+    ServiceDocumentService(database.factory, station="test").replace("HT-XNHN", checklist)
+    sign_in(qtbot, window)
+    desk = window.desk
+    qtbot.keyClicks(desk.service, "HT-XNHN")
+    qtbot.keyClick(desk.service, Qt.Key.Key_Return)  # picks the service: its checklist comes up
+    assert desk.papers_button.text().startswith("2/2 giấy tờ, 1 bộ")
+    qtbot.keyClick(desk, Qt.Key.Key_F12)
+    papers = desk.papers_dialog
+    papers.items.item(1).setCheckState(Qt.CheckState.Unchecked)  # no copy of the ID card
+    papers.accept()
+    assert desk.papers_button.text().startswith("1/2 giấy tờ")
+    code = register(qtbot, window, "", "Lê Văn Tám")
+    assert window.dossiers.show(code).documents == (checklist[0],)
+    qtbot.waitUntil(lambda: len(thermal.jobs) == 1, timeout=WAIT)
+
+    find_and_select(qtbot, window, code)
+    qtbot.keyClick(desk, Qt.Key.Key_F10)
+    form_02 = desk.actions_box.dialog
+    form_02.missing.setPlainText("Bản sao CCCD\n\nẢnh 4x6")
+    form_02.reason.setText("Hồ sơ chưa đủ thành phần")
+    form_02.accept()
+    wait_for_message(qtbot, window, "chờ người dân bổ sung")
+    assert window.dossiers.show(code).supplements[0].missing == ("Bản sao CCCD", "Ảnh 4x6")
+    qtbot.waitUntil(lambda: len(thermal.jobs) == 2, timeout=WAIT)  # Form 02 printed
+    find_and_select(qtbot, window, code)
+    assert desk.actions_box.supplement_button.text().startswith("Đã nhận giấy tờ bổ sung")
+    qtbot.keyClick(desk, Qt.Key.Key_F10)
+    wait_for_message(qtbot, window, "Đã nhận giấy tờ bổ sung của")
+
+    find_and_select(qtbot, window, code)
+    qtbot.keyClick(desk, Qt.Key.Key_F11)
+    form_03 = desk.actions_box.dialog
+    form_03.reason.setPlainText("Không thuộc thẩm quyền của xã")
+    form_03.accept()
+    wait_for_message(qtbot, window, "đã bị từ chối")
+    qtbot.waitUntil(lambda: len(thermal.jobs) == 3, timeout=WAIT)  # Form 03 printed
+    assert window.dossiers.show(code).refusal_reason == "Không thuộc thẩm quyền của xã"
+    find_and_select(qtbot, window, code)
+    assert not desk.return_button.isEnabled() and not desk.actions_box.refuse_button.isEnabled()

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,8 +30,9 @@ from kiosk.i18n import N_, Translator
 from kiosk.phone import NOT_A_VIETNAMESE_PHONE
 from kiosk.registration import NO_NAME, check_registration
 from kiosk.services.clerk_board import Board
-from kiosk.views import DossierView, ServiceView
+from kiosk.views import DocumentItem, DossierView, ServiceView
 from ui.theme import desk_stylesheet
+from ui.widgets.counter_form_dialog import PapersDialog
 from ui.widgets.dossier_board import (
     DossierBoard,
     appointment,
@@ -52,6 +54,9 @@ KEY_HINTS = (
     ("F7", N_("re-appoint")),
     ("F8", N_("reprint receipt")),
     ("F9", N_("reprint apology")),
+    ("F10", N_("papers missing or brought back")),
+    ("F11", N_("refuse")),
+    ("F12", N_("papers received")),
     ("Esc", N_("clear the search")),
 )
 # Tight, so that the form and the selected dossier fit a 768-pixel-high screen together.
@@ -59,10 +64,14 @@ BOX_MARGINS, SPACING = (8, 6, 8, 6), 5
 
 
 class ClerkDeskScreen(QWidget):
-    register_requested = Signal(str, object)  # service code, CitizenDetails (checked)
+    # service code, CitizenDetails (checked), (papers received, number of sets)
+    register_requested = Signal(str, object, object)
     return_requested = Signal(str)
     reappoint_requested = Signal(str, object, str)  # code, new date, reason
     print_requested = Signal(str, str)  # code, "receipt" | "apology"
+    supplement_requested = Signal(str, object, str)  # code, missing papers, reason
+    supplemented_requested = Signal(str)
+    refusal_requested = Signal(str, str)  # code, reason
     search_requested = Signal(str)
     refresh_requested = Signal()
     sign_out_requested = Signal()
@@ -94,6 +103,9 @@ class ClerkDeskScreen(QWidget):
         self.actions_box.return_requested.connect(self.return_requested)
         self.actions_box.reappoint_requested.connect(self.reappoint_requested)
         self.actions_box.print_requested.connect(self.print_requested)
+        self.actions_box.supplement_requested.connect(self.supplement_requested)
+        self.actions_box.supplemented_requested.connect(self.supplemented_requested)
+        self.actions_box.refusal_requested.connect(self.refusal_requested)
         # What the keys and the tests reach directly.
         panel = self.actions_box
         self.selected_title, self.selected_status = panel.heading, panel.status
@@ -175,6 +187,16 @@ class ClerkDeskScreen(QWidget):
             label.setBuddy(widget)
             self.register_form.addRow(label, widget)
             widget.textEdited.connect(self._form_edited)
+        self._checklists: dict[str, tuple[DocumentItem, ...]] = {}
+        self._papers: tuple[DocumentItem, ...] | None = None  # None: the whole checklist
+        self._sets = 1
+        self.papers_dialog: QDialog | None = None
+        self.papers_button = QPushButton()
+        self.papers_button.setObjectName("secondary")
+        self.papers_button.clicked.connect(self.choose_papers)
+        self.papers_label = QLabel()
+        self.papers_label.setBuddy(self.papers_button)
+        self.register_form.addRow(self.papers_label, self.papers_button)
         self.register_form.addRow(self.save_button)
         self.register_form.addRow(self.result)
         return box
@@ -200,6 +222,9 @@ class ClerkDeskScreen(QWidget):
         key("F7", self.actions_box.start_reappointment)
         key("F8", self.reprint_button.click)
         key("F9", self.apology_button.click)
+        key("F10", self.actions_box.ask_for_papers)
+        key("F11", self.actions_box.refuse)
+        key("F12", self.choose_papers)
         key("Escape", self._clear_search, self.search)
         # Re-appointing from the keyboard: reason, Enter, date, Enter, then Enter on the button.
         if reason_edit := self.reason.lineEdit():
@@ -217,6 +242,8 @@ class ClerkDeskScreen(QWidget):
         names = (tr("Service"), tr("Citizen"), tr("Address"), tr("Phone"))
         for label, name in zip(self.field_labels, names, strict=True):
             label.setText(name)
+        self.papers_label.setText(tr("Papers"))
+        self._show_papers()
         self.service.setPlaceholderText(tr("A few letters of the service or its code, Enter"))
         self.citizen_name.setPlaceholderText(tr("Required: printed on the receipt"))
         self.citizen_address.setPlaceholderText(tr("Optional"))
@@ -258,7 +285,46 @@ class ClerkDeskScreen(QWidget):
             self.result.clear_message()  # what was refused has been changed
 
     def _service_picked(self, _service: ServiceView) -> None:
+        self._papers, self._sets = None, 1  # the new service's whole checklist, one set
+        self._show_papers()
         self.citizen_name.setFocus()
+
+    def set_checklists(self, checklists: dict[str, tuple[DocumentItem, ...]]) -> None:
+        self._checklists = checklists
+        self._show_papers()
+
+    def _picked_checklist(self) -> tuple[DocumentItem, ...]:
+        picked = self.service.picked
+        return self._checklists.get(picked.code, ()) if picked else ()
+
+    def _show_papers(self) -> None:
+        checklist = self._picked_checklist()
+        received = self._papers if self._papers is not None else checklist
+        self.papers_button.setText(
+            self._tr(
+                "{received} of {listed} papers, {sets} set(s) (F12)",
+                received=len(received),
+                listed=len(checklist),
+                sets=self._sets,
+            )
+        )
+        self.papers_button.setEnabled(bool(checklist))
+
+    def choose_papers(self) -> None:
+        """F12: untick the papers the citizen did not bring, set the number of sets."""
+        checklist = self._picked_checklist()
+        if not checklist:
+            return
+        dialog = PapersDialog(self._tr, checklist, self._sets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def keep() -> None:
+            self._papers, self._sets = dialog.received(), dialog.sets.value()
+            self._show_papers()
+
+        dialog.accepted.connect(keep)
+        self.papers_dialog = dialog
+        dialog.open()
 
     def _nothing_to_pick(self, text: str) -> None:
         tr = self._tr
@@ -288,7 +354,9 @@ class ClerkDeskScreen(QWidget):
             return
         if checked.citizen.phone:
             self.citizen_phone.setText(checked.citizen.phone)
-        self.register_requested.emit(checked.service.code, checked.citizen)
+        code = checked.service.code
+        papers = self._papers if self._papers is not None else self._checklists.get(code, ())
+        self.register_requested.emit(code, checked.citizen, (papers, self._sets))
 
     def registration_refused(self, text: str) -> None:
         """Said beside the form: the clerk's eyes are on it."""
@@ -309,6 +377,8 @@ class ClerkDeskScreen(QWidget):
             ),
         )
         self.service.reset()
+        self._papers, self._sets = None, 1
+        self._show_papers()
         for widget in (self.citizen_name, self.citizen_address, self.citizen_phone):
             widget.clear()
         self.service.setFocus()

@@ -1,6 +1,7 @@
 """The dossier chosen on the clerk's board, named (its number of the day, service, citizen) with
 its status in words and a sign, above what can be done with it: return the result, re-appoint it
-(reason, new date, Form 04), reprint its receipt or apology letter."""
+(reason, new date, Form 04), reprint its receipt or apology letter, ask for missing papers
+(Form 02) or take them back, refuse it (Form 03)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Translator
 from kiosk.status import DELAY_REASONS
 from kiosk.views import DossierView
+from ui.widgets.counter_form_dialog import RefusalDialog, SupplementDialog
 from ui.widgets.dossier_board import appointment, daily_number, status_icon, status_words
 
 _WHEN = "%H:%M %d/%m/%Y"
@@ -31,6 +34,9 @@ class SelectedDossierPanel(QGroupBox):
     return_requested = Signal(str)
     reappoint_requested = Signal(str, object, str)  # code, new date, reason
     print_requested = Signal(str, str)  # code, "receipt" | "apology"
+    supplement_requested = Signal(str, object, str)  # code, missing papers, reason
+    supplemented_requested = Signal(str)  # code: the citizen brought the papers
+    refusal_requested = Signal(str, str)  # code, reason
 
     def __init__(self, tr: Translator, *, margins: tuple[int, int, int, int], spacing: int) -> None:
         super().__init__()
@@ -66,6 +72,13 @@ class SelectedDossierPanel(QGroupBox):
         self.apology_button = QPushButton()
         self.apology_button.setObjectName("secondary")
         self.apology_button.clicked.connect(lambda: self._print("apology"))
+        self.supplement_button = QPushButton()
+        self.supplement_button.setObjectName("secondary")
+        self.supplement_button.clicked.connect(self.ask_for_papers)
+        self.refuse_button = QPushButton()
+        self.refuse_button.setObjectName("secondary")
+        self.refuse_button.clicked.connect(self.refuse)
+        self.dialog: QDialog | None = None  # the Form 02 or Form 03 being filled
         self.reason_label, self.date_label = QLabel(), QLabel()
         self.reason_label.setBuddy(self.reason)
         self.date_label.setBuddy(self.new_date)
@@ -91,6 +104,10 @@ class SelectedDossierPanel(QGroupBox):
         reprints.addWidget(self.reprint_button, 1)
         reprints.addWidget(self.apology_button, 1)
         layout.addLayout(reprints)
+        forms = QHBoxLayout()
+        forms.addWidget(self.supplement_button, 1)
+        forms.addWidget(self.refuse_button, 1)
+        layout.addLayout(forms)
         self.retranslate(tr)
 
     def retranslate(self, tr: Translator) -> None:
@@ -104,6 +121,7 @@ class SelectedDossierPanel(QGroupBox):
         self.reappoint_button.setText(tr("Re-appoint, print the apology (F7)"))
         self.reprint_button.setText(tr("Reprint receipt (F8)"))
         self.apology_button.setText(tr("Reprint apology (F9)"))
+        self.refuse_button.setText(tr("Refuse, Form 03 (F11)"))
         self.show_dossier(self.view)
 
     def show_dossier(self, view: DossierView | None) -> None:
@@ -144,6 +162,45 @@ class SelectedDossierPanel(QGroupBox):
             widget.setEnabled(out)
         self.reprint_button.setEnabled(view is not None)
         self.apology_button.setEnabled(view is not None and view.reappointed_at is not None)
+        held = out and view is not None and view.refused_at is None
+        self.supplement_button.setText(
+            tr("Papers brought back (F10)")
+            if self._waiting_for_papers()
+            else tr("Ask for papers, Form 02 (F10)")
+        )
+        self.supplement_button.setEnabled(held)
+        self.refuse_button.setEnabled(held)
+
+    def _waiting_for_papers(self) -> bool:
+        return self.view is not None and any(s.returned_at is None for s in self.view.supplements)
+
+    def ask_for_papers(self) -> None:
+        """F10: a Form 02 to fill, or, while the dossier waits, the papers taken back."""
+        view = self.view
+        if view is None or not self.supplement_button.isEnabled():
+            return
+        if self._waiting_for_papers():
+            self.supplemented_requested.emit(view.code)
+            return
+        dialog = SupplementDialog(self._tr, view.code, self)
+        dialog.submitted.connect(
+            lambda missing, reason: self.supplement_requested.emit(view.code, missing, reason)
+        )
+        self._open(dialog)
+
+    def refuse(self) -> None:
+        """F11: a Form 03 to fill."""
+        view = self.view
+        if view is None or not self.refuse_button.isEnabled():
+            return
+        dialog = RefusalDialog(self._tr, view.code, self)
+        dialog.submitted.connect(lambda reason: self.refusal_requested.emit(view.code, reason))
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
 
     def start_reappointment(self) -> None:
         """F7: the reason first; Enter goes on to the date, Enter again to the button."""
