@@ -42,16 +42,29 @@ class RasterFont:
     def width(self, text: str) -> float:
         return sum(self._glyph(char)[1] for char in text)
 
-    def wrap(self, text: str, width: int) -> list[str]:
-        lines, current = [], ""
-        for word in text.split():
-            candidate = f"{current} {word}" if current else word
-            if current and self.width(candidate) > width:
+    def wrap(self, text: str, width: float, first_width: float | None = None) -> list[str]:
+        """The text broken into lines no wider than `width` (the first: `first_width`) where it
+        can be, and never with one word alone on the last line when the line above can give
+        it a companion."""
+        lines: list[list[str]] = []
+        current: list[str] = []
+        # Only a plain space breaks a line: a no-break space binds a date or a duration.
+        for word in text.split(" "):
+            if not word:
+                continue
+            limit = width if lines or first_width is None else first_width
+            if current and self.width(" ".join([*current, word])) > limit:
                 lines.append(current)
-                current = word
+                current = [word]
             else:
-                current = candidate
-        return [*lines, current] if current else lines
+                current.append(word)
+        if current:
+            lines.append(current)
+        if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
+            moved = [lines[-2][-1], *lines[-1]]
+            if self.width(" ".join(moved)) <= width:
+                lines[-2:] = [lines[-2][:-1], moved]
+        return [" ".join(line) for line in lines]
 
     def draw(self, image: Image.Image, x: float, y: int, text: str) -> None:
         """Draws ink (255) on a mode "1" image whose background is 0 (ink = a set bit)."""
