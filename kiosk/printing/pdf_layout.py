@@ -11,15 +11,27 @@ from reportlab.platypus import Flowable
 Cell = Sequence[Flowable]
 
 
+# Any of the 8 masks decodes; letting qrcode score all 8 to pick one costs 4 ms a slip, a third
+# of the PDF's budget. The tests read every form's code back with a scanner library.
+QR_MASK = 0
+
+
+def qr_matrix(payload: str) -> list[list[bool]]:
+    """The QR code's modules, quiet zone included, row by row (True: dark)."""
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=QR_MASK
+    )
+    code.add_data(payload)
+    code.make(fit=True)
+    return [[bool(module) for module in row] for row in code.get_matrix()]
+
+
 class QrCode(Flowable):  # type: ignore[misc]
     """The kiosk's QR code, drawn as vector squares (sharp on any printer)."""
 
-    def __init__(self, payload: str, size: float) -> None:
+    def __init__(self, matrix: list[list[bool]], size: float) -> None:
         super().__init__()
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-        code.add_data(payload)
-        code.make(fit=True)
-        self.matrix = code.get_matrix()
+        self.matrix = matrix
         self.size = size
 
     def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
@@ -29,8 +41,9 @@ class QrCode(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         cells = len(self.matrix)
         cell = self.size / cells
-        left = (self.width - self.size) / 2
-        path = self.canv.beginPath()
+        # One rectangle per run of dark modules, in module units under one transformation:
+        # the operators are written as integers, which keeps the PDF small and fast to make.
+        runs = []
         for row, line in enumerate(self.matrix):
             column = 0
             while column < cells:
@@ -38,12 +51,13 @@ class QrCode(Flowable):  # type: ignore[misc]
                     start = column
                     while column < cells and line[column]:
                         column += 1
-                    # One rectangle per run of dark modules keeps the PDF small and fast.
-                    y = self.size - (row + 1) * cell
-                    path.rect(left + start * cell, y, (column - start) * cell, cell)
+                    runs.append(f"{start} {cells - row - 1} {column - start} 1 re")
                 column += 1
+        self.canv.saveState()
+        self.canv.transform(cell, 0, 0, cell, (self.width - self.size) / 2, 0)
         self.canv.setFillColorRGB(0, 0, 0)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        self.canv.addLiteral("\n".join(runs) + "\nf")
+        self.canv.restoreState()
 
 
 class Rule(Flowable):  # type: ignore[misc]
@@ -77,38 +91,36 @@ class Rows(Flowable):  # type: ignore[misc]
         super().__init__()
         self.rows = rows
         self.left_share = left_share
+        self._sizes: list[list[list[float]]] = []
         self._heights: list[float] = []
 
     def _widths(self) -> tuple[float, float]:
         left = self.width * self.left_share
         return left, self.width - left
 
-    @staticmethod
-    def _cell_height(cell: Cell, width: float, available_height: float) -> float:
-        return sum(float(f.wrap(width, available_height)[1]) for f in cell)
-
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
         widths = self._widths()
-        self._heights = [
-            max(
-                self._cell_height(cell, width, available_height)
+        # Each flowable keeps the lines of its last wrap, at this width: drawing reuses them.
+        self._sizes = [
+            [
+                [float(f.wrap(width, available_height)[1]) for f in cell]
                 for cell, width in zip(row, widths, strict=True)
-            )
+            ]
             for row in self.rows
         ]
+        self._heights = [max(sum(cell) for cell in row) for row in self._sizes]
         self.height = sum(self._heights)
         return available_width, self.height
 
     def draw(self) -> None:
         widths = self._widths()
         top = self.height
-        for row, row_height in zip(self.rows, self._heights, strict=True):
+        for row, sizes, row_height in zip(self.rows, self._sizes, self._heights, strict=True):
             x = 0.0
-            for cell, width in zip(row, widths, strict=True):
+            for cell, cell_sizes, width in zip(row, sizes, widths, strict=True):
                 y = top
-                for flowable in cell:
-                    _, height = flowable.wrap(width, row_height)
+                for flowable, height in zip(cell, cell_sizes, strict=True):
                     y -= height
                     flowable.drawOn(self.canv, x, y)
                 x += width
