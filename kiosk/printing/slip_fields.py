@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,6 +13,7 @@ from kiosk.views import DocumentItem, DossierView, OfficeView
 BLANK = "………………………………"  # left for the clerk or citizen to write by hand
 SHORT_BLANK = "…………"
 NBSP = "\u00a0"
+TRAILING_STOPS = re.compile(r"[\s.…]+$")
 DOCUMENT_FORMS = {"original": N_("original"), "copy": N_("copy")}
 
 Item = Mapping[str, str]
@@ -43,7 +45,7 @@ def long_date(day: date, tr: Translator) -> str:
 
 def sentence(text: str | None) -> str:
     """The text ending with exactly one full stop, however it was typed; a blank when empty."""
-    text = (text or "").strip().rstrip(".…").rstrip()
+    text = TRAILING_STOPS.sub("", (text or "").strip())
     return f"{text}." if text else BLANK
 
 
