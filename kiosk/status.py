@@ -40,9 +40,11 @@ STATUS_LABELS = {
 }
 
 # Quick choices for why a result will be late (the reason on the Form 04 apology letter).
+# Since 1 July 2025 local government has two levels, province and commune: no district to wait for.
 DELAY_REASONS = (
     N_("Waiting for verification with another agency"),
-    N_("Waiting for the opinion of the district level"),
+    N_("Waiting for the opinion of a province-level department"),
+    N_("Waiting for the commune People's Committee to verify on site"),
     N_("The signing officer is away on duty"),
     N_("The dossier needs more documents from the citizen"),
 )

@@ -1,6 +1,7 @@
-"""Renders a demo dossier's receipt and apology letter, in every format, to PNG for a look.
+"""Renders a demo dossier's four forms (receipt, Form 02, Form 03, apology), in every format,
+to PNG for a look.
 
-    python scripts/render_slips.py out/slips [--lang vi|en]
+    python scripts/render_slips.py out/slips [--lang vi|en|both]
 
 PDFs (A5 and 80 mm) go through pdftoppm; the ESC/POS bytes through their raster images (the QR
 code is left to the printer, so it is missing from that preview).
@@ -9,9 +10,11 @@ code is left to the printer, so it is missing from that preview).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,26 +26,50 @@ from kiosk.i18n import Translator
 from kiosk.printing.escpos_preview import preview
 from kiosk.printing.escpos_slip import render_escpos
 from kiosk.printing.pdf_slip import PAPERS
-from kiosk.printing.slip_fields import slip_fields
+from kiosk.printing.slip_fields import slip_content
 from kiosk.printing.slips import render_slip
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.demo import seed_demo
 from kiosk.services.dossiers import dossier_view
 from kiosk.services.offices import find_office, office_view
+from kiosk.views import DocumentItem, DossierView, OfficeView, SupplementView
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--lang", default="vi", choices=("vi", "en"))
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+def with_paperwork(view: DossierView) -> DossierView:
+    """The demo dossier with what the counter records today only by hand: the documents
+    submitted, its register entry, a Form 02 and a refusal, so that every form has its data."""
+    received = view.received_at
+    return dataclasses.replace(
+        view,
+        documents=(
+            DocumentItem("Tờ khai đăng ký lại khai tử theo mẫu", "original", 1),
+            DocumentItem("Giấy báo tử hoặc giấy tờ thay thế giấy báo tử", "copy", 1),
+            DocumentItem("Căn cước của người đi đăng ký", "copy", 2),
+        ),
+        sets=1,
+        register_entry=42,
+        supplements=(
+            SupplementView(
+                number=1,
+                issued_at=received + timedelta(days=1),
+                missing=(
+                    "Bản sao giấy báo tử có chứng thực",
+                    "Văn bản xác nhận của Ủy ban nhân dân xã nơi người chết cư trú cuối cùng",
+                ),
+                reason="Giấy báo tử nộp kèm là bản chụp, không có chứng thực.",
+                clerk_name=view.clerk_name,
+            ),
+        ),
+        refused_at=received,
+        refusal_reason="Việc khai tử đã được đăng ký tại Ủy ban nhân dân xã Phú Hòa",
+    )
+
+
+def demo_dossier() -> tuple[DossierView, OfficeView]:
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'demo.sqlite3'}"
     database = open_database(url)
     seed_demo(database.factory, office_now())
-    tr = Translator(args.lang)
-    signer = ReceiptSigner(b"demo-key-for-previews-only".ljust(32, b"-"))
     with database.factory() as session:
         dossier = session.scalars(
             select(Dossier).where(Dossier.reappointed_at.is_not(None))
@@ -50,21 +77,34 @@ def main() -> int:
         assert dossier is not None, "the demo always re-appoints a few dossiers"
         view = dossier_view(dossier, office_now().date())
         office = office_view(find_office(session))
-    for kind in PrintKind:
-        for paper in PAPERS.values():
-            pdf = args.out / f"{kind.value}-{paper.name}-{args.lang}.pdf"
-            pdf.write_bytes(render_slip(kind, view, office, signer=signer, paper=paper, tr=tr))
-            subprocess.run(
-                ["pdftoppm", "-r", "110", "-png", str(pdf), str(pdf.with_suffix(""))], check=True
+    return with_paperwork(view), office
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="both", choices=("vi", "en", "both"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    view, office = demo_dossier()
+    signer = ReceiptSigner(b"demo-key-for-previews-only".ljust(32, b"-"))
+    for language in ("vi", "en") if args.lang == "both" else (args.lang,):
+        tr = Translator(language)
+        for kind in PrintKind:
+            for paper in PAPERS.values():
+                pdf = args.out / f"{kind.value}-{paper.name}-{language}.pdf"
+                pdf.write_bytes(render_slip(kind, view, office, signer=signer, paper=paper, tr=tr))
+                subprocess.run(
+                    ["pdftoppm", "-r", "110", "-png", str(pdf), str(pdf.with_suffix(""))],
+                    check=True,
+                )
+            data = render_escpos(
+                load_template(kind.value),
+                slip_content(view, office, tr),
+                tr,
+                qr_payload=signer.payload(view.code),
             )
-        data = render_escpos(
-            load_template(kind.value),
-            slip_fields(view, office, tr),
-            tr,
-            qr_payload=signer.payload(view.code),
-        )
-        png = args.out / f"{kind.value}-escpos-{args.lang}.png"
-        preview(data).save(png)
+            preview(data).save(args.out / f"{kind.value}-escpos-{language}.png")
     for path in sorted(args.out.glob("*.png")):
         print(path)
     return 0

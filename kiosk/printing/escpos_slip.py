@@ -1,12 +1,12 @@
 """Renders a slip template to ESC/POS bytes for an 80 mm thermal printer.
 
-Text goes out as a raster image drawn with the shipped font (see raster_text); the QR code as
-the printer's own QR command (python-escpos), which prints sharper and faster than a picture.
+Text goes out as raster images drawn with the shipped font (see raster_text); the QR code as
+the printer's own QR command (python-escpos), which prints sharper and faster than a picture,
+at the place the template puts it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from escpos.printer import Dummy
@@ -14,12 +14,21 @@ from PIL import Image
 
 from kiosk.i18n import N_, Translator
 from kiosk.printing.raster_text import RasterFont, raster_font
+from kiosk.printing.slip_fields import SlipContent
+from kiosk.printing.slip_text import fill, item_lines
 from kiosk.printing.templates import Block, SlipTemplate
-from kiosk.text import nfc
 
 DOTS = 576  # printable width of an 80 mm head at 203 dpi (72 mm)
+MARGIN = 16  # dots left blank at each side of the printable width (2 mm)
+WIDTH = DOTS - 2 * MARGIN
+GUTTER = 12  # between the two signature columns
+ITEM_INDENT = 20  # a list's lines stand in from the headings above them
+PARAGRAPH_INDENT = 32  # a paragraph's first line
+COLUMN = (WIDTH - GUTTER) // 2
 REGULAR_FILE, BOLD_FILE = "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"
 GS_V0 = b"\x1dv0\x00"  # GS v 0: print a raster bit image, normal density
+RULE_DOTS = 2  # thickness of a drawn rule
+QR_MODULE_SIZE = 6
 
 
 @dataclass(frozen=True)
@@ -27,87 +36,155 @@ class _Line:
     text: str
     font: RasterFont
     align: str = "left"  # left, center, right
-    column: int = 0  # 0: whole width; 1 or 2: a half (the signature columns)
+    indent: int = 0  # dots from the left margin (a list item's wrapped lines)
 
 
-def _fill(text: str, fields: Mapping[str, str], tr: Translator) -> str:
-    return nfc(tr(text).format_map(fields)).replace("\u2060", "") if text else ""
+@dataclass(frozen=True)
+class _Rule:
+    length: float
+    height: int = 10
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two columns side by side; the row is as tall as the taller one."""
+
+    left: tuple[_Line, ...]
+    right: tuple[_Line, ...]
+
+
+_Item = _Line | _Rule | _Pair | int  # an int is a gap in dots
+
+
+def _height(item: _Item) -> int:
+    if isinstance(item, int):
+        return item
+    if isinstance(item, _Line):
+        return item.font.line_height
+    if isinstance(item, _Rule):
+        return item.height
+    return max(sum(line.font.line_height for line in side) for side in (item.left, item.right))
 
 
 class _Layout:
-    def __init__(self, tr: Translator, fields: Mapping[str, str]) -> None:
-        self.tr, self.fields = tr, fields
+    def __init__(self, tr: Translator, content: SlipContent) -> None:
+        self.tr, self.content = tr, content
         self.regular = raster_font(REGULAR_FILE, 22)
         self.bold = raster_font(BOLD_FILE, 22)
         self.title = raster_font(BOLD_FILE, 27)
         self.small = raster_font(REGULAR_FILE, 18)
-        self.lines: list[_Line | int] = []  # an int is a gap in dots
+        self.items: list[_Item] = []
 
-    def add(
-        self, text: str, font: RasterFont, align: str = "left", width: int = DOTS, column: int = 0
-    ) -> None:
-        for line in font.wrap(text, width):
-            self.lines.append(_Line(line, font, align, column))
+    def fill(self, text: str) -> str:
+        return fill(text, self.content.fields, self.tr)
+
+    def lines(
+        self, text: str, font: RasterFont, align: str = "left", width: int = WIDTH
+    ) -> list[_Line]:
+        return [_Line(line, font, align) for line in font.wrap(text, width)]
+
+    def add(self, text: str, font: RasterFont, align: str = "left") -> None:
+        self.items.extend(self.lines(text, font, align))
 
     def block(self, block: Block) -> None:
-        tr, fields = self.tr, self.fields
-        text = _fill(block.text, fields, tr)
+        text = "" if block.kind == "items" else self.fill(block.text)
         if block.kind == "masthead":
-            for line in (fields.get("authority", ""), fields["office_name"].upper()):
-                self.add(line, self.bold, "center")
-            self.lines.append(6)
-            self.add(tr(N_("SOCIALIST REPUBLIC OF VIETNAM")), self.bold, "center")
-            self.add(tr(N_("Independence - Freedom - Happiness")), self.bold, "center")
+            self._masthead(block)
         elif block.kind == "title":
-            self.lines.append(10)
+            self.items.append(10)
             self.add(text, self.title, "center")
-            self.lines.append(6)
+            self.items.append(6)
         elif block.kind in ("centered", "right"):
             self.add(text, self.regular, "center" if block.kind == "centered" else "right")
         elif block.kind == "emphasis":
             self.add(text, self.bold)
+        elif block.kind == "items":
+            self._items(block)
         elif block.kind == "signatures":
             self._signatures(block)
-        elif block.kind != "qr":
+        elif block.kind == "paragraph":
+            lines = self.regular.wrap(text, WIDTH, WIDTH - PARAGRAPH_INDENT)
+            self.items.extend(
+                _Line(line, self.regular, indent=PARAGRAPH_INDENT if number == 0 else 0)
+                for number, line in enumerate(lines)
+            )
+        else:
             self.add(text, self.regular)
 
+    def _masthead(self, block: Block) -> None:
+        fields, tr = self.content.fields, self.tr
+        if fields.get("authority"):
+            self.add(fields["authority"], self.regular, "center")
+        office = self.lines(fields["office_name"].upper(), self.bold, "center")
+        self.items.extend(office)
+        self.items.append(_Rule(0.4 * max(self.bold.width(line.text) for line in office)))
+        self.items.append(4)
+        for text in (N_("SOCIALIST REPUBLIC OF VIETNAM"), N_("Independence - Freedom - Happiness")):
+            self.add(tr(text), self.bold, "center")
+        self.items.append(_Rule(self.bold.width(tr(N_("Independence - Freedom - Happiness")))))
+        for text in (block.left, block.right):
+            if text:
+                self.items.append(4)
+                self.add(self.fill(text), self.regular, "center")
+
+    def _items(self, block: Block) -> None:
+        lines, blank = item_lines(block, self.content, self.tr)
+        font = self.regular
+        for line in lines:
+            number, _, rest = line.partition(" ")
+            hang = ITEM_INDENT + int(font.width(f"{number} "))
+            if blank:
+                dots = int((WIDTH - hang) / font.width("…"))
+                self.items.append(_Line(f"{number} " + "…" * dots, font, indent=ITEM_INDENT))
+                continue
+            wrapped = font.wrap(rest, WIDTH - hang)
+            self.items.append(_Line(f"{number} {wrapped[0]}", font, indent=ITEM_INDENT))
+            self.items.extend(_Line(more, font, indent=hang) for more in wrapped[1:])
+
     def _signatures(self, block: Block) -> None:
-        self.lines.append(12)
-        half = DOTS // 2 - 8
-        for column, title in enumerate((block.left, block.right), 1):
-            if title:
-                self.add(_fill(title, self.fields, self.tr), self.bold, "center", half, column)
-        self.lines.append(80)  # room to sign
-        for column, name in enumerate((block.left_name, block.right_name), 1):
-            if name:
-                self.add(_fill(name, self.fields, self.tr), self.bold, "center", half, column)
+        def column(title: str, name: str) -> tuple[tuple[_Line, ...], ...]:
+            if not title:
+                return (), (), ()
+            hint = self.tr(N_("(signature and full name)"))
+            return (
+                tuple(self.lines(self.fill(title), self.bold, "center", COLUMN)),
+                tuple(self.lines(hint, self.small, "center", COLUMN)),
+                tuple(self.lines(self.fill(name), self.bold, "center", COLUMN)) if name else (),
+            )
+
+        left = column(block.left, block.left_name)
+        right = column(block.right, block.right_name)
+        self.items.append(14)
+        self.items.append(_Pair(left[0], right[0]))
+        self.items.append(_Pair(left[1], right[1]))
+        self.items.append(96)  # room to sign
+        self.items.append(_Pair(left[2], right[2]))
 
     def image(self) -> Image.Image:
-        rows: list[tuple[int, list[_Line]]] = []
+        height = sum(_height(item) for item in self.items) + 8
+        image = Image.new("1", (DOTS, height), 0)
         y = 0
-        pending: list[_Line] = []
-        for item in [*self.lines, 0]:
-            if isinstance(item, _Line) and item.column == 2 and pending and pending[-1].column == 1:
-                pending.append(item)  # a second column shares the row of the first
-                continue
-            if pending:
-                rows.append((y, pending))
-                y += max(line.font.line_height for line in pending)
-                pending = []
+        for item in self.items:
             if isinstance(item, _Line):
-                pending = [item]
-            else:
-                y += item
-        image = Image.new("1", (DOTS, y + 8), 0)
-        for top, row in rows:
-            for line in row:
-                left, width = (
-                    (0, DOTS) if line.column == 0 else ((line.column - 1) * DOTS // 2, DOTS // 2)
-                )
-                free = width - line.font.width(line.text)
-                x = left + {"left": 0, "center": free / 2, "right": free}[line.align]
-                line.font.draw(image, x, top, line.text)
+                _draw(image, item, MARGIN, WIDTH, y)
+            elif isinstance(item, _Rule):
+                left = int(MARGIN + (WIDTH - item.length) / 2)
+                top = y + item.height // 2 - RULE_DOTS // 2
+                image.paste(255, (left, top, int(left + item.length), top + RULE_DOTS))
+            elif isinstance(item, _Pair):
+                for left, side in ((MARGIN, item.left), (MARGIN + COLUMN + GUTTER, item.right)):
+                    top = y
+                    for line in side:
+                        _draw(image, line, left, COLUMN, top)
+                        top += line.font.line_height
+            y += _height(item)
         return image
+
+
+def _draw(image: Image.Image, line: _Line, left: int, width: int, top: int) -> None:
+    free = width - line.indent - line.font.width(line.text)
+    x = left + line.indent + {"left": 0.0, "center": free / 2, "right": free}[line.align]
+    line.font.draw(image, x, top, line.text)
 
 
 def raster_command(image: Image.Image) -> bytes:
@@ -120,22 +197,24 @@ def raster_command(image: Image.Image) -> bytes:
 
 
 def render_escpos(
-    template: SlipTemplate, fields: Mapping[str, str], tr: Translator, *, qr_payload: str
+    template: SlipTemplate, content: SlipContent, tr: Translator, *, qr_payload: str
 ) -> bytes:
-    layout = _Layout(tr, fields)
-    caption = ""
-    for block in template.blocks:
-        layout.block(block)
-        if block.kind == "qr":
-            caption = _fill(block.caption, fields, tr)
     printer = Dummy()
     printer.hw("INIT")
-    printer._raw(raster_command(layout.image()))  # noqa: SLF001 - python-escpos' raw output
-    printer.set(align="center")
-    printer.qr(qr_payload, size=6, native=True)
-    if caption:
-        captions = _Layout(tr, fields)
-        captions.add(caption, captions.small, "center")
-        printer._raw(raster_command(captions.image()))  # noqa: SLF001
+    layout = _Layout(tr, content)
+    layout.items.append(8)
+    for block in template.blocks:
+        if block.kind != "qr":
+            layout.block(block)
+            continue
+        if layout.items:
+            printer._raw(raster_command(layout.image()))  # noqa: SLF001 - python-escpos' raw output
+        printer.set(align="center")
+        printer.qr(qr_payload, size=QR_MODULE_SIZE, native=True)
+        layout = _Layout(tr, content)
+        if block.caption:
+            layout.add(layout.fill(block.caption), layout.small, "center")
+    if layout.items:
+        printer._raw(raster_command(layout.image()))  # noqa: SLF001
     printer.cut()
     return bytes(printer.output)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
-import qrcode
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,10 +17,13 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from kiosk.i18n import N_, Translator
 from kiosk.paths import resources_dir
+from kiosk.printing.pdf_layout import Cell, QrCode, Rows, Rule, qr_matrix
+from kiosk.printing.slip_fields import NBSP, SlipContent
+from kiosk.printing.slip_text import fill, item_lines
 from kiosk.printing.templates import Block, SlipTemplate
-from kiosk.text import nfc
 
 REGULAR, BOLD = "NotoSans", "NotoSans-Bold"
+MIN_FONT_SIZE = 8.0  # an A5 slip shrinks its text down to this to stay on one page
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,12 @@ class Paper:
     margin: float
     font_size: float
     qr_size: float
+    signing_space: float  # between a signature's title and the signer's name
 
 
-A5 = Paper("a5", 148 * mm, 210 * mm, 12 * mm, 10.5, 26 * mm)
-ROLL_80 = Paper("80mm", 80 * mm, None, 4 * mm, 8.5, 30 * mm)
+A5 = Paper("a5", 148 * mm, 210 * mm, 10 * mm, 10.0, 22 * mm, 12 * mm)
+# Roll printers leave ~4 mm unprinted at each edge of an 80 mm roll: 6 mm keeps ink off the rim.
+ROLL_80 = Paper("80mm", 80 * mm, None, 6 * mm, 8.5, 30 * mm, 12 * mm)
 PAPERS = {paper.name: paper for paper in (A5, ROLL_80)}
 
 
@@ -48,194 +51,189 @@ def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(BOLD, str(fonts / "NotoSans-Bold.ttf")))
 
 
-class QrCode(Flowable):  # type: ignore[misc]
-    """The receipt's QR code, drawn as vector squares (sharp on any printer)."""
-
-    def __init__(self, payload: str, size: float) -> None:
-        super().__init__()
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-        code.add_data(payload)
-        code.make(fit=True)
-        self.matrix = code.get_matrix()
-        self.size = size
-
-    def wrap(self, available_width: float, _available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.size
-
-    def draw(self) -> None:
-        cells = len(self.matrix)
-        cell = self.size / cells
-        left = (self.width - self.size) / 2
-        path = self.canv.beginPath()
-        for row, line in enumerate(self.matrix):
-            column = 0
-            while column < cells:
-                if line[column]:
-                    start = column
-                    while column < cells and line[column]:
-                        column += 1
-                    # One rectangle per run of dark modules keeps the PDF small and fast.
-                    y = self.size - (row + 1) * cell
-                    path.rect(left + start * cell, y, (column - start) * cell, cell)
-                column += 1
-        self.canv.setFillColorRGB(0, 0, 0)
-        self.canv.drawPath(path, stroke=0, fill=1)
+def keep_last_words(text: str) -> str:
+    """Joins the last two words, so that no line of a wrapped paragraph holds one word alone."""
+    head, space, tail = text.rpartition(" ")
+    return f"{head}{NBSP}{tail}" if space and head.strip() else text
 
 
-class Columns(Flowable):  # type: ignore[misc]
-    """Two columns of paragraphs side by side (the masthead, the signatures)."""
+@cache
+def _styles(size: float) -> dict[str, ParagraphStyle]:
+    def style(name: str, **extra: object) -> ParagraphStyle:
+        base: dict[str, object] = {
+            "fontName": REGULAR,
+            "fontSize": size,
+            "leading": size * 1.3,
+            "spaceAfter": size * 0.25,
+            "alignment": TA_LEFT,
+        }
+        return ParagraphStyle(name, **{**base, **extra})
 
-    def __init__(
-        self, left: list[Paragraph], right: list[Paragraph], *, names_at_bottom: bool = False
-    ) -> None:
-        super().__init__()
-        self.left, self.right = left, right
-        # Signatures: the names line up at the bottom even when one title wraps.
-        self.names_at_bottom = names_at_bottom
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        half = available_width / 2
-        heights = [
-            sum(p.wrap(half, available_height)[1] for p in side) for side in (self.left, self.right)
-        ]
-        self.height = max(heights)
-        return available_width, self.height
-
-    def draw(self) -> None:
-        half = self.width / 2
-        for x, side in ((0.0, self.left), (half, self.right)):
-            y = self.height
-            for index, paragraph in enumerate(side):
-                _, height = paragraph.wrap(half, self.height)
-                y -= height
-                last = index == len(side) - 1
-                paragraph.drawOn(self.canv, x, 0 if last and self.names_at_bottom else y)
-
-
-class _Styles:
-    def __init__(self, paper: Paper) -> None:
-        size = paper.font_size
-
-        def style(name: str, **extra: object) -> ParagraphStyle:
-            base: dict[str, object] = {
-                "fontName": REGULAR,
-                "fontSize": size,
-                "leading": size * 1.3,
-                "spaceAfter": size * 0.3,
-            }
-            return ParagraphStyle(name, **{**base, **extra})
-
-        self.line = style("line", alignment=TA_LEFT)
-        self.paragraph = style("paragraph", alignment=TA_LEFT, firstLineIndent=size * 1.5)
-        self.centered = style("centered", alignment=TA_CENTER)
-        self.right = style("right", alignment=TA_RIGHT, fontName=REGULAR)
-        self.bold_centered = style("boldCentered", alignment=TA_CENTER, fontName=BOLD)
-        self.masthead = style(
-            "masthead",
-            alignment=TA_CENTER,
-            fontName=BOLD,
-            fontSize=size * 0.9,
-            leading=size * 1.2,
-            spaceAfter=0,
-        )
-        self.title = style(
+    head = size * 0.85
+    return {
+        "line": style("line"),
+        "paragraph": style("paragraph", firstLineIndent=size * 1.5),
+        "centered": style("centered", alignment=TA_CENTER),
+        "right": style("right", alignment=TA_RIGHT),
+        "emphasis": style("emphasis", fontName=BOLD),
+        "item": style("item", leftIndent=size * 2.4, firstLineIndent=-size * 1.4, spaceAfter=0),
+        "title": style(
             "title",
             alignment=TA_CENTER,
             fontName=BOLD,
-            fontSize=size * 1.25,
-            leading=size * 1.6,
-            spaceBefore=size * 0.6,
-            spaceAfter=size * 0.6,
+            fontSize=size * 1.2,
+            leading=size * 1.5,
+            spaceBefore=size * 0.7,
+            spaceAfter=size * 0.5,
+        ),
+        "head": style("head", alignment=TA_CENTER, fontSize=head, leading=head * 1.3, spaceAfter=0),
+        "head_bold": style(
+            "headBold",
+            alignment=TA_CENTER,
+            fontName=BOLD,
+            fontSize=head,
+            leading=head * 1.3,
+            spaceAfter=0,
+        ),
+        "dateline": style(
+            "dateline", alignment=TA_CENTER, fontSize=size * 0.9, leading=size * 1.2, spaceAfter=0
+        ),
+        "sign": style("sign", alignment=TA_CENTER, fontName=BOLD, spaceAfter=0),
+        "small": style(
+            "small", alignment=TA_CENTER, fontSize=size * 0.85, leading=size * 1.1, spaceAfter=0
+        ),
+    }
+
+
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(keep_last_words(escape(text)), style)
+
+
+class _Builder:
+    def __init__(
+        self,
+        content: SlipContent,
+        tr: Translator,
+        qr: list[list[bool]],
+        paper: Paper,
+        size: float,
+    ) -> None:
+        self.content, self.tr, self.qr, self.paper = content, tr, qr, paper
+        self.size = size
+        self.styles = _styles(size)
+        self.width = paper.width - 2 * paper.margin
+        self.narrow = paper.height is None
+
+    def fill(self, text: str) -> str:
+        return fill(text, self.content.fields, self.tr)
+
+    def block(self, block: Block) -> list[Flowable]:
+        styles = self.styles
+        if block.kind == "masthead":
+            return self.masthead(block)
+        if block.kind == "signatures":
+            return self.signatures(block)
+        if block.kind == "items":
+            return self.items(block)
+        if block.kind == "qr":
+            return [
+                Spacer(0, 2 * mm),
+                QrCode(self.qr, self.paper.qr_size),
+                _paragraph(self.fill(block.caption), styles["small"]),
+            ]
+        style = styles.get(block.kind, styles["line"])
+        return [_paragraph(self.fill(block.text), style)]
+
+    def masthead(self, block: Block) -> list[Flowable]:
+        """The authority over the office, the national motto on its own two lines, each with a
+        rule drawn under it; then the paper's number and its place and date."""
+        styles, fields, tr = self.styles, self.content.fields, self.tr
+        head = styles["head_bold"]
+        office_name = fields["office_name"].upper()
+        nation, motto = (
+            tr(N_("SOCIALIST REPUBLIC OF VIETNAM")),
+            tr(N_("Independence - Freedom - Happiness")),
         )
-        self.emphasis = style("emphasis", alignment=TA_LEFT, fontName=BOLD)
-        self.small = style("small", alignment=TA_CENTER, fontSize=size * 0.85, leading=size * 1.1)
+        motto_width = pdfmetrics.stringWidth(motto, BOLD, head.fontSize)
+        nation_width = pdfmetrics.stringWidth(nation, BOLD, head.fontSize)
+        # The motto's two lines never wrap: its column is as wide as they need.
+        right_share = min(0.62, max(0.5, (nation_width + 3 * mm) / self.width))
+        office_column = self.width * (1 if self.narrow else 1 - right_share)
+        office_width = min(pdfmetrics.stringWidth(office_name, BOLD, head.fontSize), office_column)
+        office: list[Flowable] = [
+            *([_paragraph(fields["authority"], styles["head"])] if fields.get("authority") else []),
+            _paragraph(office_name, head),
+            Rule(office_width * 0.4),
+        ]
+        country: list[Flowable] = [
+            Paragraph(escape(nation), head),
+            Paragraph(escape(motto), head),
+            Rule(motto_width),
+        ]
+        gap, dateline = Spacer(0, 1.5 * mm), styles["dateline"]
+        # A paper's number is one long word: it may break only where reportlab must.
+        number = [gap, Paragraph(escape(self.fill(block.left)), dateline)] if block.left else []
+        date = [gap, _paragraph(self.fill(block.right), dateline)] if block.right else []
+        if self.narrow:
+            return [*office, Spacer(0, 1 * mm), *country, *number, *date]
+        return [Rows([(office, country), (number, date)], left_share=1 - right_share)]
 
+    def signatures(self, block: Block) -> list[Flowable]:
+        styles, tr = self.styles, self.tr
 
-def _fill(text: str, fields: Mapping[str, str], tr: Translator) -> str:
-    if not text:
-        return ""
-    # Word joiners keep words together on screen; on paper reportlab would draw them as boxes.
-    return escape(nfc(tr(text).format_map(fields)).replace("\u2060", ""))
+        def column(title: str, name: str) -> tuple[Cell, Cell, Cell]:
+            if not title:
+                return [], [], []
+            return (
+                [_paragraph(self.fill(title), styles["sign"])],
+                [_paragraph(tr(N_("(signature and full name)")), styles["small"])],
+                [_paragraph(self.fill(name), styles["sign"])] if name else [],
+            )
+
+        left = column(block.left, block.left_name)
+        right = column(block.right, block.right_name)
+        space: Cell = [Spacer(0, self.paper.signing_space)]
+        return [
+            Spacer(0, 3 * mm),
+            Rows([(left[0], right[0]), (left[1], right[1]), (space, space), (left[2], right[2])]),
+        ]
+
+    def items(self, block: Block) -> list[Flowable]:
+        style = self.styles["item"]
+        lines, blank = item_lines(block, self.content, self.tr)
+        if blank:
+            dot = pdfmetrics.stringWidth("…", REGULAR, style.fontSize)
+            room = self.width - style.leftIndent - style.firstLineIndent
+            lines = [
+                line
+                + "…" * int((room - pdfmetrics.stringWidth(line, REGULAR, style.fontSize)) / dot)
+                for line in lines
+            ]
+        return [
+            *(_paragraph(line, style) for line in lines),
+            Spacer(0, self.styles["line"].spaceAfter),
+        ]
 
 
 def _flowables(
-    template: SlipTemplate, fields: Mapping[str, str], tr: Translator, payload: str, paper: Paper
-) -> list[Flowable]:
-    styles = _Styles(paper)
-    narrow = paper.height is None
-    out: list[Flowable] = []
-    for block in template.blocks:
-        out.extend(_block(block, fields, tr, payload, paper, styles, narrow))
-    return out
-
-
-def _block(
-    block: Block,
-    fields: Mapping[str, str],
+    template: SlipTemplate,
+    content: SlipContent,
     tr: Translator,
-    payload: str,
+    qr: list[list[bool]],
     paper: Paper,
-    styles: _Styles,
-    narrow: bool,
+    size: float,
 ) -> list[Flowable]:
-    text = _fill(block.text, fields, tr)
-    if block.kind == "masthead":
-        office = [
-            Paragraph(escape(fields.get("authority", "")), styles.centered),
-            Paragraph(escape(fields["office_name"].upper()), styles.bold_centered),
-        ]
-        nation = [
-            Paragraph(escape(tr(N_("SOCIALIST REPUBLIC OF VIETNAM"))), styles.bold_centered),
-            Paragraph(
-                "<u>" + escape(tr(N_("Independence - Freedom - Happiness"))) + "</u>",
-                styles.bold_centered,
-            ),
-        ]
-        if narrow:
-            return [*office, Spacer(0, 2 * mm), *nation]
-        return [Columns(office, nation)]
-    if block.kind == "signatures":
+    builder = _Builder(content, tr, qr, paper, size)
+    return [flowable for block in template.blocks for flowable in builder.block(block)]
 
-        def column(title: str, name: str) -> list[Paragraph]:
-            if not title:
-                return []
-            hint = tr(N_("(signature and full name)"))
-            return [
-                Paragraph(_fill(title, fields, tr), styles.bold_centered),
-                Paragraph(escape(hint), styles.small),
-                Spacer(0, 14 * mm),
-                Paragraph(_fill(name, fields, tr), styles.bold_centered),
-            ]
 
-        return [
-            Spacer(0, 3 * mm),
-            Columns(
-                column(block.left, block.left_name),
-                column(block.right, block.right_name),
-                names_at_bottom=True,
-            ),
-        ]
-    if block.kind == "qr":
-        return [
-            Spacer(0, 3 * mm),
-            QrCode(payload, paper.qr_size),
-            Paragraph(_fill(block.caption, fields, tr), styles.small),
-        ]
-    style = {
-        "title": styles.title,
-        "centered": styles.centered,
-        "right": styles.right,
-        "paragraph": styles.paragraph,
-        "emphasis": styles.emphasis,
-    }.get(block.kind, styles.line)
-    return [Paragraph(text, style)]
+def _measure(flowables: list[Flowable], width: float) -> list[float]:
+    return [f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables]
 
 
 def render_pdf(
     template: SlipTemplate,
-    fields: Mapping[str, str],
+    content: SlipContent,
     tr: Translator,
     *,
     qr_payload: str,
@@ -243,14 +241,30 @@ def render_pdf(
     title: str = "",
 ) -> bytes:
     register_fonts()
-    flowables = _flowables(template, fields, tr, qr_payload, paper)
     width = paper.width - 2 * paper.margin
-    heights = [f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables]
+    size = paper.font_size
+    # Computed once: a layout may be tried at several sizes, the code stays the same.
+    qr = qr_matrix(qr_payload) if any(b.kind == "qr" for b in template.blocks) else []
+    flowables = _flowables(template, content, tr, qr, paper, size)
+    heights = _measure(flowables, width)
+    if paper.height is not None:
+        # A long list of documents, a long reason or an office's own wording must not push the
+        # signatures onto a second sheet: the text shrinks until the slip fits its page. Height
+        # grows about as the square of the size (taller lines, and more of them), which gives
+        # a first guess; quarter points down from there.
+        room = paper.height - 2 * paper.margin
+        guess = size * (room / sum(heights)) ** 0.5
+        while sum(heights) > room and size > MIN_FONT_SIZE:
+            size = max(MIN_FONT_SIZE, min(size - 0.25, int(guess * 4) / 4))
+            flowables = _flowables(template, content, tr, qr, paper, size)
+            heights = _measure(flowables, width)
     page_height = paper.height or sum(heights) + 2 * paper.margin
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(paper.width, page_height), pageCompression=1)
+    # Uncompressed, a slip is ~65 KB instead of ~37 KB; it goes down a local pipe to CUPS, and
+    # compressing its two embedded fonts would cost 2 ms of the 15 ms budget.
+    canvas = Canvas(buffer, pagesize=(paper.width, page_height), pageCompression=0)
     canvas.setTitle(title)
-    canvas.setAuthor(fields.get("office_name", ""))
+    canvas.setAuthor(content.fields.get("office_name", ""))
     y = page_height - paper.margin
     for flowable, height in zip(flowables, heights, strict=True):
         if y - height < paper.margin and paper.height is not None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from kiosk.dossier_code import MAX_SEQUENCE, format_dossier_code
 from kiosk.i18n import N_, Translator
 from kiosk.printing.printers import Slip
-from kiosk.printing.slip_fields import slip_fields
+from kiosk.printing.slip_fields import slip_content
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.status import DossierStatus
@@ -48,7 +48,7 @@ def printer_test_slip(
     )
     return Slip(
         load_template("receipt"),
-        slip_fields(sample, office, tr),
+        slip_content(sample, office, tr),
         tr,
         signer.payload(code),
         tr(TEST_MARK),

@@ -15,6 +15,7 @@ from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_, Translator
 from kiosk.printing.escpos_slip import render_escpos
 from kiosk.printing.pdf_slip import PAPERS, render_pdf
+from kiosk.printing.slip_fields import SlipContent
 from kiosk.printing.templates import SlipTemplate
 
 LP_TIMEOUT = 15  # seconds; lp only hands the job to the local CUPS server
@@ -28,7 +29,7 @@ class PrinterError(KioskError):
 @dataclass(frozen=True)
 class Slip:
     template: SlipTemplate
-    fields: dict[str, str]
+    content: SlipContent
     tr: Translator
     qr_payload: str
     title: str  # in the PDF, in the slip's language
@@ -68,7 +69,7 @@ class CupsPrinter:
         self._check_ready()
         pdf = render_pdf(
             slip.template,
-            slip.fields,
+            slip.content,
             slip.tr,
             qr_payload=slip.qr_payload,
             paper=self.paper,
@@ -110,7 +111,7 @@ class EscposPrinter:
         self.description = description
 
     def print_slip(self, slip: Slip) -> None:
-        data = render_escpos(slip.template, slip.fields, slip.tr, qr_payload=slip.qr_payload)
+        data = render_escpos(slip.template, slip.content, slip.tr, qr_payload=slip.qr_payload)
         try:
             device = self._connect()
             try:

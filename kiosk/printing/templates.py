@@ -18,10 +18,14 @@ BLOCK_KINDS = (
     "line",
     "paragraph",
     "emphasis",
+    "items",
     "signatures",
     "qr",
 )
 TEXT_KEYS = ("text", "left", "right", "left_name", "right_name", "caption")
+# The lists an "items" block may print, one line per entry (see slip_fields.SlipContent).
+LIST_SOURCES = ("documents", "missing")
+DEFAULT_BLANK_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Block:
     left_name: str = ""
     right_name: str = ""
     caption: str = ""
+    source: str = ""  # items: which list
+    blank_lines: int = DEFAULT_BLANK_LINES  # items: lines left to fill by hand when it is empty
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,27 @@ def template_path(name: str, folder: Path | None = None) -> Path:
     return (folder or resources_dir() / "templates") / f"{name}.toml"
 
 
+def _block(raw: dict[str, object], path: Path, number: int) -> Block:
+    kind = raw.get("kind")
+    allowed = {"kind", *TEXT_KEYS, *(("source", "blank_lines") if kind == "items" else ())}
+    source = raw.get("source", "")
+    blank_lines = raw.get("blank_lines", DEFAULT_BLANK_LINES)
+    if (
+        kind not in BLOCK_KINDS
+        or set(raw) - allowed
+        or (kind == "items" and source not in LIST_SOURCES)
+        or not isinstance(blank_lines, int)
+        or not 0 <= blank_lines <= 20
+    ):
+        raise InvalidInputError(
+            N_("Slip template {path}, block {number}: unknown kind or key."),
+            path=path,
+            number=number,
+        )
+    texts = {key: str(raw[key]) for key in TEXT_KEYS if key in raw}
+    return Block(kind=str(kind), source=str(source), blank_lines=blank_lines, **texts)
+
+
 def load_template(name: str, folder: Path | None = None) -> SlipTemplate:
     path = template_path(name, folder)
     try:
@@ -53,17 +80,7 @@ def load_template(name: str, folder: Path | None = None) -> SlipTemplate:
         raise InvalidInputError(
             N_("Slip template {path} cannot be read: {problem}"), path=path, problem=error
         ) from error
-    blocks = []
-    for number, raw in enumerate(data.get("block", []), 1):
-        kind = raw.get("kind")
-        unknown = set(raw) - {"kind", *TEXT_KEYS}
-        if kind not in BLOCK_KINDS or unknown:
-            raise InvalidInputError(
-                N_("Slip template {path}, block {number}: unknown kind or key."),
-                path=path,
-                number=number,
-            )
-        blocks.append(Block(kind=kind, **{k: str(raw[k]) for k in TEXT_KEYS if k in raw}))
+    blocks = [_block(raw, path, number) for number, raw in enumerate(data.get("block", []), 1)]
     return SlipTemplate(name, tuple(blocks))
 
 

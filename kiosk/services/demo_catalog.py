@@ -146,8 +146,9 @@ UNHAPPY_COMMENTS = [
     "Hướng dẫn chưa rõ ràng về giấy tờ cần mang theo.",
 ]
 
+# Bodies that exist since 1 July 2025: the province's departments and the commune (no district).
 REAPPOINTMENT_REASONS = [
     "Cần xác minh thêm thông tin với cơ quan liên quan.",
-    "Hồ sơ phải lấy ý kiến của cơ quan cấp huyện.",
+    "Hồ sơ phải lấy ý kiến của Sở Tư pháp tỉnh.",
     "Người ký duyệt đi công tác đột xuất.",
 ]

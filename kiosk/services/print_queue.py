@@ -13,7 +13,7 @@ from sqlalchemy import select
 from kiosk.db.models import Dossier, PrintJob, PrintKind, PrintStatus
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer, PrinterError, Slip
-from kiosk.printing.slip_fields import slip_fields
+from kiosk.printing.slip_fields import slip_content
 from kiosk.printing.slips import TITLES
 from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
@@ -88,7 +88,7 @@ class PrintQueueService(StationUseCases):
         kind = PrintKind(job.kind)
         return Slip(
             load_template(kind.value),
-            slip_fields(dossier, office, tr),
+            slip_content(dossier, office, tr),
             tr,
             signer.payload(dossier.code),
             tr(TITLES[kind], code=dossier.code),

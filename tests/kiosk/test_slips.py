@@ -80,7 +80,7 @@ def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
         "Xác nhận tình trạng hôn nhân",
         "3 ngày làm việc",
         "10 giờ 05 phút, ngày 28 tháng 04 năm 2026",
-        "Hẹn trả kết quả: 17 giờ 00 phút, ngày 05 tháng 05 năm 2026",
+        "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 05 tháng 05 năm 2026",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ):
@@ -104,7 +104,7 @@ def test_apology_letter_states_reason_and_new_appointment(database, code, signer
         assert "Kính gửi: Ông/Bà Nguyễn Văn Ấn" in text
         assert "Lý do: Chờ xác minh với Công an xã" in text
         assert "17 giờ 00 phút, ngày 08 tháng 05 năm 2026" in text
-        assert "hẹn trả kết quả ngày 05 tháng 05 năm 2026" in text
+        assert "hẹn trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 05 tháng 05 năm 2026" in text
         assert "xin lỗi Ông/Bà" in text
         assert signer.verify(scanned_payloads(path, tmp_path)[0]) == code
 
@@ -156,7 +156,7 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
 def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database, code, signer):
     from kiosk.printing.escpos_preview import raster_images
     from kiosk.printing.escpos_slip import DOTS, render_escpos
-    from kiosk.printing.slip_fields import slip_fields
+    from kiosk.printing.slip_fields import slip_content
     from kiosk.printing.templates import load_template
     from kiosk.services.dossiers import dossier_view, find_dossier
     from kiosk.services.offices import find_office, office_view
@@ -167,7 +167,7 @@ def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database,
     tr = Translator("vi")
     data = render_escpos(
         load_template("receipt"),
-        slip_fields(dossier, office, tr),
+        slip_content(dossier, office, tr),
         tr,
         qr_payload=signer.payload(code),
     )
