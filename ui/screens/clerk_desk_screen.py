@@ -32,7 +32,7 @@ from kiosk.registration import NO_NAME, check_registration
 from kiosk.services.clerk_board import Board
 from kiosk.views import DocumentItem, DossierView, ServiceView
 from ui.theme import desk_stylesheet
-from ui.widgets.counter_form_dialog import PapersDialog
+from ui.widgets.counter_form_dialog import PapersDialog, open_over
 from ui.widgets.dossier_board import (
     DossierBoard,
     appointment,
@@ -194,10 +194,11 @@ class ClerkDeskScreen(QWidget):
         self.papers_button = QPushButton()
         self.papers_button.setObjectName("secondary")
         self.papers_button.clicked.connect(self.choose_papers)
-        self.papers_label = QLabel()
-        self.papers_label.setBuddy(self.papers_button)
-        self.register_form.addRow(self.papers_label, self.papers_button)
-        self.register_form.addRow(self.save_button)
+        # The papers beside the save button: one row less, the desk keeps to 768 px.
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.papers_button, 2)
+        save_row.addWidget(self.save_button, 3)
+        self.register_form.addRow(save_row)
         self.register_form.addRow(self.result)
         return box
 
@@ -242,13 +243,14 @@ class ClerkDeskScreen(QWidget):
         names = (tr("Service"), tr("Citizen"), tr("Address"), tr("Phone"))
         for label, name in zip(self.field_labels, names, strict=True):
             label.setText(name)
-        self.papers_label.setText(tr("Papers"))
+        self.papers_button.setToolTip(tr("Papers received, ticked from the service's list"))
         self._show_papers()
         self.service.setPlaceholderText(tr("A few letters of the service or its code, Enter"))
         self.citizen_name.setPlaceholderText(tr("Required: printed on the receipt"))
         self.citizen_address.setPlaceholderText(tr("Optional"))
         self.citizen_phone.setPlaceholderText(tr("Optional, e.g. 0912 345 678"))
-        self.save_button.setText(tr("Save and print the receipt (Ctrl+Enter)"))
+        self.save_button.setText(tr("Save and print (Ctrl+Enter)"))
+        self.save_button.setToolTip(tr("Save the dossier and print its receipt (Form 01)"))
         self.search.setPlaceholderText(tr("Search by dossier code or name, or scan a receipt (F3)"))
         self.board.retranslate(tr)
         self.actions_box.retranslate(tr)
@@ -316,7 +318,6 @@ class ClerkDeskScreen(QWidget):
         if not checklist:
             return
         dialog = PapersDialog(self._tr, checklist, self._sets, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def keep() -> None:
             self._papers, self._sets = dialog.received(), dialog.sets.value()
@@ -324,7 +325,7 @@ class ClerkDeskScreen(QWidget):
 
         dialog.accepted.connect(keep)
         self.papers_dialog = dialog
-        dialog.open()
+        open_over(dialog, self)
 
     def _nothing_to_pick(self, text: str) -> None:
         tr = self._tr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +24,20 @@ from kiosk.i18n import Translator
 from kiosk.views import DocumentItem
 
 MAX_SETS = 99
+
+
+def open_over(dialog: QDialog, owner: QWidget) -> None:
+    """Opens `dialog` without blocking; when it closes, the desk is active again with the focus
+    where the clerk left it, so the function keys go on working."""
+    was_focused = QApplication.focusWidget()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def back() -> None:
+        owner.window().activateWindow()
+        (was_focused if was_focused is not None and was_focused.isVisible() else owner).setFocus()
+
+    dialog.finished.connect(back)
+    dialog.open()
 
 
 def _buttons(dialog: QDialog, tr: Translator, ok: str) -> QDialogButtonBox:

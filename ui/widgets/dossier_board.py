@@ -30,7 +30,7 @@ from kiosk.status import STATUS_LABELS, DossierStatus
 from kiosk.views import DossierView
 
 COLUMNS = (
-    N_("No."),
+    N_("No. of the day"),  # the last digits of the code, not the register's STT
     N_("Service"),
     N_("Citizen"),
     N_("Received"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Translator
 from kiosk.status import DELAY_REASONS
 from kiosk.views import DossierView
-from ui.widgets.counter_form_dialog import RefusalDialog, SupplementDialog
+from ui.widgets.counter_form_dialog import RefusalDialog, SupplementDialog, open_over
 from ui.widgets.dossier_board import appointment, daily_number, status_icon, status_words
 
 _WHEN = "%H:%M %d/%m/%Y"
@@ -96,10 +96,9 @@ class SelectedDossierPanel(QGroupBox):
         form.addRow(self.reason_label, self.reason)
         date_row = QHBoxLayout()
         date_row.addWidget(self.new_date)
-        date_row.addStretch(1)
+        date_row.addWidget(self.reappoint_button, 1)  # one row less: the desk keeps to 768 px
         form.addRow(self.date_label, date_row)
         layout.addLayout(form)
-        layout.addWidget(self.reappoint_button)
         reprints = QHBoxLayout()
         reprints.addWidget(self.reprint_button, 1)
         reprints.addWidget(self.apology_button, 1)
@@ -118,7 +117,10 @@ class SelectedDossierPanel(QGroupBox):
         self.reason.addItems([tr(reason) for reason in DELAY_REASONS])
         self.reason_label.setText(tr("Reason for the delay"))
         self.date_label.setText(tr("New appointment"))
-        self.reappoint_button.setText(tr("Re-appoint, print the apology (F7)"))
+        self.reappoint_button.setText(tr("Re-appoint (F7)"))
+        self.reappoint_button.setToolTip(
+            tr("Re-appoint once and print the apology letter (Form 04)")
+        )
         self.reprint_button.setText(tr("Reprint receipt (F8)"))
         self.apology_button.setText(tr("Reprint apology (F9)"))
         self.refuse_button.setText(tr("Refuse, Form 03 (F11)"))
@@ -155,14 +157,15 @@ class SelectedDossierPanel(QGroupBox):
             self.icon.setPixmap(status_icon(view).pixmap(22, 22))
         self.status.setVisible(view is not None)
         self.icon.setVisible(view is not None)
-        out = view is not None and view.returned_at is None
+        # Out with the office: neither returned nor refused at the counter (Form 03).
+        out = view is not None and view.returned_at is None and view.refused_at is None
         self.return_button.setEnabled(out)
         # A second re-appointment may still be asked for: the answer says, in words, why not.
         for widget in (self.reappoint_button, self.reason, self.new_date):
             widget.setEnabled(out)
         self.reprint_button.setEnabled(view is not None)
         self.apology_button.setEnabled(view is not None and view.reappointed_at is not None)
-        held = out and view is not None and view.refused_at is None
+        held = out
         self.supplement_button.setText(
             tr("Papers brought back (F10)")
             if self._waiting_for_papers()
@@ -198,9 +201,8 @@ class SelectedDossierPanel(QGroupBox):
         self._open(dialog)
 
     def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
-        dialog.open()
+        open_over(dialog, self)
 
     def start_reappointment(self) -> None:
         """F7: the reason first; Enter goes on to the date, Enter again to the button."""
