@@ -475,8 +475,6 @@ def test_the_desk_fits_the_screen_with_nothing_clipped_or_scrolled_sideways(
     desk.show_message(desk.message.kind or desk.result.kind, "Một thông báo dài. " * 12)
     window.resize(*size)
     qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
-    qtbot.wait(300)
-    print("DEBUG", size, clipped(window.desk))
     qtbot.waitUntil(lambda: clipped(window.desk) == [], timeout=WAIT)
     board = desk.board
     assert not board.horizontalScrollBar().isVisible()
