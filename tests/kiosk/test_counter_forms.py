@@ -146,3 +146,31 @@ def test_forms_are_refused_in_words_on_the_command_line(desk, database, capsys):
     shown = ["dossier", "show", open_code, "--json", "--db", url]
     assert run_kiosk(shown) == 0
     assert json.loads(capsys.readouterr().out)["refusal_reason"] == "Sai thẩm quyền"
+
+
+def test_form_02_and_form_03_are_issued_and_written_from_the_command_line(
+    desk, database, tmp_path, capsys
+):
+    import subprocess
+
+    dossiers, _forms = desk
+    url = database.url
+    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code
+    supplement = tmp_path / "mau-02.pdf"
+    command = ["print", "supplement", code, "--missing", "Bản sao sổ hộ khẩu", "--reason"]
+    command += ["Thiếu giấy tờ", "--clerk", "1", "--out", str(supplement), "--json", "--db", url]
+    assert run_kiosk(command) == 0
+    assert json.loads(capsys.readouterr().out)["out"] == str(supplement)
+    refusal = tmp_path / "mau-03.pdf"
+    command = ["print", "refusal", code, "--reason", "Sai thẩm quyền", "--out", str(refusal)]
+    assert run_kiosk([*command, "--db", url]) == 0
+    again = tmp_path / "mau-02-in-lai.pdf"  # a reprint: no new request is recorded
+    assert run_kiosk(["print", "supplement", code, "--out", str(again), "--db", url]) == 0
+    assert len(dossiers.show(code).supplements) == 1
+
+    def text(pdf):
+        run = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+        return " ".join(run.stdout.split())
+
+    assert "Bản sao sổ hộ khẩu" in text(supplement) and "Bản sao sổ hộ khẩu" in text(again)
+    assert "Sai thẩm quyền" in text(refusal)
