@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.chain import EDITED, LINK_BROKEN, MISSING_BEFORE
 from kiosk.cli.context import CLI_STATION, CliContext
+from kiosk.cli.parsing import read_text_file
 from kiosk.db.models import ClerkRole
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
@@ -55,14 +56,7 @@ def services_list(ctx: CliContext, _args: argparse.Namespace) -> None:
 def service_documents(ctx: CliContext, args: argparse.Namespace) -> None:
     checklists = ctx.use_cases(ServiceDocumentService)
     if args.file:
-        path = Path(args.file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInputError(
-                N_("Cannot read {path} as UTF-8 text: {problem}"), path=path, problem=error
-            ) from error
-        items = checklists.replace(args.code, parse_checklist(text))
+        items = checklists.replace(args.code, parse_checklist(read_text_file(Path(args.file))))
     else:
         items = checklists.checklist(args.code)
     tr = ctx.tr

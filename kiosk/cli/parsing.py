@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from kiosk.clock import office_zone
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
+
+
+def read_text_file(path: Path) -> str:
+    """A file the user named, as UTF-8 text, or an error that says why not."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInputError(
+            N_("Cannot read {path} as UTF-8 text: {problem}"), path=path, problem=error
+        ) from error
 
 
 def parse_day(text: str) -> date:

@@ -6,19 +6,11 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.context import CliContext
-from kiosk.errors import InvalidInputError
-from kiosk.i18n import N_
+from kiosk.cli.parsing import read_text_file
 from kiosk.services.paper_slips import PAPER_STATION, PaperSlipService, parse_slips
 
 
 def enter_paper_slips(ctx: CliContext, args: argparse.Namespace) -> None:
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInputError(
-            N_("Cannot read {path} as UTF-8 text: {problem}"), path=path, problem=error
-        ) from error
-    slips = parse_slips(text)
+    slips = parse_slips(read_text_file(Path(args.file)))
     count = ctx.use_cases(PaperSlipService, station=PAPER_STATION).enter(slips)
     ctx.emit({"entered": count}, ctx.tr("{count} paper slips entered.", count=count))

@@ -69,34 +69,32 @@ def dossier_view(dossier: Dossier, today: date) -> DossierView:
     )
 
 
-def _next_sequence(session: Session, office_id: int, day: date) -> int:
-    """The next XXXX for the office and day, in one statement: the upsert row-locks the day's
-    counter, so concurrent clerks never share a number."""
-    # (DossierService.register takes it in a transaction of its own; see there.)
+def _count_up(session: Session, counter: Any, keys: dict[str, Any], last: Any) -> int:
+    """The counter's next number in one statement: the upsert row-locks the counter's row, so
+    concurrent clerks never share a number. (DossierService.register takes numbers in a
+    transaction of their own; see there.)"""
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(DossierCounter).values(office_id=office_id, day=day, last_sequence=1)
+    statement = dialect.insert(counter).values(**keys, **{last.key: 1})
     return int(
         session.execute(
             statement.on_conflict_do_update(
-                index_elements=[DossierCounter.office_id, DossierCounter.day],
-                set_={"last_sequence": DossierCounter.last_sequence + 1},
-            ).returning(DossierCounter.last_sequence)
+                index_elements=[getattr(counter, key) for key in keys],
+                set_={last.key: last + 1},
+            ).returning(last)
         ).scalar_one()
     )
+
+
+def _next_sequence(session: Session, office_id: int, day: date) -> int:
+    """The next XXXX of a dossier code, for the office and day."""
+    keys = {"office_id": office_id, "day": day}
+    return _count_up(session, DossierCounter, keys, DossierCounter.last_sequence)
 
 
 def _next_register_entry(session: Session, office_id: int, year: int) -> int:
     """The dossier's line in the office's register for the year (Form 07), numbered from 1."""
-    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(RegisterCounter).values(office_id=office_id, year=year, last_entry=1)
-    return int(
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[RegisterCounter.office_id, RegisterCounter.year],
-                set_={"last_entry": RegisterCounter.last_entry + 1},
-            ).returning(RegisterCounter.last_entry)
-        ).scalar_one()
-    )
+    keys = {"office_id": office_id, "year": year}
+    return _count_up(session, RegisterCounter, keys, RegisterCounter.last_entry)
 
 
 def _documents(items: Sequence[DocumentItem], sets: int) -> list[dict[str, Any]]:
