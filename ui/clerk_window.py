@@ -257,6 +257,8 @@ class ClerkWindow(QMainWindow):
             return view
 
         def issued(view: DossierView) -> None:
+            self.desk.dossier_changed(view)
+            self.refresh_keeping_search()
             self.desk.show_message(
                 MessageKind.WARNING,
                 self._tr(
@@ -264,7 +266,6 @@ class ClerkWindow(QMainWindow):
                     code=view.code,
                 ),
             )
-            self.refresh_board()
             self.print_pending()
 
         self._in_background(save, issued)
@@ -273,6 +274,8 @@ class ClerkWindow(QMainWindow):
         forms, clerk_id = self.forms, self._clerk_id()
 
         def back(view: DossierView) -> None:
+            self.desk.dossier_changed(view)
+            self.refresh_keeping_search()
             self.desk.show_message(
                 MessageKind.SUCCESS,
                 self._tr(
@@ -281,7 +284,6 @@ class ClerkWindow(QMainWindow):
                     when=f"{view.due_at:%H:%M %d/%m/%Y}",
                 ),
             )
-            self.refresh_board()
 
         self._in_background(lambda: forms.supplement_returned(code, clerk_id=clerk_id), back)
 
@@ -294,11 +296,12 @@ class ClerkWindow(QMainWindow):
             return view
 
         def refused(view: DossierView) -> None:
+            self.desk.dossier_changed(view)
+            self.refresh_keeping_search()
             self.desk.show_message(
                 MessageKind.WARNING,
                 self._tr("Dossier {code} refused (Form 03 printed).", code=view.code),
             )
-            self.refresh_board()
             self.print_pending()
 
         self._in_background(save, refused)
@@ -337,6 +340,14 @@ class ClerkWindow(QMainWindow):
                 )
 
         self._in_background(find, show)
+
+    def refresh_keeping_search(self) -> None:
+        """After an action on the selected dossier: the list the clerk was looking at, again."""
+        text = self.desk.search.text().strip()
+        if text:
+            self.search(text)
+        else:
+            self.refresh_board()
 
     def refresh_board(self) -> None:
         request = self._next_board_request()

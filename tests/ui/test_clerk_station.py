@@ -515,8 +515,8 @@ def test_papers_missing_then_brought_back_then_a_refusal_all_from_the_keyboard(
     wait_for_message(qtbot, window, "chờ người dân bổ sung")
     assert window.dossiers.show(code).supplements[0].missing == ("Bản sao CCCD", "Ảnh 4x6")
     qtbot.waitUntil(lambda: len(thermal.jobs) == 2, timeout=WAIT)  # Form 02 printed
-    find_and_select(qtbot, window, code)
-    assert desk.actions_box.supplement_button.text().startswith("Đã nhận giấy tờ bổ sung")
+    supplement_button = desk.actions_box.supplement_button
+    qtbot.waitUntil(lambda: supplement_button.text().startswith("Đã nhận giấy tờ bổ sung"))
     qtbot.keyClick(desk, Qt.Key.Key_F10)
     wait_for_message(qtbot, window, "Đã nhận giấy tờ bổ sung của")
 
@@ -528,5 +528,5 @@ def test_papers_missing_then_brought_back_then_a_refusal_all_from_the_keyboard(
     wait_for_message(qtbot, window, "đã bị từ chối")
     qtbot.waitUntil(lambda: len(thermal.jobs) == 3, timeout=WAIT)  # Form 03 printed
     assert window.dossiers.show(code).refusal_reason == "Không thuộc thẩm quyền của xã"
-    find_and_select(qtbot, window, code)
-    assert not desk.return_button.isEnabled() and not desk.actions_box.refuse_button.isEnabled()
+    qtbot.waitUntil(lambda: not desk.actions_box.refuse_button.isEnabled(), timeout=WAIT)
+    assert not desk.return_button.isEnabled()

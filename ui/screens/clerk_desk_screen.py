@@ -399,7 +399,10 @@ class ClerkDeskScreen(QWidget):
         ]
         if found is not None:
             groups.insert(0, ("search", tr("Search results"), found))
+        kept = self.board.selected_code()
         self.board.show_groups(groups)
+        if kept is not None:
+            self.board.select(kept)  # a refresh does not take the clerk's dossier away
         self._selection_changed()
 
     def selected_code(self) -> str | None:
@@ -424,6 +427,13 @@ class ClerkDeskScreen(QWidget):
 
     def _selection_changed(self) -> None:
         self.actions_box.show_dossier(self.board.view(self.selected_code()))
+
+    def dossier_changed(self, view: DossierView) -> None:
+        """An action's answer: the selected dossier's panel shows it at once, before the board
+        comes back."""
+        shown = self.actions_box.view
+        if shown is not None and shown.code == view.code:
+            self.actions_box.show_dossier(view)
 
     def set_default_new_date(self, day: date) -> None:
         self.actions_box.set_default_new_date(day)
