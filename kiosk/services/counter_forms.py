@@ -61,6 +61,16 @@ def request_supplement(
     station: str,
 ) -> SupplementRequest:
     _still_open(dossier)
+    due = dossier.reappointed_due_at or dossier.due_at
+    if at.date() > due.date():
+        # Otherwise a Form 02 written after the fact would move a late dossier's appointment.
+        raise ConflictError(
+            N_(
+                "Dossier {code} is past its appointment: papers can no longer be asked for; "
+                "apologise and re-appoint it (Form 04)."
+            ),
+            code=dossier.code,
+        )
     if waiting_supplement(dossier) is not None:
         raise ConflictError(
             N_("Dossier {code} is already waiting for the citizen's papers."), code=dossier.code

@@ -49,6 +49,15 @@ def test_the_first_form_02_stops_the_clock_and_the_second_does_not(desk, clock):
     assert [s.number for s in again.supplements] == [1, 2]
 
 
+def test_a_late_dossier_cannot_be_made_on_time_by_a_form_02_after_the_fact(desk, clock):
+    dossiers, forms = desk
+    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code  # due Fri 27/11
+    clock.now = datetime(2026, 11, 30, 8, 0)  # Monday after: already late
+    with pytest.raises(ConflictError):
+        forms.request_supplement(code, missing=["Ảnh"], reason="Thiếu", clerk_id=1)
+    assert dossiers.show(code).supplements == ()
+
+
 def test_a_form_02_needs_what_is_missing_and_why(desk):
     dossiers, forms = desk
     code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code
