@@ -247,55 +247,18 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             ),
         )
 
-    report.received = (
-        session.scalar(
-            select(func.count())
-            .select_from(Dossier)
-            .where(
-                Dossier.office_id == office_id,
-                Dossier.received_at >= begin,
-                Dossier.received_at < finish,
-            )
-        )
-        or 0
-    )
-    report.returned = (
-        session.scalar(
-            select(func.count())
-            .select_from(Dossier)
-            .where(
-                Dossier.office_id == office_id,
-                Dossier.returned_at >= begin,
-                Dossier.returned_at < finish,
-            )
-        )
-        or 0
-    )
-    report.supplements = (
-        session.scalar(
-            select(func.count())
-            .select_from(SupplementRequest)
-            .join(Dossier, SupplementRequest.dossier_id == Dossier.id)
-            .where(
-                Dossier.office_id == office_id,
-                SupplementRequest.issued_at >= begin,
-                SupplementRequest.issued_at < finish,
-            )
-        )
-        or 0
-    )
-    report.refused = (
-        session.scalar(
-            select(func.count())
-            .select_from(Dossier)
-            .where(
-                Dossier.office_id == office_id,
-                Dossier.refused_at >= begin,
-                Dossier.refused_at < finish,
-            )
-        )
-        or 0
-    )
+    def happened(moment: Any) -> int:
+        """How many of the office's dossiers had `moment` in the period."""
+        query = select(func.count()).select_from(moment.class_)
+        if moment.class_ is not Dossier:
+            query = query.join(Dossier, SupplementRequest.dossier_id == Dossier.id)
+        in_period = (moment >= begin, moment < finish)
+        return session.scalar(query.where(Dossier.office_id == office_id, *in_period)) or 0
+
+    report.received = happened(Dossier.received_at)
+    report.returned = happened(Dossier.returned_at)
+    report.supplements = happened(SupplementRequest.issued_at)  # Form 02s issued
+    report.refused = happened(Dossier.refused_at)  # Form 03s issued
     return report
 
 
