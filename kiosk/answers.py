@@ -58,6 +58,8 @@ COMPLAINT_WORDS = {
     "other": N_("Something else"),
 }
 MAX_COMMENT = 1000
+# Reasons the office's head must see whatever the face: a bribe asked for, staff who harass.
+CONDUCT_REASONS = ("unofficial_payment", "impolite")
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,12 @@ class RatingInput:
     comment: str | None = None
     partial: bool = False
     channel: RatingChannel = RatingChannel.KIOSK
+
+
+def needs_follow_up(rating: RatingInput) -> bool:
+    """Whether the office's head is to see this rating: the citizen is told so at the kiosk."""
+    return (
+        rating.satisfaction in UNHAPPY
+        or bool(rating.conduct_complaint)
+        or any(reason in CONDUCT_REASONS for reason in rating.reasons)
+    )

@@ -109,6 +109,8 @@ class RatingFlow:
         self.keypad = ""
         self.answers = _Answers()
         self.last_result: DossierInfo | None = None  # shown on the thank-you screen
+        self.last_rating: RatingInput | None = None  # its answers: the thanks follow them
+        self.office_hotline = ""  # given to an unhappy citizen on the thank-you screen
         self.retry_queue: list[PendingRating] = []
         # Checks a scanned receipt's signature and returns its code (kiosk.receipt_signing).
         self.verify_receipt: Callable[[str], str] | None = None
@@ -316,6 +318,7 @@ class RatingFlow:
         self._forget(pending)
         if self.step is Step.SAVING:
             self.last_result = self.answers.dossier
+            self.last_rating = pending.answers
             self._go(Step.THANKS)
 
     def save_failed(self, pending: PendingRating, error: BaseException) -> None:

@@ -23,6 +23,7 @@ class OfficeView:
     place_name: str = ""
     signatory_title: str = ""
     signatory_name: str = ""
+    hotline: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,20 @@ from PySide6.QtGui import QFont, QFontDatabase
 from kiosk.paths import resources_dir
 
 FAMILY = "Noto Sans"
+# Noto Sans has no ✓ ⚠ ◀ ☑ ⌫: they come from here, not from whatever the machine has.
+SYMBOLS = "Noto Sans Symbols 2"
 
 
 def load_shipped_fonts() -> str:
     """Registers the shipped fonts and returns the family the application should use."""
     for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(path))
+    QFont.insertSubstitution(FAMILY, SYMBOLS)
     return FAMILY
 
 
 def base_font(family: str, point_size: int = 24) -> QFont:
     font = QFont(family, point_size)
+    font.setFamilies([family, SYMBOLS])
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -28,7 +28,7 @@ from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
-from ui.theme import stylesheet
+from ui.theme import screen_scale, stylesheet
 from ui.voice import VoicePrompter
 from ui.widgets.scanner_listener import ScannerListener
 from ui.widgets.touch_button import TouchButton
@@ -70,6 +70,7 @@ class KioskWindow(QMainWindow):
         locked: bool = False,
     ) -> None:
         super().__init__()
+        self._text_scale = 1.0  # the application starts with the full-size stylesheet
         self.settings = settings
         self.lockdown: Lockdown | None = None
         # Locked once the other screens are built, after the first frame: start-up stays quick.
@@ -262,6 +263,7 @@ class KioskWindow(QMainWindow):
         self._outbox_waiting = start.outbox_waiting
         self.flow.office_code = start.office.code
         self.flow.rating_scale = start.office.rating_scale
+        self.flow.office_hotline = start.office.hotline
         self.voice.enabled = start.office.voice_prompts
         self._services = start.services
         self.build_remaining_screens()
@@ -387,10 +389,20 @@ class KioskWindow(QMainWindow):
 
     def toggle_large_text(self) -> None:
         self.flow.toggle_large_text()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(stylesheet(large_text=self.flow.large_text))
+        self._apply_text_size(changed=True)
         self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._apply_text_size()
+
+    def _apply_text_size(self, *, changed: bool = False) -> None:
+        """The citizen's text, for this screen's height and the large-text choice."""
+        scale = screen_scale(self.height())
+        app = QApplication.instance()
+        if (changed or scale != self._text_scale) and isinstance(app, QApplication):
+            self._text_scale = scale
+            app.setStyleSheet(stylesheet(large_text=self.flow.large_text, scale=scale))
 
     def act(self, change: Callable[[], object]) -> None:
         change()

@@ -20,6 +20,7 @@ from kiosk.services.offices import (
     find_office,
     list_services,
     office_view,
+    set_hotline,
     set_targets,
 )
 from kiosk.services.ratings import verify_chains
@@ -158,6 +159,17 @@ def office_targets(ctx: CliContext, args: argparse.Namespace) -> None:
             "Targets: {satisfaction} % satisfied, {on_time} % on time, {early} % early.", **values
         ),
     )
+
+
+def office_hotline(ctx: CliContext, args: argparse.Namespace) -> None:
+    with ctx.database().factory.begin() as session:
+        office = find_office(session, ctx.settings.office_code)
+        set_hotline(session, office, args.number, at=ctx.clock(), station=CLI_STATION)
+        number = office.hotline
+    if number:
+        ctx.emit({"hotline": number}, ctx.tr("Hotline: {number}.", number=number))
+    else:
+        ctx.emit({"hotline": ""}, ctx.tr("The office has no hotline now."))
 
 
 def _known_head(text: str) -> tuple[str, str]:

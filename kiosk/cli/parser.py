@@ -256,6 +256,11 @@ def _admin_commands(
     ):
         targets.add_argument(option, type=int, metavar="%", help=meaning)
     targets.set_defaults(handler="kiosk.cli.admin_commands:office_targets")
+    hotline = sub.add_parser(
+        "hotline", parents=[common], help=tr("the number unhappy citizens are given at the kiosk")
+    )
+    hotline.add_argument("number", help=tr("empty to remove it"))
+    hotline.set_defaults(handler="kiosk.cli.admin_commands:office_hotline")
 
     verify = commands.add_parser(
         "verify", parents=[common], help=tr("check that no rating was changed, removed or inserted")

@@ -85,6 +85,8 @@ class Office(Base):
     target_satisfaction: Mapped[int] = mapped_column(Integer, default=80, server_default="80")
     target_on_time: Mapped[int] = mapped_column(Integer, default=100, server_default="100")
     target_early: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    # Told to an unhappy citizen on the kiosk's thank-you screen; empty when the office has none.
+    hotline: Mapped[str] = mapped_column(String(30), default="", server_default="")
 
     days_off: Mapped[list[OfficeDayOff]] = relationship(
         back_populates="office", cascade="all, delete-orphan", order_by="OfficeDayOff.day"

@@ -12,6 +12,7 @@ FORM_SETTINGS = {
     "place_name": "Tân Phú",
     "signatory_title": "GIÁM ĐỐC",
     "signatory_name": "Nguyễn Văn Hùng",
+    "hotline": "0251 3861 000",  # made up, like every name and number of the demo
 }
 
 CIVIL_STATUS = "Hộ tịch"

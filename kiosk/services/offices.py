@@ -31,6 +31,7 @@ def office_view(office: Office) -> OfficeView:
         place_name=office.place_name,
         signatory_title=office.signatory_title,
         signatory_name=office.signatory_name,
+        hotline=office.hotline,
     )
 
 
@@ -133,6 +134,32 @@ def set_targets(
         action="office.targets",
         subject=office.code,
         details=changes,
+    )
+
+
+HOTLINE_CHARACTERS = set("0123456789 .+()-")
+
+
+def set_hotline(
+    session: Session, office: Office, number: str, *, at: datetime, station: str
+) -> None:
+    """The number unhappy citizens are given at the kiosk; an empty one removes it. Audited."""
+    number = " ".join(nfc(number).split())
+    digits = sum(c.isdigit() for c in number)
+    # Short codes (1022) and 1900 lines are hotlines too: no phone-number rules, only sane text.
+    if number and (set(number) - HOTLINE_CHARACTERS or not 3 <= digits <= 15):
+        raise InvalidInputError(
+            N_("{number} is not a phone number: digits, spaces and dots only, 3 to 15 digits."),
+            number=number[:30],
+        )
+    office.hotline = number
+    record_audit(
+        session,
+        at=at,
+        station=station,
+        action="office.hotline",
+        subject=office.code,
+        details={"hotline": number},
     )
 
 

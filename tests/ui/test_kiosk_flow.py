@@ -84,8 +84,8 @@ def test_scanned_receipt_shows_the_dossier_then_rates_it(qtbot, database, dossie
     scan(qtbot, window, dossier)
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
     assert window.stack.currentWidget() is window.dossier
-    assert window.dossier.counter.text() == "Tiếp nhận tại quầy số 2"
-    assert "trước hạn" in window.dossier.status.text()
+    assert window.dossier.service.text().endswith("\nTiếp nhận tại quầy số 2")
+    assert "trước hạn" in window.dossier.progress.text()
     tap(qtbot, window.dossier.rate_button)
     tap(qtbot, window.face.faces[Satisfaction.VERY_SATISFIED])
     tap(qtbot, window.question.answer_buttons[0])  # never had to come back
@@ -244,7 +244,7 @@ def test_signed_receipt_qr_is_accepted_and_a_forged_one_refused(qtbot, database,
     assert window.flow.step is Step.ATTRACT
     scan(qtbot, window, genuine)
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
-    assert window.dossier.code.text() == dossier
+    assert window.dossier.heading.text() == f"Hồ sơ {dossier}"
 
 
 @pytest.fixture

@@ -1,25 +1,16 @@
-"""The scanned or typed dossier: its service, counter and status, with the apology if late."""
+"""The scanned or typed dossier: its service, counter and progress, with the apology if late."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 
+from kiosk.dossier_progress import dossier_progress
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
-from kiosk.status import STATUS_LABELS, DossierStatus
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton
-
-STATUS_ICONS = {
-    DossierStatus.PROCESSING: "⏳",
-    DossierStatus.EARLY: "✔",
-    DossierStatus.ON_TIME: "✔",
-    DossierStatus.LATE: "⚠",
-}
-
-
-def status_line(status: DossierStatus, tr: Translator) -> str:
-    return f"{STATUS_ICONS[status]} " + tr("Status: {status}", status=tr(STATUS_LABELS[status]))
 
 
 class DossierScreen(KioskScreen):
@@ -27,40 +18,32 @@ class DossierScreen(KioskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.code = make_label("code")
-        self.service = make_label("detail")
-        self.counter = make_label("detail")
-        self.status = make_label("status")
-        self.apology = make_label("apology")
-        self.rate_button = TouchButton("hero")
+        # Few lines, so that large text fits a 1366×768 screen: the code is in the heading.
+        self.service = make_label("detail")  # the service, then the counter
+        self.progress = make_label("progress")  # the status, then the dates and any apology
+        self.rate_button = TouchButton("action")
         self.rate_button.clicked.connect(self.rate_requested)
-        for widget in (self.code, self.service, self.counter, self.status, self.apology):
-            self.body.addWidget(widget)
+        self.body.addWidget(self.service)
+        self.body.addWidget(self.progress)
         self.body.addStretch(1)
-        self.body.addWidget(self.rate_button)
+        self.act_in_footer(self.rate_button)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         dossier = flow.answers.dossier
-        self.heading.setText(tr("Your dossier"))
         self.rate_button.setText(tr("Rate this service"))
         if dossier is None:
+            self.heading.setText(tr("Your dossier"))
             return
+        self.heading.setText(tr("Dossier {code}", code=dossier.code))
         name = dossier.service_name_vi if flow.language == "vi" else dossier.service_name_en
-        self.code.setText(dossier.code)
-        self.service.setText(name)
-        self.counter.setText(tr("Received at counter {counter}", counter=dossier.counter))
-        self.status.setText(status_line(dossier.status, tr))
-        apology = ""
-        if dossier.status is DossierStatus.LATE:
-            apology = tr("We sincerely apologise: your result was not ready by the appointment.")
-        if dossier.returned_at is not None:
-            returned = tr("Result returned on {when}", when=f"{dossier.returned_at:%d/%m/%Y}")
-            apology = f"{apology}\n{returned}" if apology else ""
-        elif dossier.reappointed_due_at is not None:
-            apology += "\n" + tr(
-                "New appointment: {when}", when=f"{dossier.reappointed_due_at:%H:%M %d/%m/%Y}"
-            )
-        else:
-            apology = tr("Appointment: {when}", when=f"{dossier.due_at:%H:%M %d/%m/%Y}")
-        self.apology.setText(apology)
-        self.apology.setVisible(bool(apology))
+        counter = tr("Received at counter {counter}", counter=dossier.counter)
+        self.service.setText(f"{name}\n{counter}")
+        progress = dossier_progress(dossier, tr)
+        # A late dossier is drawn as a warning; an appointment kept is plain information.
+        # Restyled before the text is set, so that its height is measured with the new box.
+        self.progress.setObjectName("apology" if progress.late else "progress")
+        self.progress.style().unpolish(self.progress)
+        self.progress.style().polish(self.progress)
+        self.progress.setText(
+            "<br>".join([f"<b>{escape(progress.status)}</b>", *map(escape, progress.lines)])
+        )

@@ -32,18 +32,24 @@ class KioskScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.setVisible(with_back)
         self.body = QVBoxLayout()
-        self.body.setSpacing(14)
+        self.body.setSpacing(12)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 20, 48, 20)
-        layout.setSpacing(14)
+        layout.setContentsMargins(48, 12, 48, 12)
+        layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)  # next to what it is about, under the heading
         layout.addLayout(self.body, stretch=1)
-        layout.addSpacing(28)  # keeps Back apart from the last answer
-        footer = QHBoxLayout()
-        footer.addWidget(self.back_button)
-        footer.addStretch(2)
-        layout.addLayout(footer)
+        layout.addSpacing(16)  # keeps Back apart from the last answer
+        self.footer = QHBoxLayout()
+        self.footer.setSpacing(24)
+        self.footer.addWidget(self.back_button)
+        self.footer.addStretch(2)
+        layout.addLayout(self.footer)
+
+    def act_in_footer(self, button: QWidget) -> None:
+        """The screen's one action beside Back, on the bottom row: the body keeps the height."""
+        self.footer.takeAt(self.footer.count() - 1)  # the space that kept Back to the left
+        self.footer.addWidget(button, stretch=1)
 
     def show_flow(self, flow: RatingFlow, tr: Translator) -> None:
         self.back_button.setText("◀ " + tr("Back"))

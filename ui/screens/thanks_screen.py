@@ -1,12 +1,14 @@
-"""Thank you, with the dossier's status; the kiosk returns to its start by itself."""
+"""Thank you, with when to come back for an open dossier; an unhappy citizen is told who will
+read the rating and, where the office has one, the hotline. The kiosk returns home by itself."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 
+from kiosk.answers import needs_follow_up
+from kiosk.dossier_progress import appointment_reminder
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
-from ui.screens.dossier_screen import status_line
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton
 
@@ -17,23 +19,40 @@ class ThanksScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__(with_back=False)
         self.message = make_label("big")
+        self.follow_up = make_label("progress")
         self.dossier = make_label("status")
         self.done_button = TouchButton("primary")
         self.done_button.clicked.connect(self.done)
         self.body.addStretch(1)
         self.body.addWidget(self.message)
+        self.body.addWidget(self.follow_up)
         self.body.addWidget(self.dossier)
         self.body.addStretch(1)
         self.body.addWidget(self.done_button)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
-        self.heading.setText("♥")
-        self.message.setText(tr("Thank you! Your rating has been recorded."))
+        rating = flow.last_rating
+        unhappy = rating is not None and needs_follow_up(rating)
+        self.heading.setText(tr("Thank you!"))
+        self.message.setText(tr("Your rating has been recorded."))
+        follow_up = ""
+        if unhappy:
+            follow_up = tr(
+                "We are sorry. The head of the office will read your rating and act on it."
+            )
+            if flow.office_hotline:
+                follow_up += "\n" + tr(
+                    "You can also call the office's hotline: {number}", number=flow.office_hotline
+                )
+        self.follow_up.setText(follow_up)
+        self.follow_up.setVisible(bool(follow_up))
         dossier = flow.last_result
-        if dossier is not None:
-            self.dossier.setText(f"{dossier.code}\n{status_line(dossier.status, tr)}")
+        reminder = appointment_reminder(dossier, tr) if dossier is not None else ""
+        self.dossier.setText(f"{dossier.code}\n{reminder}".strip() if dossier else "")
         self.dossier.setVisible(dossier is not None)
         self.done_button.setText(tr("Done"))
 
     def spoken_prompt(self) -> str:
-        return self.message.text()
+        return " ".join(
+            label.text() for label in (self.message, self.follow_up) if label.isVisibleTo(self)
+        )

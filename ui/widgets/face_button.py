@@ -28,10 +28,7 @@ class FaceButton(QAbstractButton):
         self.satisfaction = satisfaction
         self.setMinimumSize(260, 340)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        font = self.font()
-        font.setPointSize(28)
-        font.setBold(True)
-        self.setFont(font)
+        # Its words' size comes from the stylesheet (FaceButton in 10_kiosk.qss): large text too.
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clicked.connect(lambda: self.chosen.emit(self.satisfaction))
