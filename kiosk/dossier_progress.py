@@ -34,9 +34,7 @@ def dossier_progress(dossier: DossierInfo, tr: Translator) -> Progress:
         lines.append(tr(APOLOGY))
         lines.append(tr("Original appointment: {when}", when=when(dossier.due_at)))
     if dossier.returned_at is not None:
-        lines.append(
-            tr("Result returned on {when}", when=f"{dossier.returned_at:%d/%m/%Y}")
-        )
+        lines.append(tr("Result returned on {when}", when=f"{dossier.returned_at:%d/%m/%Y}"))
     elif dossier.reappointed_due_at is not None:
         lines.append(tr("New appointment: {when}", when=when(dossier.reappointed_due_at)))
     elif not late:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import RatingFlow, Step
 from ui.screens.kiosk_screen import KioskScreen, make_label
-from ui.widgets.touch_button import TouchButton
+from ui.widgets.touch_button import TouchButton, WrappingTouchButton
 
 
 @dataclass(frozen=True)
@@ -52,19 +52,19 @@ class QuestionScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.progress = make_label("hint")
-        self.answer_buttons: list[TouchButton] = []
+        self.answer_buttons: list[WrappingTouchButton] = []
         self._values: list[int | bool] = []
         self.body.addWidget(self.progress)
         self.body.addStretch(1)
         for index in range(MAX_ANSWERS):
-            button = TouchButton("answer")
+            button = WrappingTouchButton("answer")
             button.clicked.connect(lambda _=False, i=index: self.answered.emit(self._values[i]))
             self.answer_buttons.append(button)
             self.body.addWidget(button)
         self.body.addStretch(1)
         self.skip_button = TouchButton("skip")
         self.skip_button.clicked.connect(lambda: self.answered.emit(None))
-        self.body.addWidget(self.skip_button)
+        self.act_in_footer(self.skip_button)  # beside Back: the answers keep the height
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         question = QUESTIONS.get(flow.step)
