@@ -42,7 +42,8 @@ class ThanksScreen(KioskScreen):
             )
             if flow.office_hotline:
                 follow_up += "\n" + tr(
-                    "You can also call the office's hotline: {number}", number=flow.office_hotline
+                    "You can also call the office's hotline: {number}",
+                    number=flow.office_hotline.replace(" ", "\u00a0"),  # a number on one line
                 )
         self.follow_up.setText(follow_up)
         self.follow_up.setVisible(bool(follow_up))
