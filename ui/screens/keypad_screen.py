@@ -4,7 +4,7 @@ number printed under the receipt's QR, which shows the citizen holds that receip
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -26,13 +26,19 @@ class KeypadScreen(KioskScreen):
         self.keypad.digit_pressed.connect(self.digit_pressed)
         self.keypad.erase_pressed.connect(self.erase_pressed)
         self.keypad.submit_pressed.connect(self.submit_pressed)
-        self.body.addWidget(self.hint)
-        self.body.addWidget(self.code)
-        self.body.addWidget(self.check)
+        # What is typed beside the keys, not above them: with the check number and a message
+        # the screen still fits a 1366×768 kiosk.
+        typed = QVBoxLayout()
+        typed.setSpacing(14)
+        typed.addStretch(1)
+        typed.addWidget(self.hint)
+        typed.addWidget(self.code)
+        typed.addWidget(self.check)
+        typed.addStretch(1)
         row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.keypad, stretch=2)
-        row.addStretch(1)
+        row.setSpacing(32)
+        row.addLayout(typed, stretch=1)
+        row.addWidget(self.keypad, stretch=1)
         self.body.addLayout(row, stretch=1)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
