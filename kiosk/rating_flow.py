@@ -19,13 +19,19 @@ from kiosk.clock import Clock
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
-from kiosk.receipt_payload import NOT_GENUINE, is_signed_payload
+from kiosk.receipt_payload import CHECK_DIGITS, NOT_GENUINE, WRONG_CHECK, is_signed_payload
 from kiosk.views import DossierInfo, ServiceView
 
 if TYPE_CHECKING:
     import uuid
 
 KEYPAD_DIGITS = 10  # YYMMDD + XXXX; the office's own unit code is filled in for the citizen
+# Wrong check numbers a session may type before the keypad sends the citizen to the counter:
+# enough for a few slips of the finger, far too few to try out 10,000 numbers.
+WRONG_CHECKS_ALLOWED = 5
+TOO_MANY_WRONG_CHECKS = N_(
+    "The check number was wrong too many times. Please ask at the counter for help."
+)
 
 
 class Step(enum.Enum):
@@ -66,6 +72,15 @@ class FlowSettings:
     countdown: float = 10.0
     repeat_gap: float = 5.0
     thanks: float = 6.0
+
+
+@dataclass(frozen=True)
+class TypedCode:
+    """A dossier code typed on the keypad with its check number. Only a right check is looked
+    up; both are reported (kiosk.services.gaming looks for codes tried one after another)."""
+
+    code: str
+    check_ok: bool
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,9 @@ class RatingFlow:
         self.retry_queue: list[PendingRating] = []
         # Checks a scanned receipt's signature and returns its code (kiosk.receipt_signing).
         self.verify_receipt: Callable[[str], str] | None = None
+        # Checks a typed code's check number and returns the code (ReceiptSigner.verify_check).
+        self.verify_typed: Callable[[str, str], str] | None = None
+        self.wrong_checks = 0  # in this session: from the start screen back to it
         self._last_saved_at: datetime | None = None
         self._last_activity = clock()
         self._entered_at = clock()
@@ -131,8 +149,17 @@ class RatingFlow:
     @property
     def keypad_code(self) -> str:
         """The code being typed, as it reads on the receipt (the unit part filled in)."""
-        digits = self.keypad.ljust(KEYPAD_DIGITS, "_")
+        digits = self.keypad[:KEYPAD_DIGITS].ljust(KEYPAD_DIGITS, "_")
         return f"{self.office_code}-{digits[:6]}-{digits[6:]}"
+
+    @property
+    def typing_check(self) -> bool:
+        """The code's digits are all there: the keypad now takes the check number."""
+        return len(self.keypad) >= KEYPAD_DIGITS
+
+    @property
+    def keypad_check(self) -> str:
+        return self.keypad[KEYPAD_DIGITS:].ljust(CHECK_DIGITS, "_")
 
     # -- moving around ---------------------------------------------------------------------
 
@@ -156,6 +183,7 @@ class RatingFlow:
 
     def start(self) -> None:
         self._reset_answers()
+        self.wrong_checks = 0
         self._go(Step.IDENTIFY)
 
     def show_help(self) -> None:
@@ -185,25 +213,55 @@ class RatingFlow:
     # -- identifying the dossier -----------------------------------------------------------
 
     def open_keypad(self) -> None:
+        if self.wrong_checks >= WRONG_CHECKS_ALLOWED:
+            self.problem = KioskError(TOO_MANY_WRONG_CHECKS)
+            return
         self.keypad = ""
         self._go(Step.KEYPAD)
 
     def press_digit(self, digit: str) -> None:
         self.touch()
-        if digit.isascii() and digit.isdigit() and len(self.keypad) < KEYPAD_DIGITS:
+        if digit.isascii() and digit.isdigit() and len(self.keypad) < KEYPAD_DIGITS + CHECK_DIGITS:
             self.keypad += digit
             self.problem = None
 
     def erase_digit(self) -> None:
+        """One digit back, from the check number into the code's digits if need be."""
         self.touch()
         self.keypad = self.keypad[:-1]
 
-    def submit_keypad(self) -> str | None:
-        """The code to look up, or None (with a message) while digits are missing."""
+    def submit_keypad(self) -> TypedCode | None:
+        """The typed code and whether its check number is right; None (with a message) while
+        digits are missing or the code cannot be one. A wrong check is erased for another try;
+        after WRONG_CHECKS_ALLOWED the citizen is sent back, to ask at the counter."""
+        self.touch()
+        if self.step is not Step.KEYPAD:
+            return None
         if len(self.keypad) < KEYPAD_DIGITS:
             self.problem = KioskError(N_("Please type all 10 digits of the dossier code."))
             return None
-        return self.submit_code(self.keypad_code)
+        if len(self.keypad) < KEYPAD_DIGITS + CHECK_DIGITS:
+            self.problem = KioskError(
+                N_("Please type the 4-digit check number printed under the QR code.")
+            )
+            return None
+        try:
+            code = parse_dossier_code(self.keypad_code)
+        except KioskError as error:
+            self.problem = error
+            return None
+        try:
+            if self.verify_typed is None:
+                raise KioskError(WRONG_CHECK)  # no office key: no check number can be right
+            return TypedCode(self.verify_typed(code, self.keypad[KEYPAD_DIGITS:]), check_ok=True)
+        except KioskError as refusal:
+            self.wrong_checks += 1
+            self.keypad = self.keypad[:KEYPAD_DIGITS]
+            self.problem = refusal
+            if self.wrong_checks >= WRONG_CHECKS_ALLOWED:
+                self._go(Step.IDENTIFY)
+                self.problem = KioskError(TOO_MANY_WRONG_CHECKS)
+            return TypedCode(code, check_ok=False)
 
     def submit_code(self, text: str) -> str | None:
         """A scanned or typed code, checked for shape; None (with a message) when it is not one."""

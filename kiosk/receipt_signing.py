@@ -4,6 +4,9 @@ A payload is `HS1:<dossier code>:<signature>`, the signature being the first 128
 HMAC-SHA256 over the code with the office's key, in base32 — every character is in the QR
 alphanumeric set, which keeps the code small. The key lives in a file outside the database
 (mode 0600), so neither a database copy nor an export can forge receipts.
+
+Under the QR the receipt prints a 4-digit check number from the same key: a citizen who types
+the dossier code types it too, so that a sequential code does not open a neighbour's dossier.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from pathlib import Path
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_
-from kiosk.receipt_payload import NOT_GENUINE, PREFIX
+from kiosk.receipt_payload import CHECK_DIGITS, NOT_GENUINE, PREFIX, WRONG_CHECK
 
 KEY_BYTES = 32
 SIGNATURE_BYTES = 16
+# A label of its own, so that the check number is never a piece of the QR's signature.
+CHECK_LABEL = b"check:"
 
 
 def load_or_create_key(path: Path) -> bytes:
@@ -70,4 +75,20 @@ class ReceiptSigner:
             raise InvalidInputError(NOT_GENUINE) from None
         if not hmac.compare_digest(self._signature(code), parts[2]):
             raise InvalidInputError(NOT_GENUINE)
+        return code
+
+    def check_number(self, code: str) -> str:
+        """The 4 digits printed under the QR: one guess in 10,000 is right."""
+        code = parse_dossier_code(code)
+        digest = hmac.new(self._key, CHECK_LABEL + code.encode("ascii"), hashlib.sha256).digest()
+        # 64 bits modulo 10,000: the bias towards low numbers is below one in 10^15.
+        number = int.from_bytes(digest[:8], "big") % 10**CHECK_DIGITS
+        return f"{number:0{CHECK_DIGITS}d}"
+
+    def verify_check(self, code: str, check: str) -> str:
+        """The dossier code, when the check number typed with it is the one on its receipt."""
+        code = parse_dossier_code(code)
+        typed = check.strip().encode("ascii", "replace")
+        if not hmac.compare_digest(self.check_number(code).encode("ascii"), typed):
+            raise InvalidInputError(WRONG_CHECK)
         return code

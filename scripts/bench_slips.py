@@ -63,7 +63,10 @@ def main() -> int:
         template = load_template(kind.value)
         results[f"{kind.value} escpos"] = timed(
             lambda t=template: render_escpos(
-                t, slip_content(view, office, tr), tr, qr_payload=signer.payload(view.code)
+                t,
+                slip_content(view, office, tr, check_number=signer.check_number(view.code)),
+                tr,
+                qr_payload=signer.payload(view.code),
             ),
             args.runs,
         )

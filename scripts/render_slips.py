@@ -100,7 +100,7 @@ def main() -> int:
                 )
             data = render_escpos(
                 load_template(kind.value),
-                slip_content(view, office, tr),
+                slip_content(view, office, tr, check_number=signer.check_number(view.code)),
                 tr,
                 qr_payload=signer.payload(view.code),
             )

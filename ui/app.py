@@ -71,6 +71,7 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     def opened(result: tuple[KioskBackend, KioskStart, ReceiptSigner]) -> None:
         backend, start, signer = result
         window.flow.verify_receipt = signer.verify
+        window.flow.verify_typed = signer.verify_check
         window.attach_backend(backend, start)
         if reporter:
             reporter.data_ready()

@@ -25,7 +25,7 @@ from kiosk.clock import CONTACT_SECONDS, Clock, office_now
 from kiosk.config import Settings
 from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
-from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step
+from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step, TypedCode
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
 from ui.theme import screen_scale, stylesheet
@@ -199,7 +199,7 @@ class KioskWindow(QMainWindow):
         self.identify.no_receipt_requested.connect(self.open_service_list)
         self.keypad.digit_pressed.connect(lambda d: act(lambda: flow.press_digit(d)))
         self.keypad.erase_pressed.connect(lambda: act(flow.erase_digit))
-        self.keypad.submit_pressed.connect(lambda: self.look_up(flow.submit_keypad()))
+        self.keypad.submit_pressed.connect(lambda: self.look_up_typed(flow.submit_keypad()))
         self.services.service_chosen.connect(lambda s: act(lambda: flow.pick_service(s)))
         self.services.typed.connect(flow.touch)
         self.services.scrolled.connect(flow.touch)
@@ -291,7 +291,22 @@ class KioskWindow(QMainWindow):
     ) -> None:
         run_in_background(call, done, failed, parent=self)
 
-    def look_up(self, code: str | None) -> None:
+    def look_up_typed(self, typed: TypedCode | None) -> None:
+        """A right check number is looked up; a wrong one only noted, for the gaming signal."""
+        if typed is not None and typed.check_ok:
+            self.look_up(typed.code, typed=True)
+            return
+        if typed is not None and self.backend is not None:
+            backend = self.backend
+            # A failure is the database being away: the staff dot already says so.
+            self._in_background(
+                lambda: backend.note_typed_code(typed.code, check_ok=False),
+                lambda _: None,
+                lambda _: None,
+            )
+        self.refresh()
+
+    def look_up(self, code: str | None, *, typed: bool = False) -> None:
         if code is None or self.backend is None:
             self.refresh()
             return
@@ -302,7 +317,7 @@ class KioskWindow(QMainWindow):
             self.act(lambda: self.flow.dossier_not_found(known))
 
         self._in_background(
-            lambda: backend.lookup(code),
+            lambda: backend.lookup(code, typed=typed),
             lambda info: self.act(lambda: self.flow.dossier_found(info)),
             failed,
         )

@@ -212,6 +212,8 @@ def render_escpos(
         printer.set(align="center")
         printer.qr(qr_payload, size=QR_MODULE_SIZE, native=True)
         layout = _Layout(tr, content)
+        if block.text:  # the check number, typed at the kiosk with the dossier code
+            layout.add(layout.fill(block.text), layout.bold, "center")
         if block.caption:
             layout.add(layout.fill(block.caption), layout.small, "center")
     if layout.items:

@@ -99,6 +99,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
             "dateline", alignment=TA_CENTER, fontSize=size * 0.9, leading=size * 1.2, spaceAfter=0
         ),
         "sign": style("sign", alignment=TA_CENTER, fontName=BOLD, spaceAfter=0),
+        "check": style("check", alignment=TA_CENTER, fontName=BOLD, spaceAfter=size * 0.2),
         "small": style(
             "small", alignment=TA_CENTER, fontSize=size * 0.85, leading=size * 1.1, spaceAfter=0
         ),
@@ -136,9 +137,12 @@ class _Builder:
         if block.kind == "items":
             return self.items(block)
         if block.kind == "qr":
+            # The check number right under the QR, in bold: the citizen types it with the code.
+            check = [_paragraph(self.fill(block.text), styles["check"])] if block.text else []
             return [
                 Spacer(0, 2 * mm),
                 QrCode(self.qr, self.paper.qr_size),
+                *check,
                 _paragraph(self.fill(block.caption), styles["small"]),
             ]
         style = styles.get(block.kind, styles["line"])

@@ -48,7 +48,7 @@ def printer_test_slip(
     )
     return Slip(
         load_template("receipt"),
-        slip_content(sample, office, tr),
+        slip_content(sample, office, tr, check_number=signer.check_number(code)),
         tr,
         signer.payload(code),
         tr(TEST_MARK),

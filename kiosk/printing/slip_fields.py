@@ -89,7 +89,10 @@ def _supplement_fields(dossier: DossierView, tr: Translator) -> dict[str, str]:
     }
 
 
-def slip_content(dossier: DossierView, office: OfficeView, tr: Translator) -> SlipContent:
+def slip_content(
+    dossier: DossierView, office: OfficeView, tr: Translator, *, check_number: str
+) -> SlipContent:
+    """`check_number`: the signer's for this dossier, typed at the kiosk with the code."""
     citizen = dossier.citizen
     service = dossier.service_name_vi if tr.language == "vi" else dossier.service_name_en
     processing = (
@@ -100,6 +103,7 @@ def slip_content(dossier: DossierView, office: OfficeView, tr: Translator) -> Sl
     entry = f"{dossier.register_entry:02d}" if dossier.register_entry else SHORT_BLANK
     fields = {
         "code": dossier.code,
+        "check_number": check_number,
         "office_name": office.name,
         "office_address": office.address or BLANK,
         "authority": office.authority,

@@ -54,7 +54,7 @@ def render_slip(
     check_printable(kind, dossier)
     return render_pdf(
         load_template(kind.value),
-        slip_content(dossier, office, tr),
+        slip_content(dossier, office, tr, check_number=signer.check_number(dossier.code)),
         tr,
         qr_payload=signer.payload(dossier.code),
         paper=paper,

@@ -33,6 +33,14 @@ HAPPY_BURST_FOR = N_(
     "Kiosk {station}: {count} “very satisfied” within 3 minutes ({first}–{last}), for "
     "dossiers of {names}. Check who is using it."
 )
+TYPED_SEQUENCE = N_(
+    "Kiosk {station}: {count} dossier codes a few numbers apart were typed on its keypad "
+    "({first}–{last}). Someone may be rating other people's dossiers: check who is using it."
+)
+WRONG_CHECKS = N_(
+    "Kiosk {station}: {count} dossier codes were typed with a wrong check number "
+    "({first}–{last}). Someone may be guessing: check who is using it."
+)
 KIOSK_SILENT = N_("Kiosk {station} has not been heard from since {since}: is it switched on?")
 
 
@@ -153,6 +161,9 @@ def _gaming_alert(signal: GamingSignal) -> Alert:
     }
     if signal.kind == "too_fast":
         return Alert(f"too_fast:{signal.station}", TOO_FAST, params)
+    if signal.kind in ("typed_sequence", "wrong_checks"):
+        message = TYPED_SEQUENCE if signal.kind == "typed_sequence" else WRONG_CHECKS
+        return Alert(f"{signal.kind}:{signal.station}:{signal.first:%H%M}", message, params)
     kind = f"happy_burst:{signal.station}:{signal.first:%H%M}"
     if signal.clerks:
         return Alert(kind, HAPPY_BURST_FOR, {**params, "names": ", ".join(signal.clerks)})

@@ -18,6 +18,7 @@ from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
+from kiosk.services.gaming import TYPED_CODE
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
@@ -91,7 +92,24 @@ class KioskBackend(StationUseCases):
             self._factory, station=self._station, clock=self._clock, office_code=self._office_code
         ).report_contact("kiosk")
 
-    def lookup(self, code: str) -> DossierInfo:
+    def note_typed_code(self, code: str, *, check_ok: bool) -> None:
+        """Audits a code typed on the keypad (never the check number itself): codes tried one
+        after another, or wrong checks, are a gaming signal (kiosk.services.gaming)."""
+        with self._factory.begin() as session:
+            record_audit(
+                session,
+                at=self._clock(),
+                station=self._station,
+                action=TYPED_CODE,
+                subject=code,
+                details={"check_ok": check_ok},
+            )
+
+    def lookup(self, code: str, *, typed: bool = False) -> DossierInfo:
+        """`typed`: on the keypad, with a right check number; audited before the look-up, so
+        that codes that do not exist are noted too."""
+        if typed:
+            self.note_typed_code(code, check_ok=True)
         with self._factory() as session:
             dossier = find_dossier(session, code)
             rated = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))

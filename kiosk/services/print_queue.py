@@ -88,7 +88,7 @@ class PrintQueueService(StationUseCases):
         kind = PrintKind(job.kind)
         return Slip(
             load_template(kind.value),
-            slip_content(dossier, office, tr),
+            slip_content(dossier, office, tr, check_number=signer.check_number(dossier.code)),
             tr,
             signer.payload(dossier.code),
             tr(TITLES[kind], code=dossier.code),

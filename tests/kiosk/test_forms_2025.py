@@ -296,7 +296,7 @@ def test_every_form_goes_to_a_thermal_printer_with_margins_and_its_own_qr(kind, 
     tr = Translator(language)
     data = render_escpos(
         load_template(kind.value),
-        slip_content(DOSSIERS[kind], OFFICE, tr),
+        slip_content(DOSSIERS[kind], OFFICE, tr, check_number=SIGNER.check_number(CODE)),
         tr,
         qr_payload=SIGNER.payload(CODE),
     )
@@ -417,7 +417,9 @@ def test_pdf_renderer_takes_a_slip_content_directly(tmp_path):
     tr = Translator("vi")
     pdf = render_pdf(
         load_template("supplement"),
-        slip_content(DOSSIERS[PrintKind.SUPPLEMENT], OFFICE, tr),
+        slip_content(
+            DOSSIERS[PrintKind.SUPPLEMENT], OFFICE, tr, check_number=SIGNER.check_number(CODE)
+        ),
         tr,
         qr_payload=SIGNER.payload(CODE),
         paper=ROLL_80,

@@ -4,12 +4,23 @@ import pytest
 
 from kiosk.answers import Satisfaction
 from kiosk.errors import NotFoundError
-from kiosk.rating_flow import FlowSettings, RatingFlow, Step
+from kiosk.rating_flow import (
+    TOO_MANY_WRONG_CHECKS,
+    WRONG_CHECKS_ALLOWED,
+    FlowSettings,
+    RatingFlow,
+    Step,
+    TypedCode,
+)
+from kiosk.receipt_payload import WRONG_CHECK
+from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.status import DossierStatus
 from kiosk.views import ServiceView
 
+SIGNER = ReceiptSigner(b"office-key".ljust(32, b"-"))
+CODE = "000.00.30.H12-261123-0042"
 BIRTH = ServiceView("HT-KS", "Đăng ký khai sinh", "Birth registration", "Hộ tịch", 0, True)
 
 
@@ -80,18 +91,70 @@ def test_saving_twice_with_the_same_id_records_once(backend, dossier_code, flow,
     assert first == again
 
 
-def test_keypad_fills_in_the_office_and_needs_all_digits(flow):
+def type_digits(flow, digits):
+    for digit in digits:
+        flow.press_digit(digit)
+
+
+def test_keypad_fills_in_the_office_and_needs_all_digits_and_the_check(flow):
+    flow.verify_typed = SIGNER.verify_check
     flow.start()
     flow.open_keypad()
-    for digit in "2611230":
-        flow.press_digit(digit)
+    type_digits(flow, "2611230")
     assert flow.keypad_code == "000.00.30.H12-261123-0___"
     assert flow.submit_keypad() is None and flow.problem is not None
-    for digit in "042x":
-        flow.press_digit(digit)
+    type_digits(flow, "042x")
+    assert flow.typing_check and flow.keypad_check == "____"
+    assert flow.submit_keypad() is None and "check number" in flow.problem.message
+    check = SIGNER.check_number(CODE)
+    type_digits(flow, check[:3])
     flow.erase_digit()
-    flow.press_digit("2")
-    assert flow.submit_keypad() == "000.00.30.H12-261123-0042"
+    flow.erase_digit()
+    flow.erase_digit()
+    flow.erase_digit()  # across into the code's digits
+    assert not flow.typing_check and flow.keypad_code == "000.00.30.H12-261123-004_"
+    type_digits(flow, "2" + check + "9")  # a fifth check digit is not taken
+    assert flow.keypad_check == check
+    assert flow.submit_keypad() == TypedCode(CODE, check_ok=True)
+    assert flow.wrong_checks == 0
+
+
+def test_wrong_check_is_refused_in_words_and_erased_for_another_try(flow):
+    flow.verify_typed = SIGNER.verify_check
+    flow.start()
+    flow.open_keypad()
+    wrong = f"{(int(SIGNER.check_number(CODE)) + 1) % 10000:04d}"
+    type_digits(flow, "2611230042" + wrong)
+    assert flow.submit_keypad() == TypedCode(CODE, check_ok=False)
+    assert flow.step is Step.KEYPAD and flow.problem.message == WRONG_CHECK
+    assert flow.keypad_code == CODE and flow.keypad_check == "____"
+
+
+def test_a_flow_without_the_office_key_accepts_no_typed_code(flow):
+    flow.start()
+    flow.open_keypad()
+    type_digits(flow, "2611230042" + SIGNER.check_number(CODE))
+    assert flow.submit_keypad() == TypedCode(CODE, check_ok=False)
+
+
+def test_too_many_wrong_checks_send_the_citizen_to_the_counter(flow):
+    flow.verify_typed = SIGNER.verify_check
+    flow.start()
+    flow.open_keypad()
+    wrong = f"{(int(SIGNER.check_number(CODE)) + 1) % 10000:04d}"
+    type_digits(flow, "2611230042")
+    for _ in range(WRONG_CHECKS_ALLOWED):
+        assert flow.step is Step.KEYPAD
+        type_digits(flow, wrong)
+        assert flow.submit_keypad().check_ok is False
+    assert flow.step is Step.IDENTIFY
+    assert flow.problem.message == TOO_MANY_WRONG_CHECKS
+    flow.open_keypad()
+    assert flow.step is Step.IDENTIFY  # not again in this session
+    flow.home()
+    flow.start()
+    flow.open_keypad()
+    assert flow.step is Step.KEYPAD
 
 
 def test_unknown_or_malformed_code_stays_on_screen_with_a_message(flow, backend):

@@ -1,3 +1,5 @@
+import hashlib
+import hmac
 import stat
 
 import pytest
@@ -5,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.errors import InvalidInputError
+from kiosk.receipt_payload import WRONG_CHECK
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
 
 CODE = "000.00.30.H12-261123-0042"
@@ -55,3 +58,34 @@ def test_arbitrary_scans_are_refused_not_crashed(text):
     signer = ReceiptSigner(b"k" * 32)
     with pytest.raises(InvalidInputError):
         signer.verify(text)
+
+
+def test_check_number_is_four_digits_fixed_by_the_code_and_the_key(signer, tmp_path):
+    check = signer.check_number(CODE)
+    assert len(check) == 4 and check.isdigit()
+    assert signer.check_number(CODE.lower()) == check
+    other = ReceiptSigner(load_or_create_key(tmp_path / "other.key"))
+    codes = [f"000.00.30.H12-261123-{n:04d}" for n in range(1, 41)]
+    # Neighbouring codes do not give neighbouring numbers, nor another office's.
+    assert len({signer.check_number(code) for code in codes}) > 30
+    assert [signer.check_number(c) for c in codes] != [other.check_number(c) for c in codes]
+
+
+def test_check_number_is_not_drawn_from_the_qr_signature():
+    key = b"k" * 32
+    unlabelled = hmac.new(key, CODE.encode(), hashlib.sha256).digest()
+    assert ReceiptSigner(key).check_number(CODE) != f"{int.from_bytes(unlabelled[:8]) % 10000:04d}"
+
+
+def test_right_check_number_gives_back_the_code(signer):
+    assert signer.verify_check(CODE.lower(), f" {signer.check_number(CODE)} ") == CODE
+
+
+@given(check=st.text(max_size=8))
+def test_any_other_check_number_is_refused_in_words(check):
+    signer = ReceiptSigner(b"k" * 32)
+    if check.strip() == signer.check_number(CODE):
+        return
+    with pytest.raises(InvalidInputError) as refused:
+        signer.verify_check(CODE, check)
+    assert refused.value.message == WRONG_CHECK

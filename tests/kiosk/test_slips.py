@@ -1,5 +1,6 @@
 """Receipts and apology letters: what is printed, read back from the PDF like a person would."""
 
+import re
 import subprocess
 from datetime import date, datetime
 
@@ -87,6 +88,9 @@ def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
         assert expected in text, expected
     [payload] = scanned_payloads(path, tmp_path)
     assert signer.verify(payload) == code
+    # The check number a citizen types at the kiosk is printed under the QR.
+    [check] = re.findall(r"Mã kiểm tra: (\d+)", text)
+    assert check == signer.check_number(code)
     assert "Nguyễn" not in payload and "0912345678" not in payload  # no personal data
     width, height = page_size_mm(path)
     assert width == (148 if paper is A5 else 80)
@@ -167,7 +171,7 @@ def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database,
     tr = Translator("vi")
     data = render_escpos(
         load_template("receipt"),
-        slip_content(dossier, office, tr),
+        slip_content(dossier, office, tr, check_number=signer.check_number(code)),
         tr,
         qr_payload=signer.payload(code),
     )

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from kiosk.answers import Satisfaction
 from kiosk.config import Settings
-from kiosk.db.models import Rating
+from kiosk.db.models import AuditEvent, Rating
 from kiosk.rating_flow import Step
 from kiosk.services.dossiers import DossierService
+from kiosk.services.gaming import TYPED_CODE
 from ui.app import start_kiosk
 
 WAIT = 10000
@@ -103,15 +104,38 @@ def test_scanned_receipt_shows_the_dossier_then_rates_it(qtbot, database, dossie
     assert dossier in window.thanks.dossier.text()
 
 
-def test_keypad_code_and_unhappy_answers_with_reasons_and_comment(qtbot, database, dossier):
-    window = open_kiosk(qtbot, database.url)
+def office_signer():
+    from kiosk.paths import signing_key_path
+    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+
+    return ReceiptSigner(load_or_create_key(signing_key_path(None)))
+
+
+def type_code_and_check(qtbot, window, code, check):
     tap(qtbot, window.attract.start_button)
     tap(qtbot, window.identify.keypad_button)
-    for digit in dossier.split("-", 1)[1].replace("-", ""):
+    for digit in code.split("-", 1)[1].replace("-", ""):
         tap(qtbot, window.keypad.keypad.digit_buttons[digit])
-    assert window.keypad.code.text() == dossier
+    assert window.keypad.code.text() == code
+    assert seen(window.keypad.heading) == "Nhập mã kiểm tra"  # the code is whole: now the check
+    for digit in check:
+        tap(qtbot, window.keypad.keypad.digit_buttons[digit])
+    assert window.keypad.check.text() == f"Mã kiểm tra: {check}"
     tap(qtbot, window.keypad.keypad.submit_button)
+
+
+def typed_code_events(database):
+    with database.factory() as session:
+        return session.scalars(
+            select(AuditEvent.details).where(AuditEvent.action == TYPED_CODE)
+        ).all()
+
+
+def test_keypad_code_and_unhappy_answers_with_reasons_and_comment(qtbot, database, dossier):
+    window = open_kiosk(qtbot, database.url)
+    type_code_and_check(qtbot, window, dossier, office_signer().check_number(dossier))
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
+    assert typed_code_events(database) == [{"check_ok": True}]
     tap(qtbot, window.dossier.rate_button)
     tap(qtbot, window.face.faces[Satisfaction.DISSATISFIED])
     tap(qtbot, window.question.answer_buttons[2])  # came back twice or more
@@ -128,6 +152,23 @@ def test_keypad_code_and_unhappy_answers_with_reasons_and_comment(qtbot, databas
     assert saved.reasons == ["slow", "unofficial_payment"]
     assert saved.comment == "Chờ đợi quá lâu, phải đi lại ba lần"
     assert (saved.contacts_score, saved.agencies_score, saved.conduct_complaint) == (0, 1, True)
+
+
+def test_typed_code_with_a_wrong_check_is_refused_in_words_and_nothing_is_shown(
+    qtbot, database, dossier
+):
+    window = open_kiosk(qtbot, database.url)
+    wrong = f"{(int(office_signer().check_number(dossier)) + 1) % 10000:04d}"
+    type_code_and_check(qtbot, window, dossier, wrong)
+    qtbot.waitUntil(lambda: typed_code_events(database) == [{"check_ok": False}], timeout=WAIT)
+    assert window.flow.step is Step.KEYPAD and window.stack.currentWidget() is window.keypad
+    assert window.keypad.problem.isVisible()
+    assert "Mã kiểm tra này không khớp với mã hồ sơ" in seen(window.keypad.problem)
+    assert window.keypad.code.text() == dossier  # the code stays; the check is typed again
+    assert window.keypad.check.text() == "Mã kiểm tra: ____"
+    assert ratings(database) == []
+    tap(qtbot, window.keypad.keypad.erase_button)  # erasing goes back into the code's digits
+    assert window.keypad.code.text() == dossier[:-1] + "_"
 
 
 def test_rating_without_a_receipt_picks_the_service_by_search(qtbot, database, office):

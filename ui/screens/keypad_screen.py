@@ -1,9 +1,10 @@
-"""Typing the dossier code's digits; the office part is already filled in."""
+"""Typing the dossier code's digits (the office part is already filled in), then the check
+number printed under the receipt's QR, which shows the citizen holds that receipt."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -20,21 +21,34 @@ class KeypadScreen(KioskScreen):
         super().__init__()
         self.hint = make_label("hint")
         self.code = make_label("code")
+        self.check = make_label("code")
         self.keypad = KeypadWidget()
         self.keypad.digit_pressed.connect(self.digit_pressed)
         self.keypad.erase_pressed.connect(self.erase_pressed)
         self.keypad.submit_pressed.connect(self.submit_pressed)
-        self.body.addWidget(self.hint)
-        self.body.addWidget(self.code)
+        # What is typed beside the keys, not above them: with the check number and a message
+        # the screen still fits a 1366×768 kiosk.
+        typed = QVBoxLayout()
+        typed.setSpacing(14)
+        typed.addStretch(1)
+        typed.addWidget(self.hint)
+        typed.addWidget(self.code)
+        typed.addWidget(self.check)
+        typed.addStretch(1)
         row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.keypad, stretch=2)
-        row.addStretch(1)
+        row.setSpacing(32)
+        row.addLayout(typed, stretch=1)
+        row.addWidget(self.keypad, stretch=1)
         self.body.addLayout(row, stretch=1)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
-        self.heading.setText(tr("Type the dossier code"))
-        self.hint.setText(tr("The last 10 digits of the code printed on your receipt."))
+        if flow.typing_check:
+            self.heading.setText(tr("Type the check number"))
+            self.hint.setText(tr("Type the 4-digit check number printed under the QR code."))
+        else:
+            self.heading.setText(tr("Type the dossier code"))
+            self.hint.setText(tr("The last 10 digits of the code printed on your receipt."))
         self.code.setText(flow.keypad_code)
+        self.check.setText(tr("Check number: {check_number}", check_number=flow.keypad_check))
         self.keypad.submit_button.setText(tr("OK"))
         self.keypad.erase_button.setText("⌫ " + tr("Erase"))
