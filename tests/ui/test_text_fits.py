@@ -56,6 +56,9 @@ def states(window: KioskWindow):
     for step in (Step.DOSSIER, Step.FACE, Step.CONTACTS, Step.AGENCIES, Step.CONDUCT):
         flow.step = step
         yield step.value
+    flow.rating_scale, flow.step = 5, Step.FACE
+    yield "five faces"
+    flow.rating_scale = 3
     flow.answers.satisfaction = Satisfaction.DISSATISFIED
     flow.step = Step.REASONS
     yield "reasons"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
@@ -18,6 +18,7 @@ MOOD = {
 # Fill colours; every one carries dark ink (contrast > 7:1) for the features and the words.
 FILL = {2: "#4caf50", 1: "#a5d6a7", 0: "#fff176", -1: "#ffb74d", -2: "#e57373"}
 INK = QColor("#1a1a1a")
+WORDS_SIDE = 8  # px between the card's edge and the words
 
 
 class FaceButton(QAbstractButton):
@@ -26,7 +27,7 @@ class FaceButton(QAbstractButton):
     def __init__(self, satisfaction: Satisfaction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.satisfaction = satisfaction
-        self.setMinimumSize(260, 340)
+        self.setMinimumSize(200, 300)  # five faces side by side on a 1366-wide screen
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Its words' size comes from the stylesheet (FaceButton in 10_kiosk.qss): large text too.
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -37,8 +38,20 @@ class FaceButton(QAbstractButton):
         mood = MOOD[self.satisfaction]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        words_height = max(90, self.height() // 3)
-        size = min(self.width() - 48, self.height() - words_height - 40)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap
+        )
+        # The words take the height they need (up to three lines in large text), the same in
+        # every face of the row, so that the faces stay the same size; the face the rest.
+        row = self.parent().findChildren(FaceButton) if self.parent() else [self]
+        words_height = max(
+            self.fontMetrics()
+            .boundingRect(QRect(0, 0, self.width() - 2 * WORDS_SIDE, 10_000), flags, face.text())
+            .height()
+            for face in row
+            if face.isVisible()
+        )
+        size = min(self.width() - 48, self.height() - words_height - 48)
         face = QRectF((self.width() - size) / 2, 24, size, size)
         if self.isDown():
             face.adjust(6, 6, -6, -6)
@@ -52,9 +65,8 @@ class FaceButton(QAbstractButton):
         self._draw_features(painter, face, mood)
         painter.setPen(QColor("#ffffff") if self.isDown() else INK)
         painter.setFont(self.font())
-        words = QRectF(0, face.bottom() + 8, self.width(), words_height)
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        painter.drawText(words, int(flags) | int(Qt.TextFlag.TextWordWrap), self.text())
+        words = QRectF(WORDS_SIDE, face.bottom() + 8, self.width() - 2 * WORDS_SIDE, words_height)
+        painter.drawText(words, flags, self.text())
         painter.end()
 
     @staticmethod
