@@ -37,6 +37,7 @@ class ReasonsScreen(KioskScreen):
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setMaximumHeight(COMMENT_HEIGHT)
+        self.comment.setMinimumHeight(COMMENT_HEIGHT)  # not the scroll area's own, taller one
         self.comment.textChanged.connect(self._comment_edited)
         self.send_button = TouchButton("send")
         self.send_button.clicked.connect(self._send_tapped)
