@@ -45,7 +45,7 @@ class Settings:
     repeat_gap_seconds: int = 5  # a walk-in rating this soon after the last one is ignored
     thanks_seconds: int = 6  # how long the thank-you screen stays
     retry_seconds: int = 15  # how often ratings that failed to save are tried again
-    virtual_keyboard: bool = True  # Qt Virtual Keyboard for typed comments
+    virtual_keyboard: bool = True  # our on-screen keyboard (Telex) under the comment and search
 
 
 def _expected_type(name: str) -> type:

@@ -1,9 +1,12 @@
 """Renders every screen of the citizen's kiosk to PNG, in Vietnamese and English.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/kiosk_screenshots.py out/screens
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/kiosk_screenshots.py out/small \
+        --size 1366x768
 
 Seeds a demo office in a temporary SQLite file, walks the rating flow through each step with
-the real window and database, and grabs the window at each one (1920×1080).
+the real window and database, and grabs the window at each one (1920×1080 unless told).
+The on-screen keyboard is shot open, with Telex typed on its keys, in normal and large text.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.status import DossierStatus, dossier_status
 from ui.app import build_application
 from ui.kiosk_window import KioskWindow
+from ui.widgets.touch_keyboard import TouchKeyboard
 
 
 def settle(app: QApplication, ms: int = 60) -> None:
@@ -62,11 +66,28 @@ def pick_dossiers(database_url: str) -> tuple[str, str]:
     return late, already
 
 
+def tap_keys(keyboard: TouchKeyboard, keys: str) -> None:
+    """Each key by its button, as a finger would: shift before a capital."""
+    for key in keys:
+        if key == " ":
+            keyboard.space_key.click()
+            continue
+        if key.isupper():
+            keyboard.shift_key.click()
+        keyboard.key_for(key).click()
+
+
 def shoot_language(
-    app: QApplication, url: str, language: str, out: Path, late_code: str, rated_code: str
+    app: QApplication,
+    url: str,
+    language: str,
+    out: Path,
+    late_code: str,
+    rated_code: str,
+    size: tuple[int, int],
 ) -> None:
     window = KioskWindow(Settings(database_url=url, language=language))
-    window.resize(1920, 1080)
+    window.resize(*size)
     window.show()
     backend = KioskBackend(open_database(url).factory, station="kiosk-shots")
     window.attach_backend(backend, backend.start())
@@ -78,6 +99,10 @@ def shoot_language(
         if change is not None:
             change()
         window.refresh()
+        settle(app)
+        # Back to the screen's size: a taller screen before grew the window. One that does not
+        # fit keeps the window taller, and the shot shows by how much.
+        window.resize(*size)
         settle(app)
         shots += 1
         path = out / f"{language}-{shots:02d}-{name}.png"
@@ -127,6 +152,10 @@ def shoot_language(
     window.services.search.setText("chung thuc")
     shot("services-search")
     window.services.search.clear()
+    window.services.keyboard.open_keyboard()
+    tap_keys(window.services.keyboard, "khai sinh")
+    shot("services-search-keyboard-open")
+    window.services.clear_search()
     shot("dossier-late", lambda: (flow.start(), flow.dossier_found(backend.lookup(late_code))))
     shot("faces", flow.begin_rating)
     shot("question-contacts", lambda: flow.choose_face(Satisfaction.DISSATISFIED))
@@ -137,6 +166,16 @@ def shoot_language(
     flow.toggle_reason("many_visits")
     window.reasons.comment.setPlainText("Phải đi lại nhiều lần, chờ đợi quá lâu.")
     shot("reasons")
+    window.reasons.clear()
+    window.reasons.keyboard.open_keyboard()
+    # Telex is on for Vietnamese, off for English.
+    keys = "Caanf lamf thur tucj nhanh hown" if language == "vi" else "Please be quicker"
+    tap_keys(window.reasons.keyboard, keys)
+    shot("reasons-keyboard-open-telex-typed")
+    window.toggle_large_text()
+    shot("reasons-keyboard-open-telex-typed-large-text")
+    window.toggle_large_text()
+    window.reasons.keyboard.close_keyboard()
     flow.saved(flow.finish())
     shot("thanks")
     shot(
@@ -167,7 +206,9 @@ def shoot_language(
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1920x1080", help="the window, WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
     url = f"sqlite:///{folder / 'demo.sqlite3'}"
@@ -176,7 +217,7 @@ def main() -> int:
 
     app = build_application(sys.argv[:1])
     for language in ("vi", "en"):
-        shoot_language(app, url, language, args.out, late_code, rated_code)
+        shoot_language(app, url, language, args.out, late_code, rated_code, (width, height))
     return 0
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QLocale, QLockFile, QStandardPaths, QTimer
+from PySide6.QtCore import QDir, QLockFile, QStandardPaths, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -27,15 +26,6 @@ if TYPE_CHECKING:
     # Types only: the database layer is imported on the worker, after the first frame.
     from kiosk.receipt_signing import ReceiptSigner
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart
-
-
-def enable_virtual_keyboard() -> None:
-    """Qt Virtual Keyboard, in its Vietnamese layout, for typing comments by touch.
-
-    Must run before the QApplication exists: the input method is chosen when it starts.
-    """
-    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -127,8 +117,6 @@ def run_station(settings: Settings, *, station: str, windowed: bool) -> int:
             file=sys.stderr,
         )
         return 4
-    if station == "kiosk" and settings.virtual_keyboard:
-        enable_virtual_keyboard()
     app = build_application(sys.argv[:1])
     window: QMainWindow
     if station == "kiosk":

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
 from ui.theme import screen_scale, stylesheet
 from ui.voice import VoicePrompter
+from ui.widgets.current_page_stack import CurrentPageStack
 from ui.widgets.scanner_listener import ScannerListener
 from ui.widgets.touch_button import TouchButton
 from ui.window_display import stop_timers
@@ -106,7 +106,7 @@ class KioskWindow(QMainWindow):
         """The attract screen and what surrounds every screen: enough for the first frame."""
         self.attract = AttractScreen()
         self.screens: dict[Step, KioskScreen] = {Step.ATTRACT: self.attract}
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.stack.addWidget(self.attract)
         self.countdown = QWidget()
         self.countdown.setObjectName("countdownBar")
@@ -182,6 +182,8 @@ class KioskWindow(QMainWindow):
         for screen in dict.fromkeys(self.screens.values()):
             if screen is not self.attract:
                 self.stack.addWidget(screen)
+            if screen.keyboard is not None:
+                screen.keyboard.opens_on_tap = self.settings.virtual_keyboard
         self._connect_screens()
         if self._services is not None:
             self.services.set_services(self._services)

@@ -97,13 +97,16 @@ def test_every_touch_target_is_at_least_15_mm(qtbot, qapp, large_text):
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
-    too_small = []
+    too_small, too_tall = [], []
     for screen in dict.fromkeys(window.screens.values()):
         window.stack.setCurrentWidget(screen)
         qapp.processEvents()
         for target in screen.findChildren(TouchButton) + screen.findChildren(FaceButton):
             if target.isVisible() and min(target.width(), target.height()) < MIN_TARGET_PX:
                 too_small.append((type(screen).__name__, target.text(), target.size()))
+        # The window is as tall as the screen on show needs: each must fit on its own.
+        if window.minimumSizeHint().height() > 1080:
+            too_tall.append(type(screen).__name__)
     assert too_small == []
-    assert window.minimumSizeHint().height() <= 1080  # nothing is pushed off the screen
+    assert too_tall == []  # nothing is pushed off the screen
     qapp.setStyleSheet(stylesheet())

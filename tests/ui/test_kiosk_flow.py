@@ -30,11 +30,12 @@ def dossier(database, office, clock):
 
 def open_kiosk(qtbot, db_url, **overrides):
     settings = Settings(
-        database_url=db_url,
-        language="vi",
-        virtual_keyboard=False,
-        station_name="kiosk-test",
-        **overrides,
+        **{
+            "database_url": db_url,
+            "language": "vi",
+            "station_name": "kiosk-test",
+            **overrides,
+        }
     )
     window = start_kiosk(settings, windowed=True)
     qtbot.addWidget(window)
@@ -68,7 +69,8 @@ def ratings(database):
 
 
 def type_on_screen_keyboard(widget, text):
-    """What Qt Virtual Keyboard sends: a committed string through the input method."""
+    """A whole string at once, as an input method commits it (tests/ui/test_touch_keyboard.py
+    taps the kiosk's own keys)."""
     widget.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)

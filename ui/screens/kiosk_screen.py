@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.widgets.touch_button import TouchButton
+
+if TYPE_CHECKING:
+    # Types only: the attract screen, on the way to the first frame, has no keyboard.
+    from ui.widgets.touch_keyboard import TouchKeyboard
 
 
 def make_label(
@@ -39,17 +46,45 @@ class KioskScreen(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.problem)  # next to what it is about, under the heading
         layout.addLayout(self.body, stretch=1)
-        layout.addSpacing(16)  # keeps Back apart from the last answer
-        self.footer = QHBoxLayout()
-        self.footer.setSpacing(24)
-        self.footer.addWidget(self.back_button)
-        self.footer.addStretch(2)
-        layout.addLayout(self.footer)
+        # A widget, not a layout: it folds away, spacing and all, while the keyboard is up.
+        self.footer = QWidget()
+        self.footer_row = QHBoxLayout(self.footer)
+        self.footer_row.setContentsMargins(0, 16, 0, 0)  # keeps Back apart from the last answer
+        self.footer_row.setSpacing(24)
+        self.footer_row.addWidget(self.back_button)
+        self.footer_row.addStretch(2)
+        layout.addWidget(self.footer)
+        self._layout = layout
+        self.keyboard: TouchKeyboard | None = None
 
     def act_in_footer(self, button: QWidget) -> None:
         """The screen's one action beside Back, on the bottom row: the body keeps the height."""
-        self.footer.takeAt(self.footer.count() - 1)  # the space that kept Back to the left
-        self.footer.addWidget(button, stretch=1)
+        self.footer_row.takeAt(self.footer_row.count() - 1)  # the space that kept Back left
+        self.footer_row.addWidget(button, stretch=1)
+
+    def dock_keyboard(self, keyboard: TouchKeyboard) -> None:
+        """The on-screen keyboard at the very bottom, in the layout: whatever is above it stays
+        in view. While it is up, the heading and Back fold away to make room (Done is on it)."""
+        self.keyboard = keyboard
+        self._layout.addWidget(keyboard)
+        keyboard.opened.connect(lambda: self._typing(True))
+        keyboard.closed.connect(lambda: self._typing(False))
+
+    def _typing(self, typing: bool) -> None:
+        self.heading.setVisible(not typing)
+        self.footer.setVisible(not typing)
+        self.typing_changed(typing)
+
+    def typing_changed(self, typing: bool) -> None:
+        """What else a screen folds away while the keyboard is up."""
+
+    def close_keyboard(self) -> None:
+        if self.keyboard is not None:
+            self.keyboard.close_keyboard()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.close_keyboard()  # leaving the screen: the next visit starts without it
+        super().hideEvent(event)
 
     def show_flow(self, flow: RatingFlow, tr: Translator) -> None:
         self.back_button.setText("◀ " + tr("Back"))
@@ -59,6 +94,8 @@ class KioskScreen(QWidget):
             self.problem.show()
         else:
             self.problem.hide()
+        if self.keyboard is not None:
+            self.keyboard.retranslate(tr)
         self.render_content(flow, tr)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:

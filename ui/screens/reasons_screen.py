@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QPlainTextEdit
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 
 from kiosk.answers import COMPLAINT_REASONS, COMPLAINT_WORDS, MAX_COMMENT
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton
+from ui.widgets.touch_keyboard import TouchKeyboard
+
+COMMENT_HEIGHT = 130  # with the reasons on show; while typing it takes the room they leave
+NO_LIMIT = 16777215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 
 
 class ReasonsScreen(KioskScreen):
@@ -19,7 +23,9 @@ class ReasonsScreen(KioskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        grid = QGridLayout()
+        self.reasons = QWidget()  # folded away while typing: the comment and Send stay in view
+        grid = QGridLayout(self.reasons)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(16)
         self.reason_buttons: dict[str, TouchButton] = {}
         for index, reason in enumerate(COMPLAINT_REASONS):
@@ -30,15 +36,39 @@ class ReasonsScreen(KioskScreen):
         self.comment_label = make_label("hint")
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
-        self.comment.setMaximumHeight(130)
+        self.comment.setMaximumHeight(COMMENT_HEIGHT)
+        self.comment.setMinimumHeight(COMMENT_HEIGHT)  # not the scroll area's own, taller one
         self.comment.textChanged.connect(self._comment_edited)
         self.send_button = TouchButton("send")
-        self.send_button.clicked.connect(self.send_requested)
-        self.body.addLayout(grid)
+        self.send_button.clicked.connect(self._send_tapped)
+        self.body.addWidget(self.reasons)
         self.body.addWidget(self.comment_label)
-        self.body.addWidget(self.comment)
+        self.comment_row = QHBoxLayout()
+        self.comment_row.addWidget(self.comment, stretch=1)
+        self.body.addLayout(self.comment_row)
+        self._gap = self.body.count()  # the stretch that keeps Send at the bottom
         self.body.addStretch(1)
         self.body.addWidget(self.send_button)
+        self.dock_keyboard(TouchKeyboard(self.comment, max_length=MAX_COMMENT))
+
+    def typing_changed(self, typing: bool) -> None:
+        self.reasons.setVisible(not typing)
+        # Send moves up beside the comment while the keyboard is up: on a 768-pixel screen
+        # both fit above it only side by side.
+        if typing:
+            self.body.removeWidget(self.send_button)
+            self.comment_row.addWidget(self.send_button, alignment=Qt.AlignmentFlag.AlignTop)
+        else:
+            self.comment_row.removeWidget(self.send_button)
+            self.body.addWidget(self.send_button)
+        # The room the reasons leave goes to the comment, so that more of it can be read.
+        self.comment.setMaximumHeight(NO_LIMIT if typing else COMMENT_HEIGHT)
+        self.body.setStretch(self._gap, 0 if typing else 1)
+        self.body.setStretchFactor(self.comment_row, 1 if typing else 0)
+
+    def _send_tapped(self) -> None:
+        self.close_keyboard()
+        self.send_requested.emit()
 
     def _comment_edited(self) -> None:
         text = self.comment.toPlainText()
@@ -48,6 +78,7 @@ class ReasonsScreen(KioskScreen):
         self.comment_changed.emit(text)
 
     def clear(self) -> None:
+        self.close_keyboard()
         self.comment.blockSignals(True)
         self.comment.clear()
         self.comment.blockSignals(False)

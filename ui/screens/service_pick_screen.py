@@ -18,7 +18,8 @@ from kiosk.rating_flow import RatingFlow
 from kiosk.service_search import search_services
 from kiosk.views import ServiceView
 from ui.screens.kiosk_screen import KioskScreen, make_label
-from ui.widgets.touch_button import TouchButton
+from ui.widgets.touch_button import MIN_TARGET_PX, TouchButton
+from ui.widgets.touch_keyboard import TouchKeyboard
 
 
 class ServicePickScreen(KioskScreen):
@@ -40,6 +41,8 @@ class ServicePickScreen(KioskScreen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
+        # Not the scroll bar's own minimum: the list shrinks to a row or two above the keyboard.
+        scroll.setMinimumHeight(MIN_TARGET_PX)
         QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         scroll.verticalScrollBar().valueChanged.connect(self.scrolled)
         self.clear_button = TouchButton("secondary")
@@ -52,6 +55,7 @@ class ServicePickScreen(KioskScreen):
         self.body.addWidget(scroll, stretch=1)
         self.buttons: dict[str, TouchButton] = {}
         self._no_match = ""
+        self.dock_keyboard(TouchKeyboard(self.search))  # the list shrinks above it
 
     def set_services(self, services: list[ServiceView]) -> None:
         self._services = services
@@ -67,6 +71,7 @@ class ServicePickScreen(KioskScreen):
             self._refill()
 
     def clear_search(self) -> None:
+        self.close_keyboard()
         self.search.clear()
 
     def _refill(self) -> None:
