@@ -9,7 +9,7 @@ from kiosk.answers import COMPLAINT_REASONS, COMPLAINT_WORDS, MAX_COMMENT
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
-from ui.widgets.touch_button import TouchButton
+from ui.widgets.touch_button import TouchButton, WrappingTouchButton
 from ui.widgets.touch_keyboard import TouchKeyboard
 
 COMMENT_HEIGHT = 130  # with the reasons on show; while typing it takes the room they leave
@@ -29,7 +29,7 @@ class ReasonsScreen(KioskScreen):
         grid.setSpacing(16)
         self.reason_buttons: dict[str, TouchButton] = {}
         for index, reason in enumerate(COMPLAINT_REASONS):
-            button = TouchButton("chip", checkable=True)
+            button = WrappingTouchButton("chip", checkable=True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_toggled.emit(r))
             self.reason_buttons[reason] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -46,9 +46,9 @@ class ReasonsScreen(KioskScreen):
         self.comment_row = QHBoxLayout()
         self.comment_row.addWidget(self.comment, stretch=1)
         self.body.addLayout(self.comment_row)
-        self._gap = self.body.count()  # the stretch that keeps Send at the bottom
+        self._gap = self.body.count()  # the stretch that keeps the comment up with the reasons
         self.body.addStretch(1)
-        self.body.addWidget(self.send_button)
+        self.act_in_footer(self.send_button)  # beside Back: the reasons keep the height
         self.dock_keyboard(TouchKeyboard(self.comment, max_length=MAX_COMMENT))
 
     def typing_changed(self, typing: bool) -> None:
@@ -56,11 +56,11 @@ class ReasonsScreen(KioskScreen):
         # Send moves up beside the comment while the keyboard is up: on a 768-pixel screen
         # both fit above it only side by side.
         if typing:
-            self.body.removeWidget(self.send_button)
+            self.footer_row.removeWidget(self.send_button)
             self.comment_row.addWidget(self.send_button, alignment=Qt.AlignmentFlag.AlignTop)
         else:
             self.comment_row.removeWidget(self.send_button)
-            self.body.addWidget(self.send_button)
+            self.footer_row.addWidget(self.send_button, stretch=1)
         # The room the reasons leave goes to the comment, so that more of it can be read.
         self.comment.setMaximumHeight(NO_LIMIT if typing else COMMENT_HEIGHT)
         self.body.setStretch(self._gap, 0 if typing else 1)

@@ -18,7 +18,7 @@ MOOD = {
 # Fill colours; every one carries dark ink (contrast > 7:1) for the features and the words.
 FILL = {2: "#4caf50", 1: "#a5d6a7", 0: "#fff176", -1: "#ffb74d", -2: "#e57373"}
 INK = QColor("#1a1a1a")
-WORDS_SIDE = 8  # px between the card's edge and the words
+WORDS_SIDE = 4  # px between the card's edge and the words
 
 
 class FaceButton(QAbstractButton):

@@ -44,6 +44,13 @@ class WrappingTouchButton(TouchButton):
         layout.setContentsMargins(WORDS_MARGIN, WORDS_AIR, WORDS_MARGIN, WORDS_AIR)
         layout.addWidget(self.words)
         self._height = MIN_TARGET_PX
+        self.toggled.connect(self._restyle_words)
+
+    def _restyle_words(self, checked: bool) -> None:
+        # A label does not follow its parent's :checked; a property on it does.
+        self.words.setProperty("checked", checked)
+        self.words.style().unpolish(self.words)
+        self.words.style().polish(self.words)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self.words.setText(text)
