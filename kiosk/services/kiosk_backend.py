@@ -20,6 +20,7 @@ from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
+from kiosk.services.public_results import MonthResults, MonthResultsReader
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
@@ -43,9 +44,17 @@ class KioskStart:
 
 
 class KioskBackend(StationUseCases):
-    def __init__(self, *args: Any, outbox: RatingOutbox | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        outbox: RatingOutbox | None = None,
+        month_results: MonthResultsReader | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._outbox = outbox
+        # Handed in: the figures are the reports' own, a layer above this one.
+        self._month_results = month_results
         self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
 
     def start(self) -> KioskStart:
@@ -90,6 +99,13 @@ class KioskBackend(StationUseCases):
         StationService(
             self._factory, station=self._station, clock=self._clock, office_code=self._office_code
         ).report_contact("kiosk")
+
+    def public_results(self) -> MonthResults | None:
+        """This month's office-wide results for the start screen; None when not wired."""
+        if self._month_results is None:
+            return None
+        with self._factory() as session:
+            return self._month_results(session, self._office_code, self._clock())
 
     def lookup(self, code: str) -> DossierInfo:
         with self._factory() as session:

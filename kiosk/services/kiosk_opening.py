@@ -11,6 +11,7 @@ from kiosk.errors import StorageError
 from kiosk.paths import default_database_url, user_data_dir
 from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 from kiosk.services.outbox import RatingOutbox
+from kiosk.services.public_results import MonthResultsReader
 
 
 def outbox_for(url: str, station: str) -> RatingOutbox | None:
@@ -20,7 +21,9 @@ def outbox_for(url: str, station: str) -> RatingOutbox | None:
     return RatingOutbox(user_data_dir() / f"outbox-{station}.sqlite3")
 
 
-def open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart]:
+def open_kiosk(
+    settings: Settings, month_results: MonthResultsReader | None = None
+) -> tuple[KioskBackend, KioskStart]:
     settings = named_for(settings, "kiosk")
     url = settings.database_url or default_database_url()
     outbox = outbox_for(url, settings.station_name)
@@ -32,10 +35,22 @@ def open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart]:
             raise
         # Unchecked schema, lazy connection: the outbox forwards once the server answers.
         factory = make_session_factory(make_engine(url))
-        backend = KioskBackend(factory, station=station, office_code=office, outbox=outbox)
+        backend = KioskBackend(
+            factory,
+            station=station,
+            office_code=office,
+            outbox=outbox,
+            month_results=month_results,
+        )
         offline = backend.start_offline()
         if offline is None:
             raise
         return backend, offline
-    backend = KioskBackend(database.factory, station=station, office_code=office, outbox=outbox)
+    backend = KioskBackend(
+        database.factory,
+        station=station,
+        office_code=office,
+        outbox=outbox,
+        month_results=month_results,
+    )
     return backend, backend.start()
