@@ -6,7 +6,7 @@ import re
 
 from kiosk.paths import resources_dir
 
-LARGE_TEXT_FACTOR = 1.3
+LARGE_TEXT_FACTOR = 1.5
 _POINT_SIZE = re.compile(r"(\d+)pt")
 
 

@@ -6,7 +6,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,12 +20,14 @@ from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
-from kiosk.services.public_results import MonthResults, MonthResultsReader
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
+
+if TYPE_CHECKING:
+    from kiosk.services.public_results import MonthResults, MonthResultsReader
 
 
 @dataclass(frozen=True)

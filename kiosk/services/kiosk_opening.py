@@ -4,6 +4,8 @@ still opens, from the office and services it last read, and keeps its ratings in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.config import Settings, named_for
 from kiosk.db.open import open_database
 from kiosk.db.session import make_engine, make_session_factory
@@ -11,7 +13,9 @@ from kiosk.errors import StorageError
 from kiosk.paths import default_database_url, user_data_dir
 from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 from kiosk.services.outbox import RatingOutbox
-from kiosk.services.public_results import MonthResultsReader
+
+if TYPE_CHECKING:
+    from kiosk.services.public_results import MonthResultsReader
 
 
 def outbox_for(url: str, station: str) -> RatingOutbox | None:

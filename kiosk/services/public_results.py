@@ -14,12 +14,16 @@ Only office-wide figures: never a rating, a dossier or a clerk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    # Types only: the start screen imports this module on the way to its first frame.
+    from collections.abc import Callable
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from sqlalchemy.orm import Session
 
 # Below this many ratings a share is noise: one unhappy citizen moves 20 ratings by 5 points,
 # and a start screen that swings like that would mislead rather than inform.
@@ -52,8 +56,9 @@ class MonthResults:
         return self.due >= MIN_DUE_TO_SHOW and self.on_time_rate is not None
 
 
-# Reads the results of the office (its code, None for the only one) for the month of `now`.
-MonthResultsReader = Callable[[Session, str | None, datetime], MonthResults]
+if TYPE_CHECKING:
+    # Reads the results of the office (its code, None for the only one) for the month of `now`.
+    MonthResultsReader = Callable[[Session, str | None, datetime], MonthResults]
 
 
 def month_start(day: date) -> date:
