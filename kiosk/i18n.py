@@ -66,4 +66,4 @@ def format_percent(value: Decimal, language: str) -> str:
         text = text.rstrip("0").rstrip(".")
     if language == "vi":
         text = text.replace(".", ",")
-    return f"{text} %"
+    return f"{text}\u00a0%"  # a no-break space: the sign never wraps onto a line of its own

@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/kiosk_screenshots.py out/screens
 
 Seeds a demo office in a temporary SQLite file, walks the rating flow through each step with
-the real window and database, and grabs the window at each one (1920×1080).
+the real window and database, and grabs the window at each one, at the size of the screen
+(run it with "-screen 0 1366x768x24" too). The start screen shows this month's results.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -26,6 +27,7 @@ from kiosk.db.models import Dossier, Rating
 from kiosk.db.open import open_database
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
+from kiosk.reports.public_results import month_results
 from kiosk.services.demo import seed_demo
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.status import DossierStatus, dossier_status
@@ -65,10 +67,17 @@ def shoot_language(
     app: QApplication, url: str, language: str, out: Path, late_code: str, rated_code: str
 ) -> None:
     window = KioskWindow(Settings(database_url=url, language=language))
-    window.resize(1920, 1080)
+    screen = app.primaryScreen()
+    window.resize(screen.size() if screen is not None else QSize(1920, 1080))
     window.show()
-    backend = KioskBackend(open_database(url).factory, station="kiosk-shots")
+    backend = KioskBackend(
+        open_database(url).factory, station="kiosk-shots", month_results=month_results
+    )
     window.attach_backend(backend, backend.start())
+    for _ in range(100):  # the results are read on a worker
+        if window.attract.results.results is not None:
+            break
+        settle(app, 50)
     flow = window.flow
     shots = 0
 

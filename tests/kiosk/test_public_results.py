@@ -74,13 +74,13 @@ def test_a_backend_without_a_reader_has_no_results(database, office, clock):
 @given(st.decimals(min_value=0, max_value=100, places=1))
 def test_percentages_are_written_as_vietnamese_writes_them(value):
     expected = format_decimal(value, locale="vi_VN", format="#,##0.#")
-    assert format_percent(value, "vi") == f"{expected} %"
+    assert format_percent(value, "vi") == f"{expected}\u00a0%"
     assert "." not in format_percent(value, "vi") and not format_percent(value, "vi").endswith(
-        ",0 %"
+        ",0\u00a0%"
     )
 
 
 def test_whole_percentages_have_no_decimals():
-    assert format_percent(Decimal("100.0"), "vi") == "100 %"
-    assert format_percent(Decimal("87.5"), "vi") == "87,5 %"
-    assert format_percent(Decimal("87.5"), "en") == "87.5 %"
+    assert format_percent(Decimal("100.0"), "vi") == "100\u00a0%"
+    assert format_percent(Decimal("87.5"), "vi") == "87,5\u00a0%"
+    assert format_percent(Decimal("87.5"), "en") == "87.5\u00a0%"

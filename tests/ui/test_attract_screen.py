@@ -46,9 +46,9 @@ def test_the_start_screen_shows_this_months_results_from_the_backend(qtbot, demo
     expected = backend.public_results()
     assert expected is not None and expected.satisfaction_rate is not None
     figure = f"{expected.satisfaction_rate:f}".rstrip("0").rstrip(".").replace(".", ",")
-    assert panel.satisfaction.value.text() == f"{figure} %"
+    assert panel.satisfaction.value.text() == f"{figure}\u00a0%"
     assert panel.satisfaction.name.text() == "Người dân hài lòng"
-    assert "mục tiêu 80 %" in panel.satisfaction.target.text()
+    assert "mục tiêu 80\u00a0%" in panel.satisfaction.target.text()
     assert panel.on_time.isVisible() and panel.early.isVisible()
     assert f"{expected.ratings} lượt đánh giá" in panel.caption.text()
     assert "11/2026" in panel.caption.text()
@@ -98,9 +98,9 @@ def test_below_the_floor_the_screen_says_when_results_will_show(qtbot):
     panel = screen.results
     assert not panel.satisfaction.isVisible()
     assert "Kết quả tháng này sẽ hiển thị khi có từ 30 lượt đánh giá." in panel.notes.text()
-    assert panel.on_time.isVisible() and panel.on_time.value.text() == "100 %"
-    assert "✓ đạt mục tiêu 100 %" == panel.on_time.target.text()
-    assert panel.early.target.text() == "▼ chưa đạt mục tiêu 30 %"
+    assert panel.on_time.isVisible() and panel.on_time.value.text() == "100\u00a0%"
+    assert "✓ đạt mục tiêu 100\u00a0%" == panel.on_time.target.text()
+    assert panel.early.target.text() == "▼ chưa đạt mục tiêu 30\u00a0%"
     screen.set_results(few(ratings=45, due=3), Translator("vi"))
     assert panel.satisfaction.isVisible() and not panel.on_time.isVisible()
     assert "30 hồ sơ" in panel.notes.text()
