@@ -46,6 +46,9 @@ class Settings:
     thanks_seconds: int = 6  # how long the thank-you screen stays
     retry_seconds: int = 15  # how often ratings that failed to save are tried again
     virtual_keyboard: bool = True  # our on-screen keyboard (Telex) under the comment and search
+    # The office's emblem or logo on the start screen: an SVG, PNG or JPEG file. None, a missing
+    # or an unreadable file: the neutral emblem shipped in resources/icons/.
+    emblem_path: str | None = None
 
 
 def _expected_type(name: str) -> type:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
+from typing import TYPE_CHECKING
 
 from kiosk.paths import resources_dir
 from kiosk.text import nfc
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # types only: the start path needs no decimal arithmetic
 
 DOMAIN = "kiosk"
 LANGUAGES = ("vi", "en")
@@ -52,3 +56,14 @@ class Translator:
         if params:
             text = text.format(**params)
         return nfc(text)
+
+
+def format_percent(value: Decimal, language: str) -> str:
+    """A percentage as the language writes it, with no ".0": "87,5 %" and "100 %" in
+    Vietnamese (decimal comma), "87.5 %" in English. Babel is a test tool, not installed."""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "vi":
+        text = text.replace(".", ",")
+    return f"{text}\u00a0%"  # a no-break space: the sign never wraps onto a line of its own

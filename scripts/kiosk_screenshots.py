@@ -7,6 +7,7 @@
 Seeds a demo office in a temporary SQLite file, walks the rating flow through each step with
 the real window and database, and grabs the window at each one (1920×1080 unless told).
 The on-screen keyboard is shot open, with Telex typed on its keys, in normal and large text.
+The start screen shows this month's results.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kiosk.db.open import open_database
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
 from kiosk.receipt_signing import ReceiptSigner
+from kiosk.reports.public_results import month_results
 from kiosk.services.demo import seed_demo
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.status import DossierStatus, dossier_status
@@ -89,8 +91,14 @@ def shoot_language(
     window = KioskWindow(Settings(database_url=url, language=language))
     window.resize(*size)
     window.show()
-    backend = KioskBackend(open_database(url).factory, station="kiosk-shots")
+    backend = KioskBackend(
+        open_database(url).factory, station="kiosk-shots", month_results=month_results
+    )
     window.attach_backend(backend, backend.start())
+    for _ in range(100):  # the results are read on a worker
+        if window.attract.results.results is not None:
+            break
+        settle(app, 50)
     flow = window.flow
     shots = 0
 

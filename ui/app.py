@@ -46,9 +46,10 @@ def _open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart, ReceiptSi
     # On the worker thread, like the overview: the first frame does not wait for the database.
     from kiosk.paths import signing_key_path
     from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+    from kiosk.reports.public_results import month_results
     from kiosk.services.kiosk_opening import open_kiosk
 
-    backend, start = open_kiosk(settings)
+    backend, start = open_kiosk(settings, month_results)
     signer = ReceiptSigner(load_or_create_key(signing_key_path(settings.signing_key_path)))
     return backend, start, signer
 

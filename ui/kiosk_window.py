@@ -25,6 +25,7 @@ from kiosk.config import Settings
 from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step, TypedCode
+from kiosk.services.public_results import REFRESH_SECONDS
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
 from ui.theme import screen_scale, stylesheet
@@ -38,6 +39,7 @@ from ui.workers import run_in_background
 if TYPE_CHECKING:
     # Types only: the kiosk imports its database layer on a worker, after the first frame.
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart, QueuedRating
+    from kiosk.services.public_results import MonthResults
     from kiosk.services.ratings import RecordedRating
     from kiosk.views import ServiceView
     from ui.lockdown import Lockdown
@@ -95,6 +97,8 @@ class KioskWindow(QMainWindow):
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.retry_pending)
         self.retrier.start()
+        self.results_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
+        self.results_timer.timeout.connect(self.read_public_results)
         self._shown_step: Step | None = None
         self.attract.start_button.setEnabled(False)
         self.attract.set_office_name(Translator(settings.language)("Loading…"))
@@ -271,8 +275,11 @@ class KioskWindow(QMainWindow):
         self.build_remaining_screens()
         self.services.set_services(start.services)
         self.attract.set_office_name(start.office.name)
+        self.attract.show_emblem(self.settings.emblem_path)
         self.attract.start_button.setEnabled(True)
         self.contact.start()
+        self.results_timer.start()
+        self.read_public_results()
         self.refresh()
 
     def report_contact(self) -> None:
@@ -281,6 +288,17 @@ class KioskWindow(QMainWindow):
             return
         # A failure here is the database being away: the staff dot already says so.
         self._in_background(backend.report_contact, lambda _: None, lambda _: None)
+
+    def read_public_results(self) -> None:
+        """This month's results for the start screen, read on a worker: never in a citizen's
+        way, and a failure only leaves the last figures shown."""
+        backend = self.backend
+        if backend is None:
+            return
+        self._in_background(backend.public_results, self._show_public_results, lambda _: None)
+
+    def _show_public_results(self, results: MonthResults | None) -> None:
+        self.attract.set_results(results, Translator(self.flow.language))
 
     def show_start_problem(self, message: str) -> None:
         self.attract.set_office_name(message)

@@ -6,7 +6,7 @@ import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,6 +27,9 @@ from kiosk.services.stations import StationService
 from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
 
+if TYPE_CHECKING:
+    from kiosk.services.public_results import MonthResults, MonthResultsReader
+
 
 @dataclass(frozen=True)
 class QueuedRating:
@@ -44,9 +47,17 @@ class KioskStart:
 
 
 class KioskBackend(StationUseCases):
-    def __init__(self, *args: Any, outbox: RatingOutbox | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        outbox: RatingOutbox | None = None,
+        month_results: MonthResultsReader | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._outbox = outbox
+        # Handed in: the figures are the reports' own, a layer above this one.
+        self._month_results = month_results
         self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
 
     def start(self) -> KioskStart:
@@ -91,6 +102,13 @@ class KioskBackend(StationUseCases):
         StationService(
             self._factory, station=self._station, clock=self._clock, office_code=self._office_code
         ).report_contact("kiosk")
+
+    def public_results(self) -> MonthResults | None:
+        """This month's office-wide results for the start screen; None when not wired."""
+        if self._month_results is None:
+            return None
+        with self._factory() as session:
+            return self._month_results(session, self._office_code, self._clock())
 
     def note_typed_code(self, code: str, *, check_ok: bool) -> None:
         """Audits a code typed on the keypad (never the check number itself): codes tried one

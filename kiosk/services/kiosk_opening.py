@@ -4,6 +4,8 @@ still opens, from the office and services it last read, and keeps its ratings in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.config import Settings, named_for
 from kiosk.db.open import open_database
 from kiosk.db.session import make_engine, make_session_factory
@@ -11,6 +13,9 @@ from kiosk.errors import StorageError
 from kiosk.paths import default_database_url, user_data_dir
 from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 from kiosk.services.outbox import RatingOutbox
+
+if TYPE_CHECKING:
+    from kiosk.services.public_results import MonthResultsReader
 
 
 def outbox_for(url: str, station: str) -> RatingOutbox | None:
@@ -20,7 +25,9 @@ def outbox_for(url: str, station: str) -> RatingOutbox | None:
     return RatingOutbox(user_data_dir() / f"outbox-{station}.sqlite3")
 
 
-def open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart]:
+def open_kiosk(
+    settings: Settings, month_results: MonthResultsReader | None = None
+) -> tuple[KioskBackend, KioskStart]:
     settings = named_for(settings, "kiosk")
     url = settings.database_url or default_database_url()
     outbox = outbox_for(url, settings.station_name)
@@ -32,10 +39,22 @@ def open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart]:
             raise
         # Unchecked schema, lazy connection: the outbox forwards once the server answers.
         factory = make_session_factory(make_engine(url))
-        backend = KioskBackend(factory, station=station, office_code=office, outbox=outbox)
+        backend = KioskBackend(
+            factory,
+            station=station,
+            office_code=office,
+            outbox=outbox,
+            month_results=month_results,
+        )
         offline = backend.start_offline()
         if offline is None:
             raise
         return backend, offline
-    backend = KioskBackend(database.factory, station=station, office_code=office, outbox=outbox)
+    backend = KioskBackend(
+        database.factory,
+        station=station,
+        office_code=office,
+        outbox=outbox,
+        month_results=month_results,
+    )
     return backend, backend.start()

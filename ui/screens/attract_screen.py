@@ -1,14 +1,24 @@
-"""The screen the kiosk rests on: the office, one big call to action, language, help."""
+"""The screen the kiosk rests on: the office and its emblem, one big call to action, where to
+scan a receipt, this month's public results, language, help."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
+from kiosk.services.public_results import MonthResults
 from ui.screens.kiosk_screen import KioskScreen, make_label
+from ui.widgets.emblem import EmblemWidget
+from ui.widgets.public_results_panel import PublicResultsPanel
+from ui.widgets.scan_hint_drawing import ScanHintDrawing
 from ui.widgets.touch_button import TouchButton
+
+EMBLEM_PX = 112
+# The scan hint goes beside the big button when this much room is left for it.
+SCAN_PANEL_MIN_PX = 560
 
 
 class AttractScreen(KioskScreen):
@@ -19,10 +29,17 @@ class AttractScreen(KioskScreen):
 
     def __init__(self) -> None:
         super().__init__(with_back=False)
-        self.office_name = make_label("officeName")
+        self.heading.hide()  # the office's name and emblem greet the citizen instead
+        self.emblem = EmblemWidget(EMBLEM_PX)
+        self.office_name = make_label("officeName", align=Qt.AlignmentFlag.AlignLeft)
+        self.office_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.start_button = TouchButton("hero")
         self.start_button.clicked.connect(self.start_requested)
-        self.scan_hint = make_label("hint")
+        self.scan_drawing = ScanHintDrawing()
+        self.scan_hint = make_label("hint", align=Qt.AlignmentFlag.AlignLeft)
+        self.scan_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.results = PublicResultsPanel()
+        self._results: MonthResults | None = None
         self.vietnamese_button = TouchButton("language", checkable=True)
         self.vietnamese_button.setText("Tiếng Việt")  # each language named in itself
         self.vietnamese_button.clicked.connect(lambda: self.language_chosen.emit("vi"))
@@ -34,11 +51,25 @@ class AttractScreen(KioskScreen):
         self.large_text_button = TouchButton("secondary", checkable=True)
         self.large_text_button.clicked.connect(self.large_text_toggled)
 
-        self.body.addWidget(self.office_name)
+        header = QHBoxLayout()
+        header.setSpacing(24)
+        header.addWidget(self.emblem)
+        header.addWidget(self.office_name, stretch=1)
+        self.body.addLayout(header)
         self.body.addStretch(1)
-        self.body.addWidget(self.start_button)
-        self.body.addWidget(self.scan_hint)
+        self.scan_panel = QWidget()
+        scan = QHBoxLayout(self.scan_panel)
+        scan.setContentsMargins(0, 0, 0, 0)
+        scan.setSpacing(20)
+        scan.addWidget(self.scan_drawing)
+        scan.addWidget(self.scan_hint, stretch=1)
+        self.call_to_action = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.call_to_action.setSpacing(32)
+        self.call_to_action.addWidget(self.start_button, stretch=3)
+        self.call_to_action.addWidget(self.scan_panel, stretch=2)
+        self.body.addLayout(self.call_to_action)
         self.body.addStretch(1)
+        self.body.addWidget(self.results)
         options = QHBoxLayout()
         options.setSpacing(20)
         for button in (
@@ -53,6 +84,39 @@ class AttractScreen(KioskScreen):
     def set_office_name(self, name: str) -> None:
         self.office_name.setText(name)
 
+    def show_emblem(self, configured: str | None) -> None:
+        self.emblem.show_emblem(configured)
+
+    def set_results(self, results: MonthResults | None, tr: Translator) -> None:
+        self._results = results
+        self.results.show_results(results, tr)
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Fits the screen to its size and text size: the scan hint beside the big button when
+        both fit on one row, under it otherwise; the results only when they fit whole (with
+        large text on a small screen the button and the hint come first)."""
+        outer = self.layout()
+        assert outer is not None  # KioskScreen's, set in its constructor
+        margins = outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        beside = room - self.start_button.sizeHint().width() >= SCAN_PANEL_MIN_PX
+        self.call_to_action.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        if self._results is None:
+            return
+        self.results.hide()
+        for layout in (self.body, outer):  # Qt recomputes a parent's size lazily
+            layout.invalidate()
+        without = outer.minimumSize().height()
+        needed = without + self.results.minimumSizeHint().height() + self.body.spacing()
+        self.results.setVisible(needed <= self.height())
+
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Welcome"))
         self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
@@ -62,6 +126,8 @@ class AttractScreen(KioskScreen):
         self.large_text_button.setChecked(flow.large_text)
         self.vietnamese_button.setChecked(flow.language == "vi")
         self.english_button.setChecked(flow.language == "en")
+        self.results.show_results(self._results, tr)  # in the language just chosen
+        self._arrange()
 
     def spoken_prompt(self) -> str:
         return self.start_button.text().replace("\n", ". ")
