@@ -12,7 +12,7 @@ from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton, WrappingTouchButton
 from ui.widgets.touch_keyboard import TouchKeyboard
 
-COMMENT_HEIGHT = 130  # with the reasons on show; while typing it takes the room they leave
+COMMENT_HEIGHT = 120  # with the reasons on show; while typing it takes the room they leave
 NO_LIMIT = 16777215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 
 
@@ -26,14 +26,13 @@ class ReasonsScreen(KioskScreen):
         self.reasons = QWidget()  # folded away while typing: the comment and Send stay in view
         grid = QGridLayout(self.reasons)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(16)
+        grid.setSpacing(10)
         self.reason_buttons: dict[str, TouchButton] = {}
         for index, reason in enumerate(COMPLAINT_REASONS):
             button = WrappingTouchButton("chip", checkable=True)
             button.clicked.connect(lambda _=False, r=reason: self.reason_toggled.emit(r))
             self.reason_buttons[reason] = button
             grid.addWidget(button, index // 2, index % 2)
-        self.comment_label = make_label("hint")
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setMaximumHeight(COMMENT_HEIGHT)
@@ -42,7 +41,6 @@ class ReasonsScreen(KioskScreen):
         self.send_button = TouchButton("send")
         self.send_button.clicked.connect(self._send_tapped)
         self.body.addWidget(self.reasons)
-        self.body.addWidget(self.comment_label)
         self.comment_row = QHBoxLayout()
         self.comment_row.addWidget(self.comment, stretch=1)
         self.body.addLayout(self.comment_row)
@@ -90,6 +88,6 @@ class ReasonsScreen(KioskScreen):
             # A tick mark as well as the colour: the choice must not depend on colour alone.
             button.setText(("☑ " if ticked else "☐ ") + tr(COMPLAINT_WORDS[reason]))
             button.setChecked(ticked)
-        self.comment_label.setText(tr("Anything to add? (optional)"))
-        self.comment.setPlaceholderText(tr("Touch here to type with the on-screen keyboard"))
+        # The invitation is in the box itself: a line less, so large text fits a 768-high screen.
+        self.comment.setPlaceholderText(tr("Anything to add? (optional)"))
         self.send_button.setText(tr("Send my rating"))

@@ -43,7 +43,8 @@ class FaceButton(QAbstractButton):
         )
         # The words take the height they need (up to three lines in large text), the same in
         # every face of the row, so that the faces stay the same size; the face the rest.
-        row = self.parent().findChildren(FaceButton) if self.parent() else [self]
+        parent = self.parentWidget()
+        row = parent.findChildren(FaceButton) if parent is not None else [self]
         words_height = max(
             self.fontMetrics()
             .boundingRect(QRect(0, 0, self.width() - 2 * WORDS_SIDE, 10_000), flags, face.text())
