@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QWidget
 from kiosk.answers import COMPLAINT_REASONS, COMPLAINT_WORDS, MAX_COMMENT
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
-from ui.screens.kiosk_screen import KioskScreen, make_label
+from ui.screens.kiosk_screen import KioskScreen
 from ui.widgets.touch_button import TouchButton, WrappingTouchButton
 from ui.widgets.touch_keyboard import TouchKeyboard
 
