@@ -59,6 +59,7 @@ class ReasonsScreen(KioskScreen):
         else:
             self.comment_row.removeWidget(self.send_button)
             self.footer_row.addWidget(self.send_button, stretch=1)
+        self.send_button.show()  # moving to another parent widget hides it
         # The room the reasons leave goes to the comment, so that more of it can be read.
         self.comment.setMaximumHeight(NO_LIMIT if typing else COMMENT_HEIGHT)
         self.body.setStretch(self._gap, 0 if typing else 1)
