@@ -7,15 +7,15 @@ from PySide6.QtGui import QFont, QFontDatabase
 from kiosk.paths import resources_dir
 
 FAMILY = "Noto Sans"
-# Noto Sans has no ✓ ⚠ ◀ ☑ ⌫: they come from here, not from whatever the machine has.
-SYMBOLS = "Noto Sans Symbols 2"
+# Noto Sans has no ✓ ⚠ ◀ ☑ ⌫: they come from here (the application font's second family,
+# which every widget's font inherits), not from whatever the machine has.
+SYMBOLS = "Noto Sans Symbols2"  # its family name, as the file declares it
 
 
 def load_shipped_fonts() -> str:
     """Registers the shipped fonts and returns the family the application should use."""
     for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(path))
-    QFont.insertSubstitution(FAMILY, SYMBOLS)
     return FAMILY
 
 
