@@ -52,3 +52,18 @@ def manager(database, office, clock) -> None:
             at=clock.now,
             station="test",
         )
+
+
+@pytest.fixture
+def kiosk_look(qapp):
+    """The kiosk's font and stylesheet, as ui.app.build_application sets them: what fits on a
+    screen depends on them. The tests' application gets its own back afterwards."""
+    from ui.fonts import base_font, load_shipped_fonts
+    from ui.theme import stylesheet
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    qapp.setFont(base_font(load_shipped_fonts()))
+    qapp.setStyleSheet(stylesheet())
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

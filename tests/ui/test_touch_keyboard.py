@@ -10,8 +10,6 @@ from kiosk.config import Settings
 from kiosk.db.models import Rating
 from kiosk.i18n import Translator
 from kiosk.services.kiosk_backend import KioskBackend
-from ui import theme
-from ui.fonts import base_font, load_shipped_fonts
 from ui.kiosk_window import KioskWindow
 from ui.widgets.touch_keyboard import TouchKeyboard
 
@@ -150,19 +148,6 @@ def kiosk(qtbot, database, office, clock, kiosk_look):
     backend = KioskBackend(database.factory, station="kiosk-test", clock=clock)
     window.attach_backend(backend, backend.start())
     return window
-
-
-@pytest.fixture
-def kiosk_look(qapp, monkeypatch):
-    """The kiosk's font and stylesheet, as ui.app.build_application sets them; sizes depend on
-    them. The tests' application gets its own back afterwards."""
-    monkeypatch.setattr(theme, "LARGE_TEXT_FACTOR", 1.5)  # raised in another change; test with it
-    font, sheet = qapp.font(), qapp.styleSheet()
-    qapp.setFont(base_font(load_shipped_fonts()))
-    qapp.setStyleSheet(theme.stylesheet())
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
 
 
 @pytest.fixture(params=[False, True], ids=["normal-text", "large-text"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -70,16 +70,18 @@ class AttractScreen(KioskScreen):
         self.body.addLayout(self.call_to_action)
         self.body.addStretch(1)
         self.body.addWidget(self.results)
-        options = QHBoxLayout()
-        options.setSpacing(20)
-        for button in (
+        self.options = QGridLayout()
+        self.options.setSpacing(20)
+        self.option_buttons = (
             self.vietnamese_button,
             self.english_button,
             self.large_text_button,
             self.help_button,
-        ):
-            options.addWidget(button)
-        self.body.addLayout(options)
+        )
+        self._option_columns = len(self.option_buttons)  # one row until the words need two
+        for column, button in enumerate(self.option_buttons):
+            self.options.addWidget(button, 0, column)
+        self.body.addLayout(self.options)
 
     def set_office_name(self, name: str) -> None:
         self.office_name.setText(name)
@@ -105,6 +107,7 @@ class AttractScreen(KioskScreen):
         margins = outer.contentsMargins()
         room = self.width() - margins.left() - margins.right()
         beside = room - self.start_button.sizeHint().width() >= SCAN_PANEL_MIN_PX
+        self._arrange_options(room)
         self.call_to_action.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
@@ -116,6 +119,17 @@ class AttractScreen(KioskScreen):
         without = outer.minimumSize().height()
         needed = without + self.results.minimumSizeHint().height() + self.body.spacing()
         self.results.setVisible(needed <= self.height())
+
+    def _arrange_options(self, room: int) -> None:
+        """The four options on one row when their words fit it, else two rows of two."""
+        spacing = self.options.horizontalSpacing() * (len(self.option_buttons) - 1)
+        wanted = sum(button.sizeHint().width() for button in self.option_buttons) + spacing
+        columns = len(self.option_buttons) if wanted <= room else 2
+        if columns == self._option_columns:
+            return
+        self._option_columns = columns
+        for index, button in enumerate(self.option_buttons):
+            self.options.addWidget(button, index // columns, index % columns)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Welcome"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -48,6 +48,8 @@ class KioskScreen(QWidget):
         layout.addLayout(self.body, stretch=1)
         # A widget, not a layout: it folds away, spacing and all, while the keyboard is up.
         self.footer = QWidget()
+        # As tall as Back and the action need: a squeezed footer would cut their words.
+        self.footer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.footer_row = QHBoxLayout(self.footer)
         self.footer_row.setContentsMargins(0, 16, 0, 0)  # keeps Back apart from the last answer
         self.footer_row.setSpacing(24)

@@ -16,6 +16,7 @@ class KeypadWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the screen's margins are enough
         layout.setSpacing(14)
         self.digit_buttons: dict[str, TouchButton] = {}
         for index, digit in enumerate("123456789"):
