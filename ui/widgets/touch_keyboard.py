@@ -58,9 +58,13 @@ class TouchKeyboard(QWidget):
         self._language = ""
         self.character_keys: dict[str, TouchButton] = {}
         self.backspace_keys: list[TouchButton] = []  # one a page
+        self.shift_key = _key("⇧")
+        self.shift_key.setCheckable(True)
+        self.shift_key.clicked.connect(self._shift_tapped)
+        # The pages of keys are built when the keyboard first opens: some eighty keys, and a
+        # kiosk builds its screens while the citizen waits for the start screen to come alive.
         self.pages = QStackedWidget()
-        self.letters = self._page(LETTER_ROWS, with_shift=True)
-        self.symbols = self._page(SYMBOL_ROWS, with_shift=False)
+        self.letters, self.symbols = QWidget(), QWidget()
         self.pages.addWidget(self.letters)
         self.pages.addWidget(self.symbols)
         self.page_key = _key()
@@ -90,6 +94,18 @@ class TouchKeyboard(QWidget):
 
     # -- building ----------------------------------------------------------------------------
 
+    def _build_pages(self) -> None:
+        if self.character_keys:
+            return
+        for placeholder in (self.letters, self.symbols):
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.letters = self._page(LETTER_ROWS, with_shift=True)
+        self.symbols = self._page(SYMBOL_ROWS, with_shift=False)
+        self.pages.addWidget(self.letters)
+        self.pages.addWidget(self.symbols)
+        self._show_case()
+
     def _page(self, rows: tuple[str, ...], *, with_shift: bool) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -106,9 +122,6 @@ class TouchKeyboard(QWidget):
                 self._add_characters(row, characters)
                 row.addWidget(backspace, WIDE_STRETCH)
             elif number == len(rows) - 1 and with_shift:
-                self.shift_key = _key("⇧")
-                self.shift_key.setCheckable(True)
-                self.shift_key.clicked.connect(self._shift_tapped)
                 row.addWidget(self.shift_key, WIDE_STRETCH)
                 self._add_characters(row, characters)
                 row.addStretch(ROW_STRETCH - used)
@@ -156,6 +169,7 @@ class TouchKeyboard(QWidget):
         return False
 
     def open_keyboard(self) -> None:
+        self._build_pages()
         self.show()
         self.opened.emit()
 
@@ -239,7 +253,9 @@ class TouchKeyboard(QWidget):
         self.shift_key.setText("⇪" if self._caps else "⇧")
         self.shift_key.setChecked(upper)
         for character in LETTER_ROWS[0] + LETTER_ROWS[1] + LETTER_ROWS[2]:
-            self.character_keys[character].setText(character.upper() if upper else character)
+            key = self.character_keys.get(character)  # none before the first opening
+            if key is not None:
+                key.setText(character.upper() if upper else character)
 
     def _turn_page(self) -> None:
         showing_letters = self.pages.currentWidget() is self.letters
@@ -262,4 +278,5 @@ class TouchKeyboard(QWidget):
 
     def key_for(self, character: str) -> TouchButton:
         """The key a finger taps for this character (capitals through shift), on either page."""
+        self._build_pages()
         return self.character_keys[character.lower()]
