@@ -260,6 +260,9 @@ class Rating(Base):
     partial: Mapped[bool] = mapped_column(default=False)  # the citizen walked away after the face
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Since revision 0010: the station's Ed25519 signature of `hash`, in hex; NULL for ratings
+    # recorded before the station's key was registered (see StationKey.first_sequence).
+    signature: Mapped[str | None] = mapped_column(String(128))
     # Since revision 0007; NULL for older ratings, which belong to the database's only office.
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
 
@@ -294,6 +297,45 @@ class Station(Base):
     kind: Mapped[str] = mapped_column(String(20))  # "kiosk" | "clerk" | "manager"
     first_contact_at: Mapped[datetime] = mapped_column(DateTime)
     last_contact_at: Mapped[datetime] = mapped_column(DateTime)
+    # Since revision 0010; NULL for a station that has not spoken since.
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
+
+
+class StationKey(Base):
+    """A station's public signing key, registered by a manager: every rating the station records
+    from `first_sequence` on must carry a signature this key verifies. `seal` is an HMAC of the
+    row with the office's receipt key (a file, not the database), so a database alone cannot
+    register a key of its own."""
+
+    __tablename__ = "station_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    station: Mapped[str] = mapped_column(String(60), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # Ed25519, 32 bytes in hex
+    first_sequence: Mapped[int] = mapped_column(Integer)
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))  # the manager
+    seal: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (UniqueConstraint("station", "first_sequence"),)
+
+
+class TimingCorrection(Base):
+    """A time a clerk stated for a dossier instead of the clock's (a return recorded late, a
+    receipt typed in after an outage): allowed only with a manager's PIN and a reason, kept
+    beside the dossier so the reports can count and list corrected dossiers."""
+
+    __tablename__ = "timing_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column("ticket_id", ForeignKey("tickets.id"), index=True)
+    event: Mapped[str] = mapped_column(String(20))  # "received" | "returned" | "reappointed"
+    stated_at: Mapped[datetime] = mapped_column(DateTime)  # the time the clerk gave
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # the clock's
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))  # who acted
+    manager_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))  # who allowed it
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class PrintJob(Base):
