@@ -10,10 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
+from time import monotonic
 
 OFFICE_ZONE_NAME = "Asia/Ho_Chi_Minh"
 
 Clock = Callable[[], datetime]
+# Seconds on a clock that only moves forward (time.monotonic): for intervals (idle, repeat gap,
+# countdowns), which must not freeze when NTP steps the wall clock back.
+Ticks = Callable[[], float]
+monotonic_ticks: Ticks = monotonic
 
 # How often a station tells the database it is alive (kept here, light enough for the kiosk's
 # start path); the manager hears of a kiosk silent for ten of these.

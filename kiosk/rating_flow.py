@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.answers import COMPLAINT_REASONS, SCALE_LEVELS, UNHAPPY, RatingInput, Satisfaction
-from kiosk.clock import Clock
+from kiosk.clock import Clock, Ticks, monotonic_ticks
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
@@ -109,11 +109,14 @@ class RatingFlow:
         self,
         clock: Clock,
         *,
+        ticks: Ticks = monotonic_ticks,
         office_code: str,
         rating_scale: int = 3,
         settings: FlowSettings = FlowSettings(),
     ) -> None:
-        self._clock = clock
+        self._clock = clock  # when a rating was given: goes on record
+        # How long the citizen has been idle: measured on a clock NTP never steps back.
+        self._ticks = ticks
         self.office_code = office_code
         self.rating_scale = rating_scale
         self.settings = settings
@@ -132,9 +135,8 @@ class RatingFlow:
         # Checks a typed code's check number and returns the code (ReceiptSigner.verify_check).
         self.verify_typed: Callable[[str, str], str] | None = None
         self.wrong_checks = 0  # in this session: from the start screen back to it
-        self._last_saved_at: datetime | None = None
-        self._last_activity = clock()
-        self._entered_at = clock()
+        self._last_saved_at: float | None = None
+        self._last_activity = self._entered_at = ticks()
 
     # -- what the screens show -------------------------------------------------------------
 
@@ -166,11 +168,11 @@ class RatingFlow:
     def _go(self, step: Step) -> None:
         self.step = step
         self.problem = None
-        self._entered_at = self._last_activity = self._clock()
+        self._entered_at = self._last_activity = self._ticks()
 
     def touch(self) -> None:
         """Any tap or key: the citizen is still there."""
-        self._last_activity = self._clock()
+        self._last_activity = self._ticks()
 
     def set_language(self, language: str) -> None:
         if language in LANGUAGES:
@@ -305,11 +307,10 @@ class RatingFlow:
         """Records the face; False when the tap is ignored (repeat gap, or not this scale)."""
         if self.step is not Step.FACE or satisfaction not in self.faces:
             return False
-        now = self._clock()
         if (
             self.answers.dossier is None
             and self._last_saved_at is not None
-            and (now - self._last_saved_at).total_seconds() < self.settings.repeat_gap
+            and self._ticks() - self._last_saved_at < self.settings.repeat_gap
         ):
             return False
         self.answers.satisfaction = satisfaction
@@ -372,7 +373,7 @@ class RatingFlow:
         return pending
 
     def saved(self, pending: PendingRating) -> None:
-        self._last_saved_at = self._clock()
+        self._last_saved_at = self._ticks()
         self._forget(pending)
         if self.step is Step.SAVING:
             self.last_result = self.answers.dossier
@@ -406,10 +407,10 @@ class RatingFlow:
         """Until the idle timeout (or the closing screen's end); None where nothing expires."""
         if self.step in RESTING:
             return None
-        now = self._clock()
+        now = self._ticks()
         if self.step in CLOSING:
-            return self.settings.thanks - (now - self._entered_at).total_seconds()
-        return self.settings.idle_timeout - (now - self._last_activity).total_seconds()
+            return self.settings.thanks - (now - self._entered_at)
+        return self.settings.idle_timeout - (now - self._last_activity)
 
     def countdown(self) -> int | None:
         """Whole seconds to show in the countdown, during its last `countdown` seconds only."""

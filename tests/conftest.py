@@ -153,11 +153,27 @@ def run_kiosk(argv: list[str], clock: Clock | None = None) -> int:
 
 
 class MutableClock:
+    """The office's wall clock, set by the test, and a monotonic clock beside it: moving the
+    wall clock forward moves both; moving it back (NTP fixing a wrong clock) moves only the wall."""
+
     def __init__(self, now: datetime) -> None:
-        self.now = now
+        self._now = now
+        self._ticks = 1000.0
 
     def __call__(self) -> datetime:
-        return self.now
+        return self._now
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    @now.setter
+    def now(self, value: datetime) -> None:
+        self._ticks += max(0.0, (value - self._now).total_seconds())
+        self._now = value
+
+    def ticks(self) -> float:
+        return self._ticks
 
 
 @pytest.fixture

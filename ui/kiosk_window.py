@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.clock import CONTACT_SECONDS, Clock, office_now
+from kiosk.clock import CONTACT_SECONDS, Clock, Ticks, monotonic_ticks, office_now
 from kiosk.config import Settings
 from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
@@ -68,6 +68,7 @@ class KioskWindow(QMainWindow):
         settings: Settings,
         *,
         clock: Clock = office_now,
+        ticks: Ticks = monotonic_ticks,
         defer_screens: bool = False,
         locked: bool = False,
     ) -> None:
@@ -77,7 +78,7 @@ class KioskWindow(QMainWindow):
         self.lockdown: Lockdown | None = None
         # Locked once the other screens are built, after the first frame: start-up stays quick.
         self._locked = locked
-        self.flow = RatingFlow(clock, office_code="", settings=flow_settings(settings))
+        self.flow = RatingFlow(clock, ticks=ticks, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
         self.backend: KioskBackend | None = None  # once the database is open
         self._retrying: set[object] = set()

@@ -18,6 +18,7 @@ from kiosk.rating_flow import FlowSettings, RatingFlow, Step
 from kiosk.services.paper_slips import COLUMNS, parse_slips
 from kiosk.services.ratings import clean_comment
 from kiosk.views import ServiceView
+from tests.conftest import MutableClock
 
 SETTING_NAMES = [f.name for f in fields(Settings)]
 ANY_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=400)
@@ -114,9 +115,9 @@ class KioskUnderAnyBurst(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.now = datetime(2026, 11, 23, 9, 0)
+        self.clock = MutableClock(datetime(2026, 11, 23, 9, 0))
         self.flow = RatingFlow(
-            lambda: self.now, office_code="000.00.30.H12", settings=FlowSettings()
+            self.clock, ticks=self.clock.ticks, office_code="000.00.30.H12", settings=FlowSettings()
         )
 
     @rule(text=ANY_TEXT | st.sampled_from(["KIOSK1:000.00.30.H12-261123-0001:AAAA"]))
@@ -160,7 +161,7 @@ class KioskUnderAnyBurst(RuleBasedStateMachine):
 
     @rule(seconds=st.integers(min_value=0, max_value=120))
     def wait(self, seconds):
-        self.now += timedelta(seconds=seconds)
+        self.clock.now += timedelta(seconds=seconds)
         self.check(self.flow.tick())
 
     @rule()

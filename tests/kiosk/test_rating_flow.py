@@ -26,7 +26,9 @@ BIRTH = ServiceView("HT-KS", "Đăng ký khai sinh", "Birth registration", "Hộ
 
 @pytest.fixture
 def flow(clock):
-    return RatingFlow(clock, office_code="000.00.30.H12", settings=FlowSettings())
+    return RatingFlow(
+        clock, ticks=clock.ticks, office_code="000.00.30.H12", settings=FlowSettings()
+    )
 
 
 @pytest.fixture
@@ -210,6 +212,26 @@ def test_walk_in_tap_right_after_a_rating_is_ignored(flow, clock):
     assert flow.choose_face(Satisfaction.VERY_SATISFIED)
 
 
+def test_wall_clock_stepped_back_an_hour_does_not_block_the_next_walk_in(flow, clock):
+    flow.start()
+    flow.rate_without_receipt()
+    flow.pick_service(BIRTH)
+    assert flow.choose_face(Satisfaction.SATISFIED)
+    flow.answer(None)
+    flow.answer(None)
+    flow.saved(flow.answer(None))
+    clock.now -= timedelta(hours=1)  # NTP fixes a clock that ran an hour ahead
+    clock.now += timedelta(seconds=6)  # past the repeat gap
+    flow.start()
+    flow.rate_without_receipt()
+    flow.pick_service(BIRTH)
+    assert flow.choose_face(Satisfaction.VERY_SATISFIED)
+    clock.now -= timedelta(hours=1)
+    clock.now += timedelta(seconds=30)  # the idle timeout still runs out
+    flow.tick()
+    assert flow.step is Step.ATTRACT
+
+
 def test_idle_flow_without_a_face_leaves_nothing(flow, clock):
     flow.start()
     flow.rate_without_receipt()
@@ -264,9 +286,9 @@ def test_a_scan_in_the_middle_of_a_rating_is_not_a_new_dossier(flow):
 
 
 def test_five_face_office_offers_five_faces(clock):
-    flow = RatingFlow(clock, office_code="X", rating_scale=5)
+    flow = RatingFlow(clock, ticks=clock.ticks, office_code="X", rating_scale=5)
     assert len(flow.faces) == 5 and Satisfaction.NEUTRAL in flow.faces
-    three = RatingFlow(clock, office_code="X")
+    three = RatingFlow(clock, ticks=clock.ticks, office_code="X")
     assert Satisfaction.NEUTRAL not in three.faces
 
 

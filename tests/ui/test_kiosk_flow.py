@@ -15,7 +15,9 @@ from kiosk.db.models import AuditEvent, Rating
 from kiosk.rating_flow import Step
 from kiosk.services.dossiers import DossierService
 from kiosk.services.gaming import TYPED_CODE
+from kiosk.services.kiosk_backend import KioskBackend
 from ui.app import start_kiosk
+from ui.kiosk_window import KioskWindow
 
 WAIT = 10000
 
@@ -236,6 +238,24 @@ def test_abandoned_before_the_face_leaves_nothing(qtbot, database, office):
     tap(qtbot, window.identify.no_receipt_button)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.attract, timeout=WAIT)
     assert ratings(database) == []
+
+
+def test_wall_clock_stepped_back_does_not_block_the_next_walk_in(qtbot, database, office, clock):
+    window = KioskWindow(
+        Settings(database_url=database.url, language="vi", repeat_gap_seconds=1), clock=clock
+    )
+    qtbot.addWidget(window)
+    backend = KioskBackend(database.factory, station="kiosk-test", clock=clock)
+    window.attach_backend(backend, backend.start())
+    window.show()
+    rate_walk_in(qtbot, window, Satisfaction.SATISFIED)
+    qtbot.waitUntil(lambda: len(ratings(database)) == 1, timeout=WAIT)
+    clock.now -= timedelta(hours=1)  # NTP fixes a clock that ran an hour ahead
+    qtbot.wait(1100)  # the repeat gap, on the kiosk's own interval clock
+    window.act(window.flow.home)
+    rate_walk_in(qtbot, window, Satisfaction.VERY_SATISFIED)
+    qtbot.waitUntil(lambda: len(ratings(database)) == 2, timeout=WAIT)
+    assert ratings(database)[1].satisfaction is Satisfaction.VERY_SATISFIED
 
 
 def test_language_switch_changes_every_screen(qtbot, database, office):
