@@ -20,6 +20,7 @@ from kiosk.paths import default_database_url, signing_key_path, user_data_dir
 # SQLite keeps a database's unsaved pages and locks beside it under these suffixes.
 SQLITE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 OUTBOX_PATTERN = "outbox-*.sqlite3"
+BACKUP_PATTERN = "kiosk-*.sqlite3"
 
 
 def _sqlite_file(url: str) -> Path | None:
@@ -39,19 +40,23 @@ def _with_companions(database: Path) -> list[Path]:
 
 
 def kiosk_files(settings: Settings) -> list[Path]:
-    """The database (with its journal files), the settings file, every key file a setting names
-    (any setting ending in `_key_path`), the receipt key, and the kiosk's outboxes."""
+    """The database (with its journal files), the settings file, every file a setting names
+    (`*_path`: the receipt key, a station key, the emblem), the key files, outboxes and backups
+    in the kiosk's folders."""
     files = [config_path(), signing_key_path(settings.signing_key_path)]
     database = _sqlite_file(settings.database_url or default_database_url())
     if database is not None:
         files += _with_companions(database)
     for setting in fields(Settings):
         value = getattr(settings, setting.name)
-        if setting.name.endswith("_key_path") and isinstance(value, str) and value:
+        if setting.name.endswith("_path") and isinstance(value, str) and value:
             files.append(Path(value))
     data = user_data_dir()
-    for outbox in sorted(data.glob(OUTBOX_PATTERN)) if data.is_dir() else []:
-        files += _with_companions(outbox)
+    backups = Path(settings.backup_folder) if settings.backup_folder else data / "backups"
+    for folder, pattern in ((data, "*.key"), (data, OUTBOX_PATTERN), (backups, BACKUP_PATTERN)):
+        if folder.is_dir():
+            for found in sorted(folder.glob(pattern)):
+                files += _with_companions(found) if found.suffix == ".sqlite3" else [found]
     return files
 
 

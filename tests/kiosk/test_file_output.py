@@ -116,7 +116,22 @@ def test_an_export_is_never_written_over_settings_keys_or_an_outbox(
     settings_file.write_text('language = "vi"\n')
     outbox = user_data_dir() / "outbox-kiosk-1.sqlite3"
     outbox.write_bytes(b"ratings waiting")
-    for out, kind in ((key, "pdf"), (settings_file, "xlsx"), (outbox, "pdf")):
+    station_key = user_data_dir() / "station-kiosk-1.key"
+    station_key.write_bytes(b"a station's private key")
+    backup = user_data_dir() / "backups" / "kiosk-2026-11-22.sqlite3"
+    backup.parent.mkdir()
+    backup.write_bytes(b"yesterday")
+    protected = (
+        (key, "pdf"),
+        (settings_file, "xlsx"),
+        (outbox, "pdf"),
+        (outbox.with_name(outbox.name + "-wal"), "pdf"),
+        (station_key, "pdf"),
+        (backup, "xlsx"),
+    )
+    for out, kind in protected:
+        if not out.exists():
+            out.write_bytes(b"")
         before = out.read_bytes()
         assert run_kiosk([*DAY, "--format", kind, "--out", str(out), "--db", db_url]) == 1
         assert str(out) in capsys.readouterr().err
