@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,28 +32,16 @@ def safe_cell(value: Cell) -> Cell:
     return value
 
 
-# Where a spreadsheet may start a new cell, whatever separator it guessed.
-CELL_BREAKS = frozenset(",;\t\r\n")
-# What a reader may drop before a cell's first character.
-CELL_PADDING = frozenset('" ')
+# An apostrophe goes before a formula start at the beginning of the text or after anything a
+# spreadsheet may split cells at (",", ";", tab, a line break), past the quotes and spaces a
+# reader may drop. A tab or CR is both: a break, and a formula start for the next piece.
+FORMULA_PLACE = re.compile(r'(^|[,;\t\r\n])([" ]*)(?=[=+\-@\t\r])')
 
 
 def csv_text(text: str) -> str:
     """`text` with an apostrophe before every character that would start a formula in a cell
     split off at any separator; text without such a place is returned as it was."""
-    text = nfc(text)
-    out: list[str] = []
-    at_cell_start = True
-    for char in text:
-        if at_cell_start and char in FORMULA_STARTS:
-            out.append("'")
-        out.append(char)
-        if char in CELL_BREAKS:
-            # A break is a formula start itself (tab, CR) yet also starts the next cell.
-            at_cell_start = True
-        elif char not in CELL_PADDING:
-            at_cell_start = False
-    return "".join(out)
+    return FORMULA_PLACE.sub(r"\1\2'", nfc(text))
 
 
 def csv_cell(value: Cell) -> Cell:
