@@ -184,14 +184,18 @@ ANY_CELL = st.text(st.sampled_from(' ,;\t\n"aĐ1='), max_size=8)
 @settings(max_examples=200)
 @given(
     st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["all", "minimal"]),
     st.lists(st.lists(ANY_CELL, min_size=3, max_size=3), max_size=5),
 )
-def test_any_quoted_file_is_read_back_cell_for_cell_whatever_the_separator(separator, rows):
+def test_any_quoted_file_is_read_back_cell_for_cell_whatever_the_separator(
+    separator, quoting, rows
+):
     import csv
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=separator, quoting=csv.QUOTE_ALL)
+    quote = csv.QUOTE_ALL if quoting == "all" else csv.QUOTE_MINIMAL
+    writer = csv.writer(buffer, delimiter=separator, quoting=quote)
     writer.writerow(["date", "satisfaction", "comment"])
     writer.writerows(rows)
     table = read_csv_table(buffer.getvalue(), required=("date", "satisfaction"), known=COLUMNS)
