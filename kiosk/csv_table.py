@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -40,8 +41,8 @@ class RowsRefusedError(InvalidInputError):
         return "\n".join(lines)
 
 
-def row_problem(line: int, problem: KioskError) -> KioskError:
-    return InvalidInputError(N_("Row {row}: {problem}"), row=line, problem=problem)
+def row_problem(row: int, problem: KioskError) -> KioskError:
+    return InvalidInputError(N_("Row {row}: {problem}"), row=row, problem=problem)
 
 
 def in_row_order(problems: list[KioskError]) -> list[KioskError]:
@@ -50,7 +51,7 @@ def in_row_order(problems: list[KioskError]) -> list[KioskError]:
 
 @dataclass(frozen=True)
 class CsvRecord:
-    line: int  # where the record starts in the file, the header being line 1
+    row: int  # as a spreadsheet numbers it, the header being row 1
     cells: dict[str, str]  # column -> text, stripped
 
 
@@ -110,18 +111,17 @@ def _csv_problem(error: csv.Error) -> KioskError:
 
 
 def _records(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
-    """(line where each record starts, its fields); raises RowsRefusedError at a broken one."""
+    """(row number, fields) of each record, numbered as a spreadsheet shows them (a comment
+    on three lines is one row); raises RowsRefusedError at a broken one."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    start = 1
-    while True:
+    for row in itertools.count(1):
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            raise RowsRefusedError([row_problem(start, _csv_problem(error))]) from None
-        yield start, fields
-        start = reader.line_num + 1
+            raise RowsRefusedError([row_problem(row, _csv_problem(error))]) from None
+        yield row, fields
 
 
 def read_csv_table(text: str, *, required: Collection[str], known: Collection[str]) -> CsvTable:
@@ -139,13 +139,13 @@ def read_csv_table(text: str, *, required: Collection[str], known: Collection[st
     problems: list[KioskError] = []
     rows: list[CsvRecord] = []
     try:
-        for line, fields in records:
+        for row, fields in records:
             if not any(field.strip() for field in fields):
                 continue
             if len(fields) != len(header):
                 problems.append(
                     row_problem(
-                        line,
+                        row,
                         InvalidInputError(
                             N_("{count} fields, but the header has {expected}."),
                             count=len(fields),
@@ -155,7 +155,7 @@ def read_csv_table(text: str, *, required: Collection[str], known: Collection[st
                 )
                 continue
             cells = {name: field.strip() for name, field in zip(header, fields, strict=True)}
-            rows.append(CsvRecord(line, cells))
+            rows.append(CsvRecord(row, cells))
     except RowsRefusedError as broken:
         raise RowsRefusedError(problems + broken.problems) from None
     return CsvTable(separator, rows, problems)

@@ -55,7 +55,7 @@ LOCAL_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y")
 class PaperSlip:
     at: datetime  # office wall-clock time, as stored and hashed
     answers: RatingInput
-    row: int = 0  # the file's line, for refusals
+    row: int = 0  # the file's row, for refusals
 
 
 def _score(text: str, column: str) -> int | None:
@@ -129,7 +129,7 @@ def _slip(record: CsvRecord, now: datetime) -> PaperSlip:
         comment=clean_optional(cell("comment", "")),
         channel=RatingChannel.PAPER,
     )
-    return PaperSlip(at, answers, record.line)
+    return PaperSlip(at, answers, record.row)
 
 
 def read_slips(text: str, now: datetime) -> tuple[list[PaperSlip], list[KioskError]]:
@@ -141,7 +141,7 @@ def read_slips(text: str, now: datetime) -> tuple[list[PaperSlip], list[KioskErr
         try:
             slips.append(_slip(record, now))
         except KioskError as error:
-            problems.append(row_problem(record.line, error))
+            problems.append(row_problem(record.row, error))
     return slips, in_row_order(problems)
 
 

@@ -213,3 +213,14 @@ def test_a_row_with_a_quote_left_open_is_named_whatever_its_place(row):
     with pytest.raises(RowsRefusedError) as refused:
         parse_slips("\n".join(lines) + "\n", NOW + timedelta(hours=8))
     assert [p.params["row"] for p in refused.value.problems] == [row]
+
+
+def test_rows_are_numbered_as_the_spreadsheet_shows_them():
+    text = (
+        HEADER
+        + '2026-11-23T10:00,,HT-KS,satisfied,,,,,"một góp ý\nhai dòng"\n'
+        + "2026-11-23T10:01,,HT-KS,satisfied,9,,,,\n"
+    )
+    with pytest.raises(RowsRefusedError) as refused:
+        parse_slips(text, NOW + timedelta(hours=8))
+    assert [p.params["row"] for p in refused.value.problems] == [3]
