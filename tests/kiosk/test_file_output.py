@@ -88,11 +88,13 @@ def test_an_export_is_never_written_over_the_database_or_its_journal(
     monkeypatch.chdir(tmp_path)
     db_file = tmp_path / "kiosk.sqlite3"
     (tmp_path / "link.pdf").symlink_to(db_file)
+    os.link(db_file, tmp_path / "hard-link.pdf")
     before = db_file.read_bytes()
     for out in (
         "kiosk.sqlite3",  # relative
         "./sub/../kiosk.sqlite3",
         "link.pdf",  # a symbolic link to it
+        "hard-link.pdf",  # another name of the same file
         "KIOSK.sqlite3",  # another case: the same file on Windows and macOS disks
         "kiosk.sqlite3-wal",
         "kiosk.sqlite3-shm",
