@@ -152,7 +152,6 @@ def test_a_zoned_time_reaching_record_rating_is_stored_as_hashed(database, offic
     assert service.verify().ok
 
 
-@pytest.mark.sqlite_only
 @pytest.mark.parametrize("separator", [";", "\t"])
 def test_a_file_saved_by_vietnamese_excel_is_read(database, office, db_url, tmp_path, separator):
     slips = tmp_path / "phieu.csv"
