@@ -186,3 +186,32 @@ def test_the_managers_export_goes_through_the_same_check(database, office, db_ur
             Translator("vi"),
             protected=kiosk_files(settings),
         )
+
+
+def test_files_written_together_replace_the_earlier_ones_only_when_all_are_whole(tmp_path):
+    from kiosk.atomic_file import replacing_together
+
+    first, second = tmp_path / "1.csv", tmp_path / "2.csv"
+    first.write_text("earlier 1")
+    second.write_text("earlier 2")
+
+    def half_then_fail(partial: Path) -> None:
+        partial.write_text("half a tab")
+        raise ValueError("the writer gave up")
+
+    with pytest.raises(ValueError), replacing_together() as stage:
+        stage(first, lambda partial: partial.write_text("new 1"))
+        stage(second, half_then_fail)
+    assert folder_state(tmp_path) == {"1.csv": b"earlier 1", "2.csv": b"earlier 2"}
+
+    with replacing_together() as stage:
+        stage(first, lambda partial: partial.write_text("new 1"))
+        stage(second, lambda partial: partial.write_text("new 2"))
+    assert folder_state(tmp_path) == {"1.csv": b"new 1", "2.csv": b"new 2"}
+    assert oct(first.stat().st_mode & 0o777) == oct(0o666 & ~current_umask())
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
