@@ -39,3 +39,11 @@ def office_now() -> datetime:
 def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     """From the start of `start` up to, not including, the start of the day after `end`."""
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
+
+
+def as_office_time(moment: datetime) -> datetime:
+    """`moment` as stored and hashed: the office's naive wall-clock time. A time that carries a
+    zone (an offset typed in a file, UTC from another system) is converted, never just cut."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(office_zone()).replace(tzinfo=None)

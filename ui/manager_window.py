@@ -19,6 +19,7 @@ from kiosk.config import Settings
 from kiosk.db.models import ClerkRole
 from kiosk.db.session import SessionFactory
 from kiosk.i18n import N_, Translator
+from kiosk.protected_files import kiosk_files
 from kiosk.reports.glance import DayGlance, day_glance
 from kiosk.reports.period_export import export_period
 from kiosk.reports.scheduled import day_stem, export_is_due, parse_export_time, write_day_exports
@@ -246,6 +247,7 @@ class ManagerWindow(QMainWindow):
                 now,
                 tr,
                 self._progress.moved.emit,
+                protected=kiosk_files(self.settings),
             ),
             done,
             failed,
@@ -278,7 +280,13 @@ class ManagerWindow(QMainWindow):
 
         run_in_background(
             lambda: write_day_exports(
-                self.factory, self.settings.office_code, now.date(), folder, now, tr
+                self.factory,
+                self.settings.office_code,
+                now.date(),
+                folder,
+                now,
+                tr,
+                protected=kiosk_files(self.settings),
             ),
             done,
             failed,

@@ -9,6 +9,7 @@ from kiosk.cli.context import CliContext
 from kiosk.cli.parsing import parse_day
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
+from kiosk.protected_files import kiosk_files
 from kiosk.reports.period_export import export_period
 
 
@@ -32,6 +33,7 @@ def export_daily(ctx: CliContext, args: argparse.Namespace) -> None:
         out,
         ctx.clock(),
         ctx.tr,
+        protected=kiosk_files(ctx.settings),
     )
     ctx.emit(
         {"files": [str(p) for p in written], "start": start, "end": end},

@@ -7,16 +7,18 @@ import argparse
 import dataclasses
 from pathlib import Path
 
+from kiosk.atomic_file import write_bytes_atomically
 from kiosk.cli.context import CliContext
 from kiosk.cli.dossier_commands import dossier_data, dossier_text
 from kiosk.cli.parsing import parse_day
 from kiosk.config import named_for
 from kiosk.db.models import PrintKind, PrintStatus
-from kiosk.errors import InvalidInputError, StorageError
+from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
+from kiosk.protected_files import check_output, kiosk_files
 from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
@@ -109,12 +111,8 @@ def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
         tr=Translator(args.slip_lang or "vi"),
     )
     out = Path(args.out)
-    try:
-        out.write_bytes(pdf)
-    except OSError as error:
-        raise StorageError(
-            N_("Cannot write {path}: {problem}"), path=out, problem=error.strerror or error
-        ) from error
+    check_output(out, kiosk_files(ctx.settings))
+    write_bytes_atomically(out, pdf)
     ctx.emit(
         {"kind": args.kind, "code": args.code, "out": str(out), "bytes": len(pdf)},
         ctx.tr("Written to {path}.", path=out),

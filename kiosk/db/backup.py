@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from kiosk.atomic_file import write_atomically
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_
 
@@ -24,6 +25,15 @@ class BackupResult:
     removed: list[Path]
 
 
+def _copy_into(source: sqlite3.Connection, path: Path) -> None:
+    copy = sqlite3.connect(path)
+    try:
+        with copy:
+            source.backup(copy)
+    finally:
+        copy.close()
+
+
 def backup_sqlite(database_url: str, folder: Path, today: date, keep_days: int) -> BackupResult:
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite" or not url.database:
@@ -31,20 +41,15 @@ def backup_sqlite(database_url: str, folder: Path, today: date, keep_days: int) 
             N_("Only the embedded SQLite database is backed up here; use pg_dump on the server.")
         )
     target = folder / f"kiosk-{today.isoformat()}.sqlite3"
-    partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         source = sqlite3.connect(f"file:{url.database}?mode=ro", uri=True)
         try:
-            copy = sqlite3.connect(partial)
-            with copy:
-                source.backup(copy)
-            copy.close()
+            # A backup is whole or absent, never half a file.
+            write_atomically(target, lambda partial: _copy_into(source, partial))
         finally:
             source.close()
-        partial.replace(target)  # a backup is whole or absent, never half a file
     except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
         raise StorageError(
             N_("The backup to {path} failed: {problem}"), path=folder, problem=error
         ) from error

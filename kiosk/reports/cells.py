@@ -2,13 +2,19 @@
 
 A citizen's comment that starts with =, +, - or @ would be run as a formula by Excel or
 LibreOffice (CSV/formula injection); such text is prefixed with an apostrophe, which
-spreadsheets show as plain text. Numbers and dates pass through unchanged.
+spreadsheets show as plain text. Numbers and dates pass through unchanged: a number cannot
+carry a formula, and -3 must stay the number minus three for the manager's own sums.
+
+A CSV cell is read back by spreadsheets that split lines on ";" (Vietnamese Excel), tab or ","
+whatever we meant, and some ignore the quotes: so every piece of the text that could start a
+cell that way (after a separator, a line break or quotes) is neutralised too.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,11 +32,35 @@ def safe_cell(value: Cell) -> Cell:
     return value
 
 
+# An apostrophe goes before a formula start at the beginning of the text or after anything a
+# spreadsheet may split cells at (",", ";", tab, a line break), past the quotes and spaces a
+# reader may drop. A tab or CR is both: a break, and a formula start for the next piece.
+FORMULA_PLACE = re.compile(r'(^|[,;\t\r\n])([" ]*)(?=[=+\-@\t\r])')
+
+
+def csv_text(text: str) -> str:
+    """`text` with an apostrophe before every character that would start a formula in a cell
+    split off at any separator; text without such a place is returned as it was."""
+    return FORMULA_PLACE.sub(r"\1\2'", nfc(text))
+
+
+def csv_cell(value: Cell) -> Cell:
+    """The one way a value goes into a CSV file: text neutralised, numbers and dates as is."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return csv_text(value)
+    if isinstance(value, bool):  # not a number to a spreadsheet either
+        return csv_text(str(value))
+    return value
+
+
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel on Windows reads the Vietnamese right."""
+    """UTF-8 with a byte-order mark, so Excel on Windows reads the Vietnamese right. Text is
+    quoted, numbers are not: a reader splitting on ";" keeps "a;b" whole and -3 a number."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([safe_cell(h) for h in header])
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow([csv_cell(h) for h in header])
     for row in rows:
-        writer.writerow(["" if v is None else safe_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8-sig")

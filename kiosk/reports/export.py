@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from kiosk.atomic_file import replacing_together
 from kiosk.reports.cells import csv_bytes, safe_cell
 from kiosk.reports.tables import Table
 
@@ -86,14 +87,21 @@ def write_xlsx(
         progress(1.0)
 
 
+def csv_paths(tables: list[Table], folder: Path) -> list[Path]:
+    return [
+        folder / f"{number}-{re.sub(r'[^0-9A-Za-z]+', '-', table.name).strip('-') or 'table'}.csv"
+        for number, table in enumerate(tables, 1)
+    ]
+
+
+def _csv_writer(table: Table) -> Callable[[Path], object]:
+    return lambda partial: partial.write_bytes(csv_bytes(table.header, table.rows))
+
+
 def write_csv(tables: list[Table], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number, table in enumerate(tables, 1):
-        path = (
-            folder
-            / f"{number}-{re.sub(r'[^0-9A-Za-z]+', '-', table.name).strip('-') or 'table'}.csv"
-        )
-        path.write_bytes(csv_bytes(table.header, table.rows))
-        written.append(path)
-    return written
+    """One file per table; they replace the folder's earlier files together or not at all."""
+    paths = csv_paths(tables, folder)
+    with replacing_together() as stage:
+        for path, table in zip(paths, tables, strict=True):
+            stage(path, _csv_writer(table))
+    return paths

@@ -3,14 +3,15 @@ the end-of-day schedule all make it: same figures, same file names, same errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
-from kiosk.errors import StorageError
-from kiosk.i18n import N_, Translator
-from kiosk.reports.export import Progress, write_csv, write_xlsx
+from kiosk.i18n import Translator
+from kiosk.protected_files import check_output, check_outputs
+from kiosk.reports.export import Progress, csv_paths, write_csv, write_xlsx
 from kiosk.reports.pdf_report import render_report_pdf
 from kiosk.reports.tables import build_tables
 
@@ -35,10 +36,15 @@ def export_period(
     now: datetime,
     tr: Translator,
     progress: Progress | None = None,
+    *,
+    protected: Collection[Path],
 ) -> list[Path]:
     """Writes `out` (a file for PDF and XLSX, a folder of one file per table for CSV) and
-    returns what was written. A file appears whole or not at all."""
-    return export_files(factory, office_code, start, end, [(kind, out)], now, tr, progress)
+    returns what was written. A file appears whole or not at all, never over a `protected` one
+    (see kiosk.protected_files.kiosk_files)."""
+    return export_files(
+        factory, office_code, start, end, [(kind, out)], now, tr, progress, protected=protected
+    )
 
 
 def export_files(
@@ -50,8 +56,12 @@ def export_files(
     now: datetime,
     tr: Translator,
     progress: Progress | None = None,
+    *,
+    protected: Collection[Path],
 ) -> list[Path]:
     """Several formats of one period, in the order given, from one reading of the tables."""
+    for kind, out in outputs:  # refused before the database is even read
+        check_output(out, protected, folder=kind == "csv")
     report = progress or (lambda share: None)
     report(0.0)
     kinds = {kind for kind, _out in outputs}
@@ -67,39 +77,26 @@ def export_files(
             else []
         )
     report(READING_SHARE)
+    for kind, out in outputs:
+        if kind == "csv":
+            check_outputs(csv_paths(tables, out), protected)
     written: list[Path] = []
     for kind, out in outputs:
-        try:
-            if kind == "pdf":
-                _replace_whole(out, lambda partial: partial.write_bytes(pdf))
-                written.append(out)
-            elif kind == "xlsx":
-                _replace_whole(
-                    out,
-                    lambda partial: write_xlsx(
-                        tables,
-                        partial,
-                        period_title(start, end, tr),
-                        lambda share: report(READING_SHARE + (1 - READING_SHARE) * share),
-                    ),
-                )
-                written.append(out)
-            else:
-                written += write_csv(tables, out)
-        except OSError as error:
-            raise StorageError(
-                N_("Cannot write {path}: {problem}"), path=out, problem=error.strerror or error
-            ) from error
+        if kind == "pdf":
+            write_bytes_atomically(out, pdf)
+            written.append(out)
+        elif kind == "xlsx":
+            write_atomically(
+                out,
+                lambda partial: write_xlsx(
+                    tables,
+                    partial,
+                    period_title(start, end, tr),
+                    lambda share: report(READING_SHARE + (1 - READING_SHARE) * share),
+                ),
+            )
+            written.append(out)
+        else:
+            written += write_csv(tables, out)
     report(1.0)
     return written
-
-
-def _replace_whole(path: Path, write: Callable[[Path], object]) -> None:
-    """Writes beside the target and renames: a full disk never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        write(partial)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)

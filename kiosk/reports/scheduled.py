@@ -3,6 +3,7 @@ CSV files are written to the export folder — once a day, whoever is or is not 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def write_day_exports(
     folder: Path,
     now: datetime,
     tr: Translator,
+    *,
+    protected: Collection[Path],
 ) -> list[Path]:
     stem = day_stem(folder, day)
     # The PDF goes last: its presence is what marks the day as exported.
@@ -48,4 +51,4 @@ def write_day_exports(
         ("csv", stem),
         ("pdf", stem.with_suffix(".pdf")),
     ]
-    return export_files(factory, office_code, day, day, outputs, now, tr)
+    return export_files(factory, office_code, day, day, outputs, now, tr, protected=protected)

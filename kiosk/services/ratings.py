@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, RatingInput
 from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
+from kiosk.clock import as_office_time
 from kiosk.db.models import Office, Rating
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
@@ -59,6 +60,8 @@ def record_rating(
     at: datetime,
     rating_id: uuid.UUID | None = None,
 ) -> Rating:
+    # The one door to the chain: what is hashed below is exactly what the database keeps.
+    at = as_office_time(at)
     if answers.satisfaction not in SCALE_LEVELS[office.rating_scale]:
         raise InvalidInputError(N_("That answer is not on this office's rating scale."))
     _check_score(answers.contacts_score, "contacts")
