@@ -186,10 +186,12 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
             yield reader.line_num, list(row)
     except csv.Error as error:
         raise InvalidInputError(
-            N_("{path}, line {line}: {problem}; nothing was imported."),
+            N_(
+                "{path}, line {line}: a quoted cell is not closed (or the line cannot be "
+                "read); nothing was imported."
+            ),
             path=path.name,
             line=reader.line_num,
-            problem=error,
         ) from error
 
 
