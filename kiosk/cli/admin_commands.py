@@ -50,7 +50,7 @@ def services_list(ctx: CliContext, args: argparse.Namespace) -> None:
             else tr("same day")
         )
         name = s.name_vi if tr.language == "vi" else s.name_en
-        retired = "" if s.active else f" ({tr('retired')})"
+        retired = "" if s.active else " (" + tr("retired") + ")"
         lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}{retired}")
     ctx.emit([dataclasses.asdict(s) for s in services], "\n".join(lines))
 
@@ -110,7 +110,7 @@ def clerks_list(ctx: CliContext, args: argparse.Namespace) -> None:
     for c in clerks:
         counter = tr("counter {counter}", counter=c.counter)
         role = tr("manager") if c.role is ClerkRole.MANAGER else tr("clerk")
-        gone = "" if c.active else f" ({tr('deactivated')})"
+        gone = "" if c.active else " (" + tr("deactivated") + ")"
         lines.append(f"{c.id:>3}  {counter:<10} {role:<10} {c.display_name}{gone}")
     ctx.emit([dataclasses.asdict(c) for c in clerks], "\n".join(lines))
 
