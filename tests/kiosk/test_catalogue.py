@@ -51,7 +51,9 @@ def actions(database):
         return [
             (e.action, e.subject, e.clerk_id)
             for e in session.scalars(
-                select(AuditEvent).where(AuditEvent.action.like("service.%")).order_by(AuditEvent.id)
+                select(AuditEvent)
+                .where(AuditEvent.action.like("service.%"))
+                .order_by(AuditEvent.id)
             )
         ]
 
@@ -108,9 +110,7 @@ def test_a_clerk_cannot_change_the_catalogue(database, catalogue):
     assert actions(database) == []
 
 
-def test_new_processing_days_apply_to_dossiers_received_afterwards_only(
-    database, catalogue, clock
-):
+def test_new_processing_days_apply_to_dossiers_received_afterwards_only(database, catalogue, clock):
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     before = dossiers.register("HT-XNHN", clerk_id=1, received_at=NOW)  # 3 working days
     assert before.due_at == datetime(2026, 11, 27, 17, 0)
@@ -219,7 +219,9 @@ def test_a_dry_run_reports_without_writing_or_asking_a_manager(database, importe
     assert actions(database) == []
 
 
-def test_a_retired_service_stays_retired_when_imported_again(database, catalogue, importer, tmp_path):
+def test_a_retired_service_stays_retired_when_imported_again(
+    database, catalogue, importer, tmp_path
+):
     catalogue.set_active(MANAGER, "HT-XNHN", active=False)
     importer.import_file(write_xlsx(tmp_path / "tthc.xlsx", CATALOGUE), manager=MANAGER)
     assert "HT-XNHN" not in offered(database)

@@ -89,7 +89,7 @@ def test_headers_are_found_below_a_title_in_any_order_with_or_without_accents(tm
 def test_a_comma_separated_file_with_quoted_cells_is_read(tmp_path):
     path = write_csv(
         tmp_path / "tthc.csv",
-        'Mã thủ tục,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết\n'
+        "Mã thủ tục,Tên thủ tục,Lĩnh vực,Thời hạn giải quyết\n"
         '1.001193,"Đăng ký khai sinh, kết hợp cấp thẻ",Hộ tịch,Trong ngày\n',
     )
     [row] = read_catalogue(path).rows

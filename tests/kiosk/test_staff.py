@@ -141,9 +141,7 @@ def test_a_clerk_of_another_office_is_not_found(database, staff, clock):
         )
         session.flush()
         stranger_id = stranger.id
-    mine = StaffService(
-        database.factory, station="cli", clock=clock, office_code="000.00.30.H12"
-    )
+    mine = StaffService(database.factory, station="cli", clock=clock, office_code="000.00.30.H12")
     with pytest.raises(NotFoundError):
         mine.set_active(MANAGER, stranger_id, active=False)
     with pytest.raises(NotFoundError):
