@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -72,6 +73,8 @@ def _table(columns: int) -> QTableWidget:
     table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
+    # A long procedure name wraps onto a second line rather than being cut short.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -85,7 +88,7 @@ def _fill(table: QTableWidget, rows: list[tuple[str, ...]], stretch: int) -> Non
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, header.ResizeMode.Stretch)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 class ManagerCatalogueTab(QWidget):
@@ -132,9 +135,11 @@ class ManagerCatalogueTab(QWidget):
         clerk_buttons.addStretch(1)
         clerk_buttons.addWidget(self.deactivate_button)
         clerk_buttons.addWidget(self.pin_button)
+        # The buttons above the lists, like the procedures': on a 768-pixel screen the desk
+        # can be taller than the screen (the charts tab), and buttons below would fall off it.
         clerks_layout = QVBoxLayout(self.clerks_box)
-        clerks_layout.addWidget(self.clerks, 1)
         clerks_layout.addLayout(clerk_buttons)
+        clerks_layout.addWidget(self.clerks, 1)
 
         layout = QHBoxLayout(self)
         layout.addWidget(self.services_box, 3)

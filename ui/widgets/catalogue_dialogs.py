@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Translator
 from kiosk.services.catalogue import MAX_PROCESSING_DAYS
 from kiosk.views import ServiceView
+
+
+QUESTION_WIDTH = 480
+NAME_WIDTH = 640
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,8 @@ class ManagerChangeDialog(QDialog):
         super().__init__(parent)
         self._tr = tr
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
         self.question = QLabel(question, wordWrap=True)
+        self.question.setMinimumWidth(QUESTION_WIDTH)
         self.form = QFormLayout()
         self.manager_pin = _pin_field()
         self.problem = QLabel(wordWrap=True)
@@ -62,12 +67,16 @@ class ManagerChangeDialog(QDialog):
         self.problem.hide()
         buttons = QDialogButtonBox()
         self.ok_button = QPushButton(ok)
+        self.ok_button.setObjectName("primary")
         self.ok_button.setDefault(True)
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("secondary")
         buttons.accepted.connect(self._confirm)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # Grows with its words (a wrapped question, a refusal shown later): nothing is clipped.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.question)
         layout.addLayout(self.form)
         pin_row = QFormLayout()
@@ -92,6 +101,7 @@ class ManagerChangeDialog(QDialog):
         self.set_busy(False)
         self.problem.setText("⚠ " + text)
         self.problem.show()
+        self.adjustSize()
         self.manager_pin.clear()
         self.manager_pin.setFocus()
 
@@ -127,6 +137,8 @@ class ServiceDialog(ManagerChangeDialog):
         self.days = QSpinBox(minimum=0, maximum=MAX_PROCESSING_DAYS)
         self.days.setValue(service.processing_days if service else 0)
         self.days.setSpecialValueText(tr("same day"))
+        for edit in (self.name_vi, self.name_en, self.field):
+            edit.setMinimumWidth(NAME_WIDTH)  # a long procedure name is seen whole
         self.form.addRow(tr("Procedure code"), self.code)
         self.form.addRow(tr("Name in Vietnamese"), self.name_vi)
         self.form.addRow(tr("Name in English"), self.name_en)
