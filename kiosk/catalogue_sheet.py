@@ -261,13 +261,18 @@ def read_catalogue(path: Path) -> CatalogueSheet:
             position = columns.get(key)
             return cells[position] if position is not None and position < len(cells) else None
 
-        code = _cell_text(cell("code"))
-        days = cell("days")
+        raw_code, days = cell("code"), cell("days")
+        code = _cell_text(raw_code)
         if not code and not _cell_text(days):
             continue  # a blank line or a heading ("I. Lĩnh vực Hộ tịch") between groups
         try:
             if not code:
                 raise InvalidInputError(N_("the row has no procedure code"))
+            if isinstance(raw_code, float):
+                # 1.001190 stored as a number reads back as 1.00119: the code is lost.
+                raise InvalidInputError(
+                    N_("the code is stored as a number: format the column as text")
+                )
             read.append(
                 CatalogueRow(
                     row=number,

@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.catalogue_sheet import CatalogueRow, RefusedRow, read_catalogue
 from kiosk.db.models import Service
-from kiosk.errors import InvalidInputError, KioskError
+from kiosk.errors import ConflictError, InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.catalogue import ServiceChanges, ServiceDraft, add_service, apply_changes
@@ -115,6 +116,11 @@ class CatalogueImportService(ManagerUseCases):
                 subject=f"file:{path.name}"[:120],
                 details={"added": report.added, "updated": report.updated},
             )
-            session.commit()
+            try:
+                session.commit()
+            except IntegrityError as error:  # a code added elsewhere since the file was read
+                raise ConflictError(
+                    N_("The catalogue changed while importing: import the file again.")
+                ) from error
         report.written = True
         return report

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import Clerk, ClerkRole, Office
@@ -91,9 +91,15 @@ def set_clerk_active(
 ) -> Clerk:
     """Deactivates (or restores) a clerk: a deactivated one cannot sign in and is offered by no
     picker, but keeps their name on the dossiers and ratings already recorded. Audited."""
-    # Locks the office row on PostgreSQL, so that two managers deactivating each other at the
-    # same moment cannot leave the office with none (SQLite serialises writers anyway).
-    session.execute(select(Office.id).where(Office.id == office.id).with_for_update())
+    # A write before the check: it locks the office's row on PostgreSQL and starts SQLite's
+    # write transaction, so that two managers deactivating each other at the same moment are
+    # served one after the other, and the second sees the first's change.
+    session.execute(
+        update(Office)
+        .where(Office.id == office.id)
+        .values(name=Office.name)
+        .execution_options(synchronize_session=False)
+    )
     clerk = office_clerk(session, office, clerk_id)
     if clerk.active == active:
         message = (

@@ -193,6 +193,7 @@ def test_one_unreadable_row_imports_nothing_and_is_reported_with_its_reason(
         [4, "2.000986", "Cấp bản sao trích lục hộ tịch", "Cấp Xã", "Hộ tịch", "30 ngày"],
         [5, "1.000894", "Trùng mã", "Cấp Xã", "Hộ tịch", "02 ngày làm việc"],
         [6, None, "Không có mã", "Cấp Xã", "Hộ tịch", "02 ngày làm việc"],
+        [7, 1.00119, "Mã bị Excel đổi thành số", "Cấp Xã", "Hộ tịch", "02 ngày làm việc"],
     ]
     report = importer.import_file(write_xlsx(tmp_path / "tthc.xlsx", rows), manager=MANAGER)
     assert not report.written
@@ -200,9 +201,11 @@ def test_one_unreadable_row_imports_nothing_and_is_reported_with_its_reason(
         (8, "2.000986"),
         (9, "1.000894"),
         (10, ""),
+        (11, "1.00119"),
     ]
     assert "does not say working days" in str(report.refused[0].problem)
     assert "already on row 6" in str(report.refused[1].problem)
+    assert "stored as a number" in str(report.refused[3].problem)
     assert "1.001193" not in offered(database)
     assert actions(database) == []
 

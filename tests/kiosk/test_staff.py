@@ -1,6 +1,7 @@
 """A manager deactivates a clerk or gives one a new PIN: allowed by the manager's PIN, audited
 without the PIN, and the office never loses its last manager."""
 
+import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -8,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.db.models import AuditEvent, ClerkRole
-from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
+from kiosk.errors import ConflictError, InvalidInputError, KioskError, NotFoundError
 from kiosk.reports.trends import period_trends
 from kiosk.services.clerks import add_clerk
 from kiosk.services.dossiers import DossierService
@@ -146,3 +147,38 @@ def test_a_clerk_of_another_office_is_not_found(database, staff, clock):
         mine.set_active(MANAGER, stranger_id, active=False)
     with pytest.raises(NotFoundError):
         mine.change_pin(MANAGER, stranger_id, "2222")
+
+
+def test_two_managers_deactivating_each_other_at_once_leave_one_active(database, staff, clock):
+    with database.factory.begin() as session:
+        add_clerk(
+            session,
+            find_office(session),
+            display_name="Phạm Thu Trang",
+            counter=9,
+            role=ClerkRole.MANAGER,
+            pin="8888",
+            at=NOW,
+            station="test",
+        )
+    start = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def deactivate(manager, clerk_id):
+        start.wait()
+        try:
+            outcomes.append(staff.set_active(manager, clerk_id, active=False))
+        except KioskError as refused:  # the other went first, or the database was busy
+            outcomes.append(refused)
+
+    workers = [
+        threading.Thread(target=deactivate, args=(MANAGER, 4)),
+        threading.Thread(target=deactivate, args=(ManagerPin(9, "8888"), TUAN)),
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(outcomes) == 2
+    managers = [c for c in staff.list() if c.role is ClerkRole.MANAGER and c.active]
+    assert len(managers) == 1
