@@ -24,7 +24,6 @@ from kiosk.i18n import Translator
 from kiosk.services.catalogue import MAX_PROCESSING_DAYS
 from kiosk.views import ServiceView
 
-
 QUESTION_WIDTH = 480
 NAME_WIDTH = 640
 
