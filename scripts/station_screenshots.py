@@ -6,7 +6,8 @@ xvfb-run -a -s "-screen 0 1366x768x24" python scripts/station_screenshots.py out
 xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/station_screenshots.py out/
 
 The clerk's desk is taken fresh after signing in, with the service suggestions open, with a
-dossier selected and a refusal shown, and after a result is returned (a success message).
+dossier selected and a refusal shown, and after a result is returned (a success message). The
+manager's catalogue tab is taken with a procedure's form open and with a refusal in a form.
 """
 
 from __future__ import annotations
@@ -73,6 +74,27 @@ def clerk_shots(clerk: ClerkWindow, save: Save) -> None:
     clerk.close()
 
 
+def catalogue_shots(manager: ManagerWindow, save: Save) -> None:
+    """The catalogue tab's forms: a procedure being edited, and a refusal shown in the form."""
+    tab = manager.desk.catalogue
+    tab.services.selectRow(0)
+    edit = tab.edit_service()
+    settle()
+    save(None, "manager-catalogue-edit")  # a dialog: the whole screen
+    if edit is not None:
+        edit.reject()
+    tab.clerks.selectRow(0)  # the demo's only manager: deactivating them is refused
+    refusal = tab.deactivate_or_restore_clerk()
+    if refusal is None:
+        return
+    QTest.keyClicks(refusal.manager_pin, "9999")
+    QTest.keyClick(refusal.manager_pin, Qt.Key.Key_Return)
+    wait_for(lambda: refusal.problem.isVisible())
+    settle()
+    save(None, "manager-catalogue-refused")
+    refusal.reject()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     out.mkdir(parents=True, exist_ok=True)
@@ -105,10 +127,11 @@ def main() -> int:
     save(manager, "manager-today")
     manager.desk.choose_preset("30")
     settle(1500)
-    for index, name in enumerate(("today", "charts", "people", "comments")):
+    for index, name in enumerate(("today", "charts", "people", "comments", "catalogue")):
         manager.desk.tabs.setCurrentIndex(index)
         settle()
         save(manager, f"manager-{index + 1}-{name}")
+    catalogue_shots(manager, save)
     for path in sorted(out.glob(f"*-{size}.png")):
         print(path)
     return 0

@@ -29,6 +29,7 @@ from kiosk.services.clerks import ClerkView
 from kiosk.services.comments import CommentService, CommentView
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
+from ui.catalogue_desk import CatalogueDesk
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.window_display import describe_failure, stop_timers
@@ -89,6 +90,16 @@ class ManagerWindow(QMainWindow):
         self.desk.comments.filter_changed.connect(self.refresh)
         self.desk.period_changed.connect(self.show_period)
         self.desk.sign_out_requested.connect(self.sign_out)
+        self.catalogue = CatalogueDesk(
+            self.desk.catalogue,
+            factory,
+            station=station,
+            clock=clock,
+            office_code=office,
+            tr=self._tr,
+            manager_counter=lambda: self.manager.counter if self.manager else None,
+        )
+        self.catalogue.changed.connect(self.desk.message.setText)
         self._progress = _ProgressRelay(self)
         self._progress.moved.connect(lambda share: self.desk.progress.setValue(int(share * 100)))
         self._exporting = False
@@ -123,6 +134,7 @@ class ManagerWindow(QMainWindow):
         self.stack.setCurrentWidget(self.desk)
         self.refresh()
         self.show_period(*self.desk.period)
+        self.catalogue.refresh()
         self.refresher.start()
 
     def sign_out(self) -> None:

@@ -38,9 +38,9 @@ BREAK_MESSAGES = {
 }
 
 
-def services_list(ctx: CliContext, _args: argparse.Namespace) -> None:
+def services_list(ctx: CliContext, args: argparse.Namespace) -> None:
     with ctx.database().factory() as session:
-        services = list_services(session)
+        services = list_services(session, include_inactive=args.all)
     tr = ctx.tr
     lines = []
     for s in services:
@@ -50,7 +50,8 @@ def services_list(ctx: CliContext, _args: argparse.Namespace) -> None:
             else tr("same day")
         )
         name = s.name_vi if tr.language == "vi" else s.name_en
-        lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}")
+        retired = "" if s.active else " (" + tr("retired") + ")"
+        lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}{retired}")
     ctx.emit([dataclasses.asdict(s) for s in services], "\n".join(lines))
 
 
@@ -100,15 +101,17 @@ def clerks_add(ctx: CliContext, args: argparse.Namespace) -> None:
     )
 
 
-def clerks_list(ctx: CliContext, _args: argparse.Namespace) -> None:
+def clerks_list(ctx: CliContext, args: argparse.Namespace) -> None:
     with ctx.database().factory() as session:
-        clerks = list_clerks(session, find_office(session, ctx.settings.office_code))
+        office = find_office(session, ctx.settings.office_code)
+        clerks = list_clerks(session, office, include_inactive=args.all)
     tr = ctx.tr
     lines = []
     for c in clerks:
         counter = tr("counter {counter}", counter=c.counter)
         role = tr("manager") if c.role is ClerkRole.MANAGER else tr("clerk")
-        lines.append(f"{c.id:>3}  {counter:<10} {role:<10} {c.display_name}")
+        gone = "" if c.active else " (" + tr("deactivated") + ")"
+        lines.append(f"{c.id:>3}  {counter:<10} {role:<10} {c.display_name}{gone}")
     ctx.emit([dataclasses.asdict(c) for c in clerks], "\n".join(lines))
 
 

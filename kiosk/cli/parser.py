@@ -213,9 +213,9 @@ def _admin_commands(
 ) -> None:
     p = commands.add_parser("services", help=tr("the office's services"))
     sub = p.add_subparsers(dest="action", required=True)
-    sub.add_parser("list", parents=[common], help=tr("list the services offered")).set_defaults(
-        handler="kiosk.cli.admin_commands:services_list"
-    )
+    listing = sub.add_parser("list", parents=[common], help=tr("list the services offered"))
+    listing.add_argument("--all", action="store_true", help=tr("retired services too"))
+    listing.set_defaults(handler="kiosk.cli.admin_commands:services_list")
     p = sub.add_parser(
         "documents", parents=[common], help=tr("a service's checklist of papers (Form 01)")
     )
@@ -224,6 +224,7 @@ def _admin_commands(
         "--file", metavar="CHECKLIST.toml", help=tr("replace the checklist with this file's")
     )
     p.set_defaults(handler="kiosk.cli.admin_commands:service_documents")
+    _catalogue_commands(sub, tr, common)
 
     p = commands.add_parser("clerks", help=tr("clerks and managers"))
     sub = p.add_subparsers(dest="action", required=True)
@@ -232,9 +233,10 @@ def _admin_commands(
     add.add_argument("--counter", type=int, required=True)
     add.add_argument("--manager", action="store_true", help=tr("a manager, not a clerk"))
     add.set_defaults(handler="kiosk.cli.admin_commands:clerks_add")
-    sub.add_parser("list", parents=[common], help=tr("list clerks")).set_defaults(
-        handler="kiosk.cli.admin_commands:clerks_list"
-    )
+    listing = sub.add_parser("list", parents=[common], help=tr("list clerks"))
+    listing.add_argument("--all", action="store_true", help=tr("deactivated clerks too"))
+    listing.set_defaults(handler="kiosk.cli.admin_commands:clerks_list")
+    _staff_commands(sub, tr, common)
 
     p = commands.add_parser("office", help=tr("the office this database serves"))
     sub = p.add_subparsers(dest="action", required=True)
@@ -287,3 +289,89 @@ def _admin_commands(
     backup.add_argument("--folder", help=tr("where to (default: setting backup_folder)"))
     backup.add_argument("--keep", type=int, help=tr("days of backups to keep (default: 30)"))
     backup.set_defaults(handler="kiosk.cli.admin_commands:db_backup")
+
+
+def _manager_option(parser: argparse.ArgumentParser, tr: Translator) -> None:
+    parser.add_argument(
+        "--manager",
+        type=int,
+        metavar="COUNTER",
+        required=True,
+        help=tr("the counter of the manager allowing it (PIN asked, or first line of stdin)"),
+    )
+
+
+def _catalogue_commands(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    handlers = "kiosk.cli.catalogue_commands:"
+    p = sub.add_parser("add", parents=[common], help=tr("add a procedure to the catalogue"))
+    p.add_argument("code", help=tr("the procedure code (unique)"))
+    p.add_argument("--name-vi", required=True, help=tr("the name in Vietnamese"))
+    p.add_argument("--name-en", help=tr("the name in English (default: the Vietnamese)"))
+    p.add_argument("--field", required=True, help=tr("the field (lĩnh vực)"))
+    p.add_argument("--days", type=int, required=True, help=tr("working days; 0 = same day"))
+    _manager_option(p, tr)
+    p.set_defaults(handler=handlers + "services_add")
+
+    p = sub.add_parser(
+        "edit", parents=[common], help=tr("change a procedure's names, field or days")
+    )
+    p.add_argument("code")
+    p.add_argument("--name-vi", help=tr("the name in Vietnamese"))
+    p.add_argument("--name-en", help=tr("the name in English"))
+    p.add_argument("--field", help=tr("the field (lĩnh vực)"))
+    p.add_argument(
+        "--days",
+        type=int,
+        help=tr("working days, for dossiers received from now on; 0 = same day"),
+    )
+    _manager_option(p, tr)
+    p.set_defaults(handler=handlers + "services_edit")
+
+    p = sub.add_parser(
+        "retire", parents=[common], help=tr("stop offering a procedure (its history is kept)")
+    )
+    p.add_argument("code")
+    p.add_argument("--restore", action="store_true", help=tr("offer it again"))
+    _manager_option(p, tr)
+    p.set_defaults(handler=handlers + "services_retire")
+
+    p = sub.add_parser(
+        "import", parents=[common], help=tr("import the national procedure catalogue")
+    )
+    p.add_argument("file", metavar="CATALOGUE.xlsx", help=tr("the catalogue as XLSX or CSV"))
+    p.add_argument("--dry-run", action="store_true", help=tr("check and report, write nothing"))
+    p.add_argument(
+        "--manager",
+        type=int,
+        metavar="COUNTER",
+        help=tr("the counter of the manager allowing it (PIN asked, or first line of stdin)"),
+    )
+    p.set_defaults(handler=handlers + "services_import")
+
+
+def _staff_commands(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    handlers = "kiosk.cli.catalogue_commands:"
+    p = sub.add_parser(
+        "deactivate", parents=[common], help=tr("stop a clerk from signing in (history kept)")
+    )
+    p.add_argument("id", type=int, help=tr("the clerk's id (see 'kiosk clerks list')"))
+    p.add_argument("--restore", action="store_true", help=tr("let them sign in again"))
+    _manager_option(p, tr)
+    p.set_defaults(handler=handlers + "clerks_deactivate")
+
+    p = sub.add_parser(
+        "pin",
+        parents=[common],
+        help=tr("give a clerk a new PIN (from stdin: manager's PIN, then the new PIN)"),
+    )
+    p.add_argument("id", type=int, help=tr("the clerk's id (see 'kiosk clerks list')"))
+    _manager_option(p, tr)
+    p.set_defaults(handler=handlers + "clerks_pin")

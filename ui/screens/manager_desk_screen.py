@@ -1,5 +1,5 @@
 """The manager's desk: who is signed in, the period looked at, the exports, the alerts banner,
-and four tabs — today, charts, clerks and unit, comments."""
+and five tabs — today, charts, clerks and unit, comments, catalogue and staff."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import N_, Translator
+from ui.screens.manager_catalogue_tab import ManagerCatalogueTab
 from ui.screens.manager_charts_tab import ManagerChartsTab
 from ui.screens.manager_comments_tab import ManagerCommentsTab
 from ui.screens.manager_glance_tab import ManagerGlanceTab
@@ -82,8 +83,9 @@ class ManagerDeskScreen(QWidget):
         self.charts = ManagerChartsTab()
         self.people = ManagerPeopleTab()
         self.comments = ManagerCommentsTab()
+        self.catalogue = ManagerCatalogueTab()
         self.tabs = QTabWidget()
-        for tab in (self.glance, self.charts, self.people, self.comments):
+        for tab in (self.glance, self.charts, self.people, self.comments, self.catalogue):
             self.tabs.addTab(tab, "")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -124,10 +126,17 @@ class ManagerDeskScreen(QWidget):
         self.export_buttons["csv"].setText(tr("CSV"))
         self.sign_out_button.setText(tr("Sign out"))
         for index, name in enumerate(
-            (tr("Today"), tr("Charts"), tr("Clerks and unit"), tr("Comments"))
+            (
+                tr("Today"),
+                tr("Charts"),
+                tr("Clerks and unit"),
+                tr("Comments"),
+                tr("Catalogue and staff"),
+            )
         ):
             self.tabs.setTabText(index, name)
         self.comments.retranslate(tr)
+        self.catalogue.retranslate(tr)
 
     @property
     def period(self) -> tuple[date, date]:
