@@ -125,7 +125,11 @@ def seed(url: str, total: int, per_day: int) -> None:
                 )
                 # A true chain, so the reports' integrity check does its real work.
                 prev_hash = ratings[-1]["hash"] = rating_hash(
-                    rating_payload(SimpleNamespace(**ratings[-1])), prev_hash
+                    # The row carries the column's name; the model calls it dossier_id.
+                    rating_payload(
+                        SimpleNamespace(**ratings[-1], dossier_id=ratings[-1]["ticket_id"])
+                    ),
+                    prev_hash,
                 )
             for rows, table in ((dossiers, Dossier.__table__), (ratings, Rating.__table__)):
                 for start in range(0, len(rows), BATCH):
