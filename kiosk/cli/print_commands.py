@@ -17,7 +17,7 @@ from kiosk.i18n import N_, Translator
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
-from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.receipt_signing import ReceiptSigner, load_receipt_key
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
@@ -25,7 +25,7 @@ from kiosk.services.slips import SlipService
 
 
 def _signer(ctx: CliContext) -> ReceiptSigner:
-    return ReceiptSigner(load_or_create_key(signing_key_path(ctx.settings.signing_key_path)))
+    return ReceiptSigner(load_receipt_key(signing_key_path(ctx.settings.signing_key_path)))
 
 
 def _printer(ctx: CliContext) -> Printer:

@@ -24,6 +24,7 @@ from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
+from kiosk.station_keys import StationSigner
 from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
 
@@ -52,10 +53,13 @@ class KioskBackend(StationUseCases):
         *args: Any,
         outbox: RatingOutbox | None = None,
         month_results: MonthResultsReader | None = None,
+        signer: StationSigner | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._outbox = outbox
+        # Signs every rating this kiosk records, also those forwarded later from its outbox.
+        self._signer = signer
         # Handed in: the figures are the reports' own, a layer above this one.
         self._month_results = month_results
         self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
@@ -190,6 +194,10 @@ class KioskBackend(StationUseCases):
         self, answers: RatingInput, rating_id: uuid.UUID, at: datetime
     ) -> RecordedRating:
         ratings = RatingService(
-            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+            self._factory,
+            station=self._station,
+            clock=self._clock,
+            office_code=self._office_code,
+            signer=self._signer,
         )
         return ratings.record(answers, rating_id=rating_id, at=at)

@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from kiosk.answers import COMPLAINT_REASONS, RatingChannel, RatingInput, Satisfaction
 from kiosk.errors import InvalidInputError, KioskError
@@ -19,6 +20,7 @@ from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.offices import find_office
 from kiosk.services.ratings import record_rating
+from kiosk.station_keys import StationSigner
 from kiosk.text import clean_optional
 
 PAPER_STATION = "paper"
@@ -111,13 +113,27 @@ def parse_slips(text: str) -> list[PaperSlip]:
 
 
 class PaperSlipService(StationUseCases):
+    """The slips are chained as station "paper" and signed with the key of the machine that
+    enters them (a manager registers it for "paper")."""
+
+    def __init__(self, *args: Any, signer: StationSigner | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._signer = signer
+
     def enter(self, slips: list[PaperSlip]) -> int:
         """Records every slip in one transaction: all of them, or none and the reason."""
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
             for number, slip in enumerate(slips, 2):
                 try:
-                    record_rating(session, office, slip.answers, station=PAPER_STATION, at=slip.at)
+                    record_rating(
+                        session,
+                        office,
+                        slip.answers,
+                        station=PAPER_STATION,
+                        at=slip.at,
+                        signer=self._signer,
+                    )
                     session.flush()
                 except KioskError as error:
                     raise InvalidInputError(
