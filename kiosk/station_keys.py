@@ -34,7 +34,8 @@ from kiosk.key_files import read_key_file, write_new_key_file
 PRIVATE_BYTES = 32
 STATION_KEY = N_("This station's signing key")
 STATION_KEY_FIX = N_(
-    "Move the file away, run 'kiosk keys init', then have a manager run 'kiosk keys register'."
+    "Run 'kiosk keys init' (after moving a damaged file away), then have a manager run "
+    "'kiosk keys register STATION --counter N'."
 )
 
 

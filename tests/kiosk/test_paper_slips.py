@@ -5,12 +5,14 @@ from kiosk.answers import RatingChannel
 from kiosk.db.models import Rating
 from kiosk.services.dossiers import DossierService
 from tests.conftest import run_kiosk
+from tests.kiosk.signing import sign_stations
 
 HEADER = "date,dossier_code,service_code,satisfaction,contacts,agencies,complaint,reasons,comment\n"
 
 
 @pytest.fixture
 def code(database, office, clock):
+    sign_stations(database, "paper")  # this machine's key signs the paper chain
     return (
         DossierService(database.factory, station="test", clock=clock)
         .register("HT-KS", clerk_id=1)
