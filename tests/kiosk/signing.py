@@ -3,6 +3,8 @@ data directory (XDG_DATA_HOME is per test), and the station key registered by a 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from kiosk.db.models import Clerk, ClerkRole
@@ -18,8 +20,11 @@ from tests.conftest import NOW
 MANAGER_COUNTER, MANAGER_PIN = 9, "9999"
 
 
-def machine_keys() -> tuple[bytes, StationSigner]:
+def machine_keys(folder: Path | None = None) -> tuple[bytes, StationSigner]:
+    """The two key files (made when missing) in the data directory, or in `folder`."""
     receipt, station = signing_key_path(None), station_key_path(None)
+    if folder is not None:
+        receipt, station = folder / receipt.name, folder / station.name
     office_key = load_receipt_key(receipt) if receipt.exists() else create_receipt_key(receipt)
     signer = load_station_signer(station) if station.exists() else create_station_signer(station)
     return office_key, signer
@@ -47,10 +52,13 @@ def add_manager(database: Database, office_code: str | None = None) -> int:
 
 
 def sign_stations(
-    database: Database, *stations: str, office_code: str | None = None
+    database: Database,
+    *stations: str,
+    office_code: str | None = None,
+    folder: Path | None = None,
 ) -> StationSigner:
     """This machine's key, registered for `stations` by the office's manager."""
-    office_key, signer = machine_keys()
+    office_key, signer = machine_keys(folder)
     add_manager(database, office_code)
     with database.factory.begin() as session:
         office = find_office(session, office_code)
