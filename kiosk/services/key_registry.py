@@ -125,3 +125,13 @@ def registered_keys(
         )
         for row in _office_rows(session, office_id)
     ]
+
+
+def current_key(session: Session, station: str) -> str | None:
+    """The public key the station's next rating must be signed with, if one is registered."""
+    return session.scalar(
+        select(StationKey.public_key)
+        .where(StationKey.station == station)
+        .order_by(StationKey.first_sequence.desc())
+        .limit(1)
+    )

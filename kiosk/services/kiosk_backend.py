@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
@@ -19,17 +20,21 @@ from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.gaming import TYPED_CODE
+from kiosk.services.key_registry import current_key
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
-from kiosk.station_keys import StationSigner
+from kiosk.station_keys import StationSigner, fingerprint
 from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
 
 if TYPE_CHECKING:
     from kiosk.services.public_results import MonthResults, MonthResultsReader
+
+
+log = logging.getLogger("kiosk.keys")
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,17 @@ class KioskBackend(StationUseCases):
         with self._factory() as session:
             office = find_office(session, self._office_code)
             office_and_services = office_view(office), list_services(session)
+            registered = current_key(session, self._station)
+        if self._signer is not None and registered != self._signer.public_hex:
+            # Its ratings are still taken and signed, but `kiosk verify` will not accept them
+            # until a manager registers this key: staff read why in the log.
+            log.warning(
+                "Station %s signs with key %s, which is not its registered key: a manager runs "
+                "'kiosk keys register %s --counter N' on this machine.",
+                self._station,
+                fingerprint(self._signer.public_hex),
+                self._station,
+            )
         if self._outbox is not None:
             self._outbox.remember_start(*office_and_services)
         return KioskStart(*office_and_services, outbox_waiting=self.forward_outbox())

@@ -226,3 +226,20 @@ def test_the_reports_integrity_line_finds_an_appended_rating(
     summary = {row[0]: row[1] for row in load_workbook(out)["Summary"].iter_rows(values_only=True)}
     assert "rating no. 4 of station kiosk-1 is not signed" in summary["Rating chain"]
     capsys.readouterr()
+
+
+def test_a_kiosk_signing_with_an_unregistered_key_tells_staff_at_start(
+    database, office, clock, caplog
+):
+    import logging
+
+    from kiosk.services.kiosk_backend import KioskBackend
+
+    registered = sign_stations(database, "kiosk-1")
+    other = StationSigner(Ed25519PrivateKey.generate())
+    with caplog.at_level(logging.WARNING, logger="kiosk.keys"):
+        KioskBackend(database.factory, station="kiosk-1", clock=clock, signer=registered).start()
+        assert caplog.text == ""
+        KioskBackend(database.factory, station="kiosk-1", clock=clock, signer=other).start()
+    assert "not its registered key" in caplog.text
+    assert "kiosk keys register kiosk-1" in caplog.text
