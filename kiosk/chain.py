@@ -242,8 +242,9 @@ def verify_station(
                         return checked, prev_hash, broken, unmet
                 span, signed = later.pop(0), []
             if span is not None:
-                if span.verifier is None:
-                    return checked, prev_hash, BrokenLink(*link, FORGED_KEY), unmet
+                if span.verifier is None:  # named by the number the forged key starts at
+                    forged = BrokenLink(station, span.first_sequence, link[2], FORGED_KEY)
+                    return checked, prev_hash, forged, unmet
                 if not rating.signature:
                     return checked, prev_hash, BrokenLink(*link, UNSIGNED), unmet
                 signed.append((rating.station_sequence, link[2], rating.hash, rating.signature))

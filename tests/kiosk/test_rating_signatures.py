@@ -243,3 +243,18 @@ def test_a_kiosk_signing_with_an_unregistered_key_tells_staff_at_start(
         KioskBackend(database.factory, station="kiosk-1", clock=clock, signer=other).start()
     assert "not its registered key" in caplog.text
     assert "kiosk keys register kiosk-1" in caplog.text
+
+
+def test_a_report_made_without_the_office_key_does_not_call_the_chain_verified(
+    signed, db_url, tmp_path, capsys
+):
+    from openpyxl import load_workbook
+
+    signing_key_path(None).unlink()
+    out = tmp_path / "day.xlsx"
+    args = ["export", "daily", "--date", "2026-11-23", "--db", db_url, "--lang", "en"]
+    assert run_kiosk([*args, "--out", str(out)]) == 0  # the report is still made
+    summary = {row[0]: row[1] for row in load_workbook(out)["Summary"].iter_rows(values_only=True)}
+    assert summary["Rating chain"].startswith("Rating chain NOT CHECKED")
+    assert str(signing_key_path(None)) in summary["Rating chain"]
+    capsys.readouterr()
