@@ -14,10 +14,11 @@ from kiosk.config import named_for
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.errors import InvalidInputError, StorageError
 from kiosk.i18n import N_, Translator
+from kiosk.key_files import KeyFileError
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
-from kiosk.receipt_signing import ReceiptSigner, load_receipt_key
+from kiosk.receipt_signing import ReceiptSigner, UnavailableReceiptSigner, load_receipt_key
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
@@ -25,7 +26,12 @@ from kiosk.services.slips import SlipService
 
 
 def _signer(ctx: CliContext) -> ReceiptSigner:
-    return ReceiptSigner(load_receipt_key(signing_key_path(ctx.settings.signing_key_path)))
+    """Without the office's key only what carries a QR or check number fails (saying which file
+    and what to run); an apology or a refusal prints all the same."""
+    try:
+        return ReceiptSigner(load_receipt_key(signing_key_path(ctx.settings.signing_key_path)))
+    except KeyFileError as problem:
+        return UnavailableReceiptSigner(problem)
 
 
 def _printer(ctx: CliContext) -> Printer:
