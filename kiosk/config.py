@@ -29,6 +29,8 @@ class Settings:
     office_code: str | None = None  # None: the database's only office
     # The key that signs receipts' QR codes; every station of an office needs the same file.
     signing_key_path: str | None = None  # None: receipt-signing.key in the user's data directory
+    # This machine's own key, which signs every rating its stations record (kiosk keys init).
+    station_key_path: str | None = None  # None: station-signing.key beside the receipt key
     # The counter's printer: "none", "cups:QUEUE", "escpos-net:HOST:PORT",
     # "escpos-serial:/dev/ttyUSB0" or "escpos-usb:VENDOR:PRODUCT" (hex ids).
     printer: str = "none"

@@ -32,3 +32,8 @@ def default_database_url() -> str:
 
 def signing_key_path(configured: str | None) -> Path:
     return Path(configured) if configured else user_data_dir() / "receipt-signing.key"
+
+
+def station_key_path(configured: str | None) -> Path:
+    """This machine's own Ed25519 key, which signs the ratings its stations record."""
+    return Path(configured) if configured else user_data_dir() / "station-signing.key"

@@ -3,7 +3,8 @@
 A payload is `HS1:<dossier code>:<signature>`, the signature being the first 128 bits of
 HMAC-SHA256 over the code with the office's key, in base32 — every character is in the QR
 alphanumeric set, which keeps the code small. The key lives in a file outside the database
-(mode 0600), so neither a database copy nor an export can forge receipts.
+(mode 0600), so neither a database copy nor an export can forge receipts. The same key seals the
+stations' public signing keys in the database (kiosk.station_keys).
 
 Under the QR the receipt prints a 4-digit check number from the same key: a citizen who types
 the dossier code types it too, so that a sequential code does not open a neighbour's dossier.
@@ -14,13 +15,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
 from kiosk.dossier_code import parse_dossier_code
-from kiosk.errors import InvalidInputError, StorageError
+from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
+from kiosk.key_files import read_key_file, write_new_key_file
 from kiosk.receipt_payload import CHECK_DIGITS, NOT_GENUINE, PREFIX, WRONG_CHECK
 
 KEY_BYTES = 32
@@ -29,23 +30,34 @@ SIGNATURE_BYTES = 16
 CHECK_LABEL = b"check:"
 
 
-def load_or_create_key(path: Path) -> bytes:
-    """The office's signing key; created (readable by its owner only) when there is none."""
-    try:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-                handle.write(secrets.token_hex(KEY_BYTES) + "\n")
-        key = bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError) as error:
-        raise StorageError(
-            N_("The receipt signing key {path} cannot be read ({problem})."),
-            path=path,
-            problem=error,
-        ) from error
-    if len(key) < KEY_BYTES:
-        raise StorageError(N_("The receipt signing key {path} is too short."), path=path)
+RECEIPT_KEY = N_("The receipt signing key")
+RECEIPT_KEY_FIX = N_(
+    "Copy the office's receipt key file from another station of the office "
+    "(or, for a new office, run 'kiosk keys init')."
+)
+
+
+def load_receipt_key(path: Path) -> bytes:
+    """The office's signing key, shared by all its stations; never created here (see
+    kiosk.key_files): a missing or damaged file raises KeyFileError naming it."""
+    return read_key_file(
+        path, size=KEY_BYTES, what=RECEIPT_KEY, fix=RECEIPT_KEY_FIX, longer_ok=True
+    )
+
+
+def machine_receipt_key() -> bytes:
+    """The office's key as this machine's settings place it (for reports, which get no
+    settings of their own)."""
+    from kiosk.config import load_settings
+    from kiosk.paths import signing_key_path
+
+    return load_receipt_key(signing_key_path(load_settings().signing_key_path))
+
+
+def create_receipt_key(path: Path) -> bytes:
+    """A new office key, for `kiosk keys init` only: the file must not exist yet."""
+    key = secrets.token_bytes(KEY_BYTES)
+    write_new_key_file(path, key)
     return key
 
 
@@ -92,3 +104,21 @@ class ReceiptSigner:
         if not hmac.compare_digest(self.check_number(code).encode("ascii"), typed):
             raise InvalidInputError(WRONG_CHECK)
         return code
+
+
+class UnavailableReceiptSigner(ReceiptSigner):
+    """Stands in for the signer when the office's key file is missing or damaged: every use
+    raises that problem (naming the file and the fix), and nothing else on the station stops."""
+
+    def __init__(self, problem: KioskError) -> None:
+        super().__init__(b"")
+        self.problem = problem
+
+    def __repr__(self) -> str:
+        return "UnavailableReceiptSigner()"
+
+    def _signature(self, code: str) -> str:
+        raise self.problem
+
+    def check_number(self, code: str) -> str:
+        raise self.problem

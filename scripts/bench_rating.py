@@ -24,6 +24,7 @@ from pathlib import Path
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -38,6 +39,7 @@ from kiosk.services.clerks import add_clerk
 from kiosk.services.dossiers import register_dossier
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.services.offices import create_office
+from kiosk.station_keys import StationSigner
 from ui.app import build_application
 from ui.first_frame import resident_kb
 from ui.kiosk_window import KioskWindow
@@ -132,7 +134,9 @@ def main() -> int:
     window.resize(1920, 1080)
     window.show()
     window.listen()
-    backend = KioskBackend(open_database(url).factory, station="kiosk-bench")
+    # Signed as in service: the key is made in memory, its cost is the one a kiosk pays.
+    signer = StationSigner(Ed25519PrivateKey.generate())
+    backend = KioskBackend(open_database(url).factory, station="kiosk-bench", signer=signer)
     window.attach_backend(backend, backend.start())
     flow = window.flow
     latencies: list[float] = []

@@ -4,7 +4,8 @@ kiosk's embedded SQLite file while it is killed (SIGKILL, no goodbye) at random 
     python scripts/crash_drill.py [--kills 200]
 
 After the last kill: every acknowledged item is in the database exactly once, PRAGMA
-integrity_check says ok, and every rating chain verifies.
+integrity_check says ok, and every rating chain verifies, signatures included (the ratings are
+signed with a station key registered in the drill's folder).
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ from kiosk.db.open import open_database  # noqa: E402
 from kiosk.services.dossiers import DossierService  # noqa: E402
 from kiosk.services.ratings import RatingService, verify_chains  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
+from tests.kiosk.signing import machine_keys, sign_stations  # noqa: E402
 
 
 def driver(url: str, acks_path: str, seed: int) -> None:
     """Runs until killed; writes an acknowledgement only after the commit returned."""
     database = open_database(url)
-    ratings = RatingService(database.factory, station="kiosk-1")
+    _office_key, signer = machine_keys(Path(acks_path).parent)
+    ratings = RatingService(database.factory, station="kiosk-1", signer=signer)
     dossiers = DossierService(database.factory, station="quay-1")
     rng = random.Random(seed)
     with open(acks_path, "a", encoding="utf-8") as acks:
@@ -62,9 +65,15 @@ def drill(kills: int, folder: Path | None = None) -> dict[str, object]:
     url = f"sqlite:///{path}"
     database = open_database(url)
     seed_small_office(database)
+    sign_stations(database, "kiosk-1", folder=folder)
+    office_key, _signer = machine_keys(folder)
     database.engine.dispose()
     acks_path = folder / "acks.jsonl"
-    # Forked, so each start costs milliseconds, not an interpreter's start-up.
+    # Forked, so each start costs milliseconds, not an interpreter's start-up; the holiday
+    # tables a dossier's due date needs are loaded here once, not in every child (under load
+    # their import alone outlasted a child's life, and no dossier was ever acknowledged).
+    import holidays.countries  # noqa: F401
+
     context = multiprocessing.get_context("fork")
     rng = random.Random(1)
     for n in range(kills):
@@ -84,7 +93,7 @@ def drill(kills: int, folder: Path | None = None) -> dict[str, object]:
     with database.factory() as session:
         rating_ids = Counter(str(i) for i in session.scalars(select(Rating.id)))
         codes = Counter(session.scalars(select(Dossier.code)))
-        chains = verify_chains(session)
+        chains = verify_chains(session, office_key=office_key)
     database.engine.dispose()
     acked_ratings = [a["rating"] for a in acked if "rating" in a]
     acked_codes = [a["dossier"] for a in acked if "dossier" in a]

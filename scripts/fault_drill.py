@@ -57,6 +57,7 @@ from kiosk.services.kiosk_backend import KioskBackend, QueuedRating  # noqa: E40
 from kiosk.services.outbox import RatingOutbox  # noqa: E402
 from kiosk.services.ratings import verify_chains  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
+from tests.kiosk.signing import machine_keys, sign_stations  # noqa: E402
 from tests.postgres_server import PostgresServer  # noqa: E402
 
 FACES = (Satisfaction.VERY_SATISFIED, Satisfaction.SATISFIED, Satisfaction.DISSATISFIED)
@@ -101,8 +102,12 @@ def kiosk(
     said: Queue[tuple[str, str]],
 ) -> None:
     database = open_database(url)
+    _office_key, signer = machine_keys(Path(folder))  # registered for every kiosk at seeding
     backend = KioskBackend(
-        database.factory, station=name, outbox=RatingOutbox(Path(folder) / f"outbox-{name}.db")
+        database.factory,
+        station=name,
+        outbox=RatingOutbox(Path(folder) / f"outbox-{name}.db"),
+        signer=signer,
     )
     rng = random.Random(name)
     tell = _teller(name, said)
@@ -230,6 +235,8 @@ def drill(seconds: float, outage: float, patience: float = 60) -> dict[str, Any]
         url = server.create_database("drill")
         seeding = open_database(url, migrate=True)
         seed_small_office(seeding)
+        # Signatures on: each kiosk signs what it saves and what its outbox forwards later.
+        sign_stations(seeding, *KIOSKS, folder=Path(folder))
         seeding.engine.dispose()
         return _run(server, url, folder, seconds, outage, patience)
     finally:
@@ -296,7 +303,8 @@ def _verdict(url: str, folder: str) -> dict[str, Any]:
     with database.factory() as session:
         stored_ratings = Counter(session.scalars(select(Rating.id)).all())
         stored_codes = Counter(session.scalars(select(Dossier.code)).all())
-        chains = verify_chains(session)
+        office_key, _signer = machine_keys(Path(folder))
+        chains = verify_chains(session, office_key=office_key)
         total_ratings = session.scalar(select(func.count()).select_from(Rating))
     database.engine.dispose()
     return {

@@ -107,6 +107,11 @@ if [ -z "$ROOT" ]; then
   systemctl set-default graphical.target
   systemctl enable --now kiosk-mot-cua.service kiosk-mot-cua-backup.timer
   echo "install_kiosk: station $STATION installed; it starts at every boot"
+  # Keys are never made behind anyone's back: until these two steps the kiosk says calmly that
+  # it cannot take ratings now, and its journal names the file and the command.
+  echo "install_kiosk: then, as user kiosk: copy the office's receipt-signing.key into its data"
+  echo "  directory (or, for a new office, nothing), run 'kiosk keys init', and have a manager run"
+  echo "  'kiosk keys register $STATION --counter N'"
 else
   echo "install_kiosk: files written under $ROOT"
 fi

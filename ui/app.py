@@ -24,7 +24,7 @@ from ui.workers import run_in_background
 
 if TYPE_CHECKING:
     # Types only: the database layer is imported on the worker, after the first frame.
-    from kiosk.receipt_signing import ReceiptSigner
+    from kiosk.key_loading import StationKeys
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 
 
@@ -42,16 +42,15 @@ def build_application(argv: list[str]) -> QApplication:
     return app
 
 
-def _open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart, ReceiptSigner]:
+def _open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart, StationKeys]:
     # On the worker thread, like the overview: the first frame does not wait for the database.
-    from kiosk.paths import signing_key_path
-    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+    from kiosk.key_loading import load_station_keys
     from kiosk.reports.public_results import month_results
     from kiosk.services.kiosk_opening import open_kiosk
 
-    backend, start = open_kiosk(settings, month_results)
-    signer = ReceiptSigner(load_or_create_key(signing_key_path(settings.signing_key_path)))
-    return backend, start, signer
+    keys = load_station_keys(settings)  # never raises: a missing key stops only what needs it
+    backend, start = open_kiosk(settings, month_results, keys.station)
+    return backend, start, keys
 
 
 def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
@@ -59,11 +58,10 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
     tr = Translator(settings.language)
     window = KioskWindow(settings, defer_screens=True, locked=not windowed)
 
-    def opened(result: tuple[KioskBackend, KioskStart, ReceiptSigner]) -> None:
-        backend, start, signer = result
-        window.flow.verify_receipt = signer.verify
-        window.flow.verify_typed = signer.verify_check
+    def opened(result: tuple[KioskBackend, KioskStart, StationKeys]) -> None:
+        backend, start, keys = result
         window.attach_backend(backend, start)
+        window.use_keys(keys)
         if reporter:
             reporter.data_ready()
 

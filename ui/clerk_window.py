@@ -450,6 +450,10 @@ class ClerkWindow(QMainWindow):
         self._show_printer_problem(error)
         self.print_run_finished.emit([])
 
+    def show_key_problem(self, problem: KioskError) -> None:
+        """For staff, from the start: which key file, and the command that fixes it."""
+        self.desk.printer_status.show_message(MessageKind.WARNING, problem.render(self._tr))
+
     def _show_printer_problem(self, error: BaseException) -> None:
         message = error.render(self._tr) if isinstance(error, KioskError) else str(error)
         self.desk.printer_status.show_message(MessageKind.WARNING, message)
@@ -458,18 +462,22 @@ class ClerkWindow(QMainWindow):
 def start_clerk(settings: Settings, *, windowed: bool) -> ClerkWindow:
     """The clerk's station needs its database before anything: it never pretends to register."""
     from kiosk.db.open import open_database
-    from kiosk.paths import signing_key_path
+    from kiosk.key_loading import load_station_keys
     from kiosk.printing.printers import printer_from_setting
-    from kiosk.receipt_signing import load_or_create_key
     from ui.window_display import show_station
 
     database = open_database(settings.database_url)
+    # A missing or damaged office key stops receipts and QR look-ups only (each use says which
+    # file and what to run); dossier work goes on.
+    keys = load_station_keys(settings)
     window = ClerkWindow(
         settings,
         factory=database.factory,
         printer=printer_from_setting(settings.printer, settings.printer_paper),
-        signer=ReceiptSigner(load_or_create_key(signing_key_path(settings.signing_key_path))),
+        signer=keys.receipt,
     )
+    if keys.receipt_problem is not None:
+        window.show_key_problem(keys.receipt_problem)
     show_station(window, windowed=windowed)
     window.sign_in_screen.counter.setFocus()
     return window

@@ -38,6 +38,7 @@ from ui.workers import run_in_background
 
 if TYPE_CHECKING:
     # Types only: the kiosk imports its database layer on a worker, after the first frame.
+    from kiosk.key_loading import StationKeys
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart, QueuedRating
     from kiosk.services.public_results import MonthResults
     from kiosk.services.ratings import RecordedRating
@@ -48,6 +49,14 @@ Result = TypeVar("Result")
 
 TICK_MS = 250
 UNREACHABLE = N_("The kiosk cannot reach its records just now. Please ask at the counter.")
+RECEIPTS_UNAVAILABLE = N_(
+    "Receipts cannot be checked at this kiosk just now. Please ask at the counter."
+)
+RATINGS_UNAVAILABLE = N_("This kiosk cannot take ratings just now. Please ask at the counter.")
+
+
+def _receipts_unavailable(_text: str) -> str:
+    raise KioskError(RECEIPTS_UNAVAILABLE)
 
 
 def flow_settings(settings: Settings) -> FlowSettings:
@@ -81,6 +90,7 @@ class KioskWindow(QMainWindow):
         self.flow = RatingFlow(clock, ticks=ticks, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
         self.backend: KioskBackend | None = None  # once the database is open
+        self.ratings_unavailable = False  # no usable station key: no rating can be signed
         self._retrying: set[object] = set()
         self.voice = VoicePrompter(self)
         self._services: list[ServiceView] | None = None
@@ -283,6 +293,21 @@ class KioskWindow(QMainWindow):
         self.read_public_results()
         self.refresh()
 
+    def use_keys(self, keys: StationKeys) -> None:
+        """A missing key stops only what needs it, calmly: without the office's key receipts
+        are not checked here (walk-in ratings go on); without the station's own key no rating
+        is taken. Staff read the file and the fix in the log; the staff exit always works."""
+        if keys.receipt_problem is None:
+            self.flow.verify_receipt = keys.receipt.verify
+            self.flow.verify_typed = keys.receipt.verify_check
+        else:
+            self.flow.verify_receipt = _receipts_unavailable
+            self.flow.verify_typed = lambda _code, _check: _receipts_unavailable(_code)
+        if keys.station_problem is not None:
+            self.ratings_unavailable = True
+            self.attract.unavailable = RATINGS_UNAVAILABLE
+        self.refresh()
+
     def report_contact(self) -> None:
         backend = self.backend
         if backend is None:
@@ -344,6 +369,8 @@ class KioskWindow(QMainWindow):
         )
 
     def on_scanned(self, text: str) -> None:
+        if self.ratings_unavailable:
+            return  # the start screen says why, and to ask at the counter
         self.look_up(self.flow.submit_code(text))
 
     def complete(self, tap: Callable[[], PendingRating | None]) -> None:

@@ -8,12 +8,23 @@ import getpass
 import sys
 from pathlib import Path
 
-from kiosk.chain import EDITED, LINK_BROKEN, MISSING_BEFORE
+from kiosk.chain import (
+    BAD_SIGNATURE,
+    EDITED,
+    FORGED_KEY,
+    LINK_BROKEN,
+    MISSING_BEFORE,
+    UNREGISTERED,
+    UNSIGNED,
+)
 from kiosk.cli.context import CLI_STATION, CliContext
 from kiosk.cli.parsing import read_text_file
 from kiosk.db.models import ClerkRole
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
+from kiosk.key_files import KeyFileError
+from kiosk.paths import signing_key_path
+from kiosk.receipt_signing import load_receipt_key
 from kiosk.services.clerks import add_clerk, list_clerks
 from kiosk.services.offices import (
     create_office,
@@ -34,6 +45,22 @@ BREAK_MESSAGES = {
     LINK_BROKEN: N_(
         "rating {id} (station {station}, no. {sequence}) does not follow the one before it: "
         "a rating was inserted or removed"
+    ),
+    UNREGISTERED: N_(
+        "station {station} has no registered signing key: its ratings from no. {sequence} on "
+        "are unsigned (a manager registers the station's key with 'kiosk keys register')"
+    ),
+    UNSIGNED: N_(
+        "rating {id} (station {station}, no. {sequence}) is unsigned: it was added without "
+        "the station's key"
+    ),
+    BAD_SIGNATURE: N_(
+        "rating {id} (station {station}, no. {sequence}) is not signed by the station's "
+        "registered key: it was added or recomputed without that key"
+    ),
+    FORGED_KEY: N_(
+        "the signing key of station {station} from no. {sequence} does not carry the office's "
+        "seal: it was not registered by a manager"
     ),
 }
 
@@ -188,8 +215,16 @@ def _known_head(text: str) -> tuple[str, str]:
 
 def verify(ctx: CliContext, args: argparse.Namespace) -> int:
     known = [_known_head(text) for text in args.head]
+    office_key, problem = None, None
+    try:
+        office_key = load_receipt_key(signing_key_path(ctx.settings.signing_key_path))
+    except KeyFileError as error:
+        problem = error
     with ctx.database().factory() as session:
-        report = verify_chains(session, known)
+        office = find_office(session, ctx.settings.office_code)
+        report = verify_chains(
+            session, known, office_id=office.id, office_key=office_key, office_key_problem=problem
+        )
     tr = ctx.tr
     data = {
         "ok": report.ok,
@@ -197,6 +232,7 @@ def verify(ctx: CliContext, args: argparse.Namespace) -> int:
         "heads": report.heads,
         "broken": dataclasses.asdict(report.broken) if report.broken else None,
         "lost_heads": [f"{station}:{head}" for station, head in report.lost_heads],
+        "unchecked": report.unchecked.render(tr) if report.unchecked else None,
     }
     if report.lost_heads:
         text = "\n".join(
@@ -214,10 +250,14 @@ def verify(ctx: CliContext, args: argparse.Namespace) -> int:
             text += " " + tr("The {count} earlier heads given are all in it.", count=len(known))
     else:
         b = report.broken
-        problem = tr(
-            BREAK_MESSAGES[b.problem], id=b.rating_id, station=b.station, sequence=b.sequence
+        what = tr(BREAK_MESSAGES[b.problem], id=b.rating_id, station=b.station, sequence=b.sequence)
+        text = tr("Rating chain BROKEN: {problem}.", problem=what)
+    if report.unchecked is not None and report.broken is None and not report.lost_heads:
+        text = tr(
+            "Rating chain NOT FULLY CHECKED: the stations' keys cannot be checked against the "
+            "office's seal. {problem}",
+            problem=report.unchecked.render(tr),
         )
-        text = tr("Rating chain BROKEN: {problem}.", problem=problem)
     ctx.emit(data, text)
     return 0 if report.ok else 3
 

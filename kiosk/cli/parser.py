@@ -278,6 +278,8 @@ def _admin_commands(
     )
     verify.set_defaults(handler="kiosk.cli.admin_commands:verify")
 
+    _key_commands(commands, tr, common)
+
     p = commands.add_parser("db", help=tr("the database"))
     sub = p.add_subparsers(dest="action", required=True)
     sub.add_parser(
@@ -375,3 +377,28 @@ def _staff_commands(
     p.add_argument("id", type=int, help=tr("the clerk's id (see 'kiosk clerks list')"))
     _manager_option(p, tr)
     p.set_defaults(handler=handlers + "clerks_pin")
+
+
+def _key_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    tr: Translator,
+    common: argparse.ArgumentParser,
+) -> None:
+    p = commands.add_parser("keys", help=tr("the office's receipt key and this station's key"))
+    sub = p.add_subparsers(dest="action", required=True)
+    sub.add_parser(
+        "init", parents=[common], help=tr("make the keys this machine lacks (never replaces one)")
+    ).set_defaults(handler="kiosk.cli.key_commands:keys_init")
+    register = sub.add_parser(
+        "register",
+        parents=[common],
+        help=tr("register this machine's key for stations (asks for a manager's PIN)"),
+    )
+    register.add_argument("stations", nargs="+", metavar="STATION")
+    register.add_argument(
+        "--counter", type=int, required=True, help=tr("the manager's counter number")
+    )
+    register.set_defaults(handler="kiosk.cli.key_commands:keys_register")
+    sub.add_parser(
+        "show", parents=[common], help=tr("fingerprints of the keys, and those registered")
+    ).set_defaults(handler="kiosk.cli.key_commands:keys_show")

@@ -15,11 +15,12 @@ from kiosk.config import named_for
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
+from kiosk.key_files import KeyFileError
 from kiosk.paths import signing_key_path
 from kiosk.printing.pdf_slip import PAPERS
 from kiosk.printing.printers import Printer, printer_from_setting
 from kiosk.protected_files import check_output, kiosk_files
-from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.receipt_signing import ReceiptSigner, UnavailableReceiptSigner, load_receipt_key
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.print_queue import PrintJobView, PrintQueueService
@@ -27,7 +28,12 @@ from kiosk.services.slips import SlipService
 
 
 def _signer(ctx: CliContext) -> ReceiptSigner:
-    return ReceiptSigner(load_or_create_key(signing_key_path(ctx.settings.signing_key_path)))
+    """Without the office's key only what carries a QR or check number fails (saying which file
+    and what to run); an apology or a refusal prints all the same."""
+    try:
+        return ReceiptSigner(load_receipt_key(signing_key_path(ctx.settings.signing_key_path)))
+    except KeyFileError as problem:
+        return UnavailableReceiptSigner(problem)
 
 
 def _printer(ctx: CliContext) -> Printer:
@@ -101,6 +107,8 @@ def pending(ctx: CliContext, _args: argparse.Namespace) -> int:
 
 
 def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    check_output(out, kiosk_files(ctx.settings))  # before anything else: a wrong path is a typo
     signer = _signer(ctx)
     slips = ctx.use_cases(SlipService)
     pdf = slips.render(
@@ -110,8 +118,6 @@ def _write_slip(ctx: CliContext, args: argparse.Namespace) -> int:
         paper=PAPERS[args.paper],
         tr=Translator(args.slip_lang or "vi"),
     )
-    out = Path(args.out)
-    check_output(out, kiosk_files(ctx.settings))
     write_bytes_atomically(out, pdf)
     ctx.emit(
         {"kind": args.kind, "code": args.code, "out": str(out), "bytes": len(pdf)},

@@ -10,9 +10,12 @@ from kiosk.cli.context import CliContext
 
 
 def demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from kiosk.services.demo import seed_demo
+    from kiosk.cli.key_commands import ensure_keys
+    from kiosk.services.demo import DemoKeys, seed_demo
 
-    summary = seed_demo(ctx.database().factory, ctx.clock())
+    # An explicit demo set-up: it makes this machine's keys when missing and registers them.
+    keys = ensure_keys(ctx)
+    summary = seed_demo(ctx.database().factory, ctx.clock(), DemoKeys(keys.signer, keys.office_key))
     tr = ctx.tr
     message = tr(
         "Demo office {code}: {services} services, {clerks} clerks, {dossiers} dossiers "

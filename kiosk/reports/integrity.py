@@ -2,19 +2,26 @@
 checked link by link (from the last rating before the period), and the station's head — the
 hash of its latest rating — printed in full, so `kiosk verify --head STATION:HASH` can later prove
 that nothing up to it was rewritten. Checking the period, not the whole history, keeps a
-province's daily export fast; `kiosk verify` walks everything."""
+province's daily export fast; `kiosk verify` walks everything.
+
+The signatures are checked against the stations' registered keys, whose seals need the office's
+receipt key: the caller hands it over, or it is read from this machine's settings; without it the
+period is reported as not fully checked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, BrokenLink, stored_payload, verify_station
 from kiosk.clock import day_range
 from kiosk.db.models import Rating
+from kiosk.errors import KioskError
+from kiosk.receipt_signing import machine_receipt_key
+from kiosk.services.key_registry import key_spans
 
 
 @dataclass(frozen=True)
@@ -30,24 +37,36 @@ class StationSegment:
 class PeriodIntegrity:
     segments: list[StationSegment]
     checked: int
+    unchecked: KioskError | None = None  # why the keys' seals could not be checked
 
     @property
     def ok(self) -> bool:
-        return all(segment.broken is None for segment in self.segments)
+        return self.unchecked is None and all(s.broken is None for s in self.segments)
 
 
-def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrity:
+def period_integrity(
+    session: Session,
+    start: date,
+    end: date,
+    office_id: int | None = None,
+    office_key: bytes | None = None,
+) -> PeriodIntegrity:
+    unchecked: KioskError | None = None
+    if office_key is None:
+        try:
+            office_key = machine_receipt_key()
+        except KioskError as problem:
+            unchecked = problem
+    spans = key_spans(session, office_id, office_key)
     begin, finish = day_range(start, end)
-    ranges = session.execute(
-        select(
-            Rating.station,
-            func.min(Rating.station_sequence).filter(Rating.created_at >= begin),
-            func.max(Rating.station_sequence),
-        )
-        .where(Rating.created_at < finish)
-        .group_by(Rating.station)
-        .order_by(Rating.station)
-    ).all()
+    query = select(
+        Rating.station,
+        func.min(Rating.station_sequence).filter(Rating.created_at >= begin),
+        func.max(Rating.station_sequence),
+    ).where(Rating.created_at < finish)
+    if office_id is not None:  # NULL: rated before offices were told apart, in the only one
+        query = query.where(or_(Rating.office_id == office_id, Rating.office_id.is_(None)))
+    ranges = session.execute(query.group_by(Rating.station).order_by(Rating.station)).all()
     segments, checked = [], 0
     for station, first, last in ranges:
         if first is None:  # nobody rated on this station in the period: its head still counts
@@ -77,8 +96,12 @@ def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrit
             {"station": station, "first": first, "last": last},
         )
         count, head, broken, _unmet = verify_station(
-            rows, start_sequence=first, start_hash=before, payload=stored_payload
+            rows,
+            start_sequence=first,
+            start_hash=before,
+            payload=stored_payload,
+            keys=spans.get(station, []),
         )
         checked += count
         segments.append(StationSegment(station, first, last, head, broken))
-    return PeriodIntegrity(segments, checked)
+    return PeriodIntegrity(segments, checked, unchecked)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.chain import BAD_SIGNATURE, FORGED_KEY, UNREGISTERED, UNSIGNED
 from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Dossier, Office, Service
 from kiosk.i18n import N_, Translator
@@ -195,7 +196,7 @@ def build_tables(
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
     )
-    integrity = period_integrity(session, start, end)
+    integrity = period_integrity(session, start, end, office.id)
     summary_rows.append([tr("Rating chain"), integrity_sentence(integrity, tr), None, None])
     return [
         summary,
@@ -206,8 +207,32 @@ def build_tables(
     ]
 
 
+SIGNATURE_SENTENCES = {
+    UNREGISTERED: N_(
+        "Rating chain NOT PROVEN: station {station} has no registered signing key, its ratings "
+        "from no. {sequence} are unsigned: run 'kiosk verify'."
+    ),
+    UNSIGNED: N_(
+        "Rating chain BROKEN: rating no. {sequence} of station {station} is not signed by the "
+        "station's key: run 'kiosk verify'."
+    ),
+    BAD_SIGNATURE: N_(
+        "Rating chain BROKEN: rating no. {sequence} of station {station} is not signed by the "
+        "station's key: run 'kiosk verify'."
+    ),
+    FORGED_KEY: N_(
+        "Rating chain BROKEN: the signing key of station {station} (from no. {sequence}) was "
+        "not registered by a manager: run 'kiosk verify'."
+    ),
+}
+
+
 def integrity_sentence(integrity: PeriodIntegrity, tr: Translator) -> str:
     broken = next((s.broken for s in integrity.segments if s.broken), None)
+    if broken is not None and broken.problem in SIGNATURE_SENTENCES:
+        return tr(
+            SIGNATURE_SENTENCES[broken.problem], sequence=broken.sequence, station=broken.station
+        )
     if broken is not None:
         return tr(
             "Rating chain BROKEN at rating no. {sequence} of station {station}: run 'kiosk "
@@ -215,6 +240,8 @@ def integrity_sentence(integrity: PeriodIntegrity, tr: Translator) -> str:
             sequence=broken.sequence,
             station=broken.station,
         )
+    if integrity.unchecked is not None:
+        return tr("Rating chain NOT CHECKED: {problem}", problem=integrity.unchecked.render(tr))
     return tr(
         "Rating chain verified for the {count} ratings of the period. Station heads below; "
         "'kiosk verify --head STATION:HASH' proves later that nothing up to them changed.",

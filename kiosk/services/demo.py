@@ -19,7 +19,7 @@ from kiosk.calendar import WorkingCalendar
 from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service, ServiceDocument
 from kiosk.db.session import SessionFactory
 from kiosk.services import demo_catalog as catalog
-from kiosk.services.clerks import add_clerk
+from kiosk.services.clerks import add_clerk, clerk_view
 from kiosk.services.counter_forms import refuse_dossier, request_supplement, supplement_returned
 from kiosk.services.demo_checklists import (
     CHECKLISTS,
@@ -28,14 +28,26 @@ from kiosk.services.demo_checklists import (
     SUPPLEMENT_REASONS,
 )
 from kiosk.services.dossiers import reappoint_dossier, register_dossier, return_dossier
+from kiosk.services.key_registry import register_station_key
 from kiosk.services.offices import create_office, office_calendar
 from kiosk.services.ratings import record_rating
+from kiosk.station_keys import StationSigner
 from kiosk.status import DossierStatus, dossier_status
 from kiosk.views import CitizenDetails, DocumentItem
 
 DAYS = 30
 STATION = "demo"
 KIOSK_STATIONS = ("kiosk-1", "kiosk-2")
+# The stations a demo on one machine opens, all signing with this machine's key.
+SIGNING_STATIONS = (*KIOSK_STATIONS, "clerk-1", "paper")
+
+
+@dataclass(frozen=True)
+class DemoKeys:
+    """This machine's station key and the office's receipt key, made by `kiosk demo` itself."""
+
+    signer: StationSigner
+    office_key: bytes
 
 
 @dataclass(frozen=True)
@@ -277,26 +289,52 @@ class _DemoOffice:
             channel=RatingChannel.KIOSK,
         )
 
-    def record_ratings(self) -> int:
+    def record_ratings(self, signer: StationSigner | None) -> int:
         # Each kiosk's chain must be written in time order, as the kiosks would have.
         for at, _code, answers in sorted(self.ratings, key=lambda r: r[0]):
             station = self.rng.choice(KIOSK_STATIONS)
-            record_rating(self.session, self.office, answers, station=station, at=at)
+            record_rating(self.session, self.office, answers, station=station, at=at, signer=signer)
         return len(self.ratings)
 
 
-def seed_demo(factory: SessionFactory, now: datetime) -> DemoSummary:
+def _register_keys(session: Session, office: Office, keys: DemoKeys, now: datetime) -> None:
+    manager = session.scalars(
+        select(Clerk).where(Clerk.office_id == office.id, Clerk.role == ClerkRole.MANAGER)
+    ).first()
+    if manager is None:
+        return
+    for station in SIGNING_STATIONS:
+        register_station_key(
+            session,
+            office,
+            station=station,
+            public_key=keys.signer.public_hex,
+            manager=clerk_view(manager),
+            office_key=keys.office_key,
+            at=now - timedelta(days=DAYS + 1),
+            acting_station=STATION,
+        )
+        session.flush()
+
+
+def seed_demo(factory: SessionFactory, now: datetime, keys: DemoKeys | None = None) -> DemoSummary:
+    """With `keys`, the demo stations' keys are registered (by the demo's manager) before any
+    rating, so that their chains are signed from the first rating on."""
     with factory.begin() as session:
         existing = session.scalar(select(Office).where(Office.code == catalog.OFFICE["code"]))
         if existing is not None:
+            if keys is not None:
+                _register_keys(session, existing, keys, now)
             return _summary(session, existing, created=False, now=now)
         demo = _DemoOffice(session, random.Random(now.date().toordinal()), now)
         session.flush()
+        if keys is not None:
+            _register_keys(session, demo.office, keys, now)
         first = now.date() - timedelta(days=DAYS)
         for day in _working_days(demo.calendar, first, now.date()):
             demo.receive(day)
             demo.walk_in_ratings(day)
-        demo.record_ratings()
+        demo.record_ratings(keys.signer if keys is not None else None)
         session.flush()
         return _summary(session, demo.office, created=True, now=now)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
@@ -19,16 +20,21 @@ from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.gaming import TYPED_CODE
+from kiosk.services.key_registry import current_key
 from kiosk.services.offices import find_office, list_services, office_view
 from kiosk.services.outbox import RatingOutbox, central_unreachable
 from kiosk.services.ratings import RatingService, RecordedRating
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
+from kiosk.station_keys import StationSigner, fingerprint
 from kiosk.status import dossier_status
 from kiosk.views import DossierInfo, OfficeView, ServiceView
 
 if TYPE_CHECKING:
     from kiosk.services.public_results import MonthResults, MonthResultsReader
+
+
+log = logging.getLogger("kiosk.keys")
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,13 @@ class KioskBackend(StationUseCases):
         *args: Any,
         outbox: RatingOutbox | None = None,
         month_results: MonthResultsReader | None = None,
+        signer: StationSigner | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._outbox = outbox
+        # Signs every rating this kiosk records, also those forwarded later from its outbox.
+        self._signer = signer
         # Handed in: the figures are the reports' own, a layer above this one.
         self._month_results = month_results
         self._forwarding = threading.Lock()  # one forwarder at a time keeps the order
@@ -68,6 +77,17 @@ class KioskBackend(StationUseCases):
         with self._factory() as session:
             office = find_office(session, self._office_code)
             office_and_services = office_view(office), list_services(session)
+            registered = current_key(session, self._station)
+        if self._signer is not None and registered != self._signer.public_hex:
+            # Its ratings are still taken and signed, but `kiosk verify` will not accept them
+            # until a manager registers this key: staff read why in the log.
+            log.warning(
+                "Station %s signs with key %s, which is not its registered key: a manager runs "
+                "'kiosk keys register %s --counter N' on this machine.",
+                self._station,
+                fingerprint(self._signer.public_hex),
+                self._station,
+            )
         if self._outbox is not None:
             self._outbox.remember_start(*office_and_services)
         return KioskStart(*office_and_services, outbox_waiting=self.forward_outbox())
@@ -190,6 +210,10 @@ class KioskBackend(StationUseCases):
         self, answers: RatingInput, rating_id: uuid.UUID, at: datetime
     ) -> RecordedRating:
         ratings = RatingService(
-            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+            self._factory,
+            station=self._station,
+            clock=self._clock,
+            office_code=self._office_code,
+            signer=self._signer,
         )
         return ratings.record(answers, rating_id=rating_id, at=at)

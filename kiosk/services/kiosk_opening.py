@@ -13,6 +13,7 @@ from kiosk.errors import StorageError
 from kiosk.paths import default_database_url, user_data_dir
 from kiosk.services.kiosk_backend import KioskBackend, KioskStart
 from kiosk.services.outbox import RatingOutbox
+from kiosk.station_keys import StationSigner
 
 if TYPE_CHECKING:
     from kiosk.services.public_results import MonthResultsReader
@@ -26,7 +27,9 @@ def outbox_for(url: str, station: str) -> RatingOutbox | None:
 
 
 def open_kiosk(
-    settings: Settings, month_results: MonthResultsReader | None = None
+    settings: Settings,
+    month_results: MonthResultsReader | None = None,
+    signer: StationSigner | None = None,
 ) -> tuple[KioskBackend, KioskStart]:
     settings = named_for(settings, "kiosk")
     url = settings.database_url or default_database_url()
@@ -45,6 +48,7 @@ def open_kiosk(
             office_code=office,
             outbox=outbox,
             month_results=month_results,
+            signer=signer,
         )
         offline = backend.start_offline()
         if offline is None:
@@ -56,5 +60,6 @@ def open_kiosk(
         office_code=office,
         outbox=outbox,
         month_results=month_results,
+        signer=signer,
     )
     return backend, backend.start()

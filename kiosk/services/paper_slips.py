@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.offices import find_office
 from kiosk.services.ratings import record_rating
+from kiosk.station_keys import StationSigner
 from kiosk.text import clean_optional
 
 PAPER_STATION = "paper"
@@ -166,6 +168,13 @@ def _check_after_receipt(session: Session, slip: PaperSlip) -> None:
 
 
 class PaperSlipService(StationUseCases):
+    """The slips are chained as station "paper" and signed with the key of the machine that
+    enters them (a manager registers it for "paper")."""
+
+    def __init__(self, *args: Any, signer: StationSigner | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._signer = signer
+
     def enter_file(self, text: str) -> int:
         """Checks the whole file, then records all of its slips, or none and every reason."""
         slips, problems = read_slips(text, self._clock())
@@ -180,7 +189,14 @@ class PaperSlipService(StationUseCases):
             for slip in slips:
                 try:
                     _check_after_receipt(session, slip)
-                    record_rating(session, office, slip.answers, station=PAPER_STATION, at=slip.at)
+                    record_rating(
+                        session,
+                        office,
+                        slip.answers,
+                        station=PAPER_STATION,
+                        at=slip.at,
+                        signer=self._signer,
+                    )
                     session.flush()
                 except KioskError as error:
                     problems.append(row_problem(slip.row, error))

@@ -1,4 +1,11 @@
-"""Recording citizens' ratings (append-only, hash-chained per station) and verifying the chains."""
+"""Recording citizens' ratings (append-only, hash-chained and signed per station) and verifying
+the chains.
+
+Which key signs what: a kiosk signs its own ratings with its machine's station key, also those it
+forwards later from its outbox (they are chained and signed when the central database takes
+them); the clerk station signs the walk-in ratings it takes; paper slips (station "paper") are
+signed by the key of the machine that enters them, which a manager registers for "paper".
+"""
 
 from __future__ import annotations
 
@@ -7,19 +14,31 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, RatingInput
-from kiosk.chain import GENESIS_HASH, ChainReport, rating_hash, rating_payload, verify_station
+from kiosk.chain import (
+    FORGED_KEY,
+    GENESIS_HASH,
+    BrokenLink,
+    ChainReport,
+    KeySpan,
+    rating_hash,
+    rating_payload,
+    verify_station,
+)
 from kiosk.clock import as_office_time
 from kiosk.db.models import Office, Rating
-from kiosk.errors import ConflictError, InvalidInputError
+from kiosk.errors import ConflictError, InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
+from kiosk.services.key_registry import key_spans
 from kiosk.services.offices import find_office, find_service
+from kiosk.station_keys import StationSigner
 
 
 @dataclass(frozen=True)
@@ -58,8 +77,11 @@ def record_rating(
     *,
     station: str,
     at: datetime,
+    signer: StationSigner | None,
     rating_id: uuid.UUID | None = None,
 ) -> Rating:
+    """Chains and signs the rating; without a signer it is recorded unsigned, and `kiosk verify`
+    reports it (the screens take no rating without a usable key)."""
     # The one door to the chain: what is hashed below is exactly what the database keeps.
     at = as_office_time(at)
     if answers.satisfaction not in SCALE_LEVELS[office.rating_scale]:
@@ -109,23 +131,38 @@ def record_rating(
         office_id=office.id,
     )
     rating.hash = rating_hash(rating_payload(rating), prev_hash)
+    rating.signature = signer.sign(rating.hash) if signer is not None else None
     session.add(rating)
     return rating
 
 
-def verify_chains(session: Session, known_heads: Iterable[tuple[str, str]] = ()) -> ChainReport:
-    """Walks every station's chain; `known_heads` are (station, hash) pairs printed in earlier
-    reports, each of which must still be in its station's chain."""
+def verify_chains(
+    session: Session,
+    known_heads: Iterable[tuple[str, str]] = (),
+    *,
+    office_id: int | None = None,
+    office_key: bytes | None = None,
+    office_key_problem: KioskError | None = None,
+) -> ChainReport:
+    """Walks every station's chain (of the office, when given) and checks its signatures against
+    the keys the office's receipt key sealed; `known_heads` are (station, hash) pairs printed in
+    earlier reports, each of which must still be in its station's chain. Without the receipt
+    key the seals go unchecked and the report says so (`office_key_problem`)."""
     wanted: dict[str, set[str]] = {}
     for station, head in known_heads:
         wanted.setdefault(station, set()).add(head)
-    stations = session.scalars(select(Rating.station).distinct().order_by(Rating.station)).all()
+    query = select(Rating.station).distinct().order_by(Rating.station)
+    if office_id is not None:  # NULL: rated before offices were told apart, in the only one
+        query = query.where(or_(Rating.office_id == office_id, Rating.office_id.is_(None)))
+    stations = session.scalars(query).all()
+    spans = key_spans(session, office_id, office_key)
     checked_total, heads, sequences = 0, {}, {}
     lost = [
         (station, head)
         for station in sorted(set(wanted) - set(stations))
         for head in sorted(wanted[station])
     ]
+    unchecked = None if office_key is not None else office_key_problem
     for station in stations:
         ratings = session.scalars(
             select(Rating)
@@ -133,16 +170,34 @@ def verify_chains(session: Session, known_heads: Iterable[tuple[str, str]] = ())
             .order_by(Rating.station_sequence)
             .execution_options(yield_per=500)
         )
-        checked, head, broken, unmet = verify_station(ratings, wanted.get(station, ()))
+        checked, head, broken, unmet = verify_station(
+            ratings, wanted.get(station, ()), keys=spans.get(station, [])
+        )
         checked_total += checked
         heads[station], sequences[station] = head, checked
         lost += [(station, h) for h in sorted(unmet)]
         if broken is not None:
-            return ChainReport(checked_total, heads, broken, tuple(lost), sequences)
-    return ChainReport(checked_total, heads, None, tuple(lost), sequences)
+            return ChainReport(checked_total, heads, broken, tuple(lost), sequences, unchecked)
+    broken = _unused_forged_key(spans, sequences)
+    return ChainReport(checked_total, heads, broken, tuple(lost), sequences, unchecked)
+
+
+def _unused_forged_key(
+    spans: dict[str, list[KeySpan]], sequences: dict[str, int]
+) -> BrokenLink | None:
+    """A key row without a valid seal that no rating reached yet is a forgery all the same."""
+    for station, station_spans in sorted(spans.items()):
+        for span in station_spans:
+            if span.verifier is None and span.first_sequence > sequences.get(station, 0):
+                return BrokenLink(station, span.first_sequence, "", FORGED_KEY)
+    return None
 
 
 class RatingService(StationUseCases):
+    def __init__(self, *args: Any, signer: StationSigner | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._signer = signer
+
     def record(
         self,
         answers: RatingInput,
@@ -167,6 +222,7 @@ class RatingService(StationUseCases):
                 answers,
                 station=self._station,
                 at=at or self._clock(),
+                signer=self._signer,
                 rating_id=rating_id,
             )
         return recorded(rating)

@@ -160,6 +160,9 @@ def test_forms_are_refused_in_words_on_the_command_line(desk, database, capsys):
 def test_form_02_and_form_03_are_issued_and_written_from_the_command_line(
     desk, database, tmp_path, capsys
 ):
+    from tests.kiosk.signing import machine_keys
+
+    machine_keys()  # the office's receipt key, as `kiosk keys init` makes it
     import subprocess
 
     dossiers, _forms = desk

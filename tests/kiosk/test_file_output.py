@@ -15,6 +15,7 @@ from kiosk.protected_files import kiosk_files
 from kiosk.reports.period_export import export_period
 from kiosk.services.dossiers import DossierService
 from tests.conftest import NOW, ROOT, run_kiosk
+from tests.kiosk.signing import sign_stations
 
 DAY = ["export", "daily", "--date", "2026-11-23"]
 # A child process whose files cannot grow past a limit: the kernel refuses the write (EFBIG)
@@ -44,6 +45,7 @@ def run_with_file_limit(limit: int, argv: list[str]) -> subprocess.CompletedProc
 @pytest.fixture
 def busy_day(database, office, clock):
     """Sixty dossiers: the register's CSV is several kilobytes, the other tables much less."""
+    sign_stations(database)  # the machine's keys, as an installed station has them
     dossiers = DossierService(database.factory, station="test", clock=clock)
     for _ in range(60):
         dossiers.register("HT-KS", clerk_id=1)
@@ -155,6 +157,7 @@ def test_a_folder_is_not_a_report_file(office, db_url, tmp_path, capsys):
 def test_a_printed_slip_is_never_written_over_the_database(
     database, office, clock, db_url, tmp_path, capsys
 ):
+    sign_stations(database)
     code = (
         DossierService(database.factory, station="test", clock=clock)
         .register("HT-KS", clerk_id=1)

@@ -14,6 +14,7 @@ from kiosk.services.dossiers import DossierService
 from kiosk.services.kiosk_backend import KioskBackend, QueuedRating
 from kiosk.services.outbox import RatingOutbox
 from kiosk.services.ratings import RatingService, RecordedRating, verify_chains
+from tests.kiosk.signing import machine_keys, sign_stations
 from tests.postgres_server import PostgresServer
 
 START = datetime(2026, 11, 23, 9, 0)
@@ -32,9 +33,11 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
 
     database = open_database(server.create_database("office"), migrate=True)
     seed_small_office(database)
+    signer = sign_stations(database, "kiosk-1", "kiosk-2")
     code = DossierService(database.factory, station="clerk-1").register("HT-KS", clerk_id=1).code
     outbox = RatingOutbox(tmp_path / "outbox.sqlite3")
-    kiosk = KioskBackend(database.factory, station="kiosk-1", outbox=outbox)
+    # The kiosk's key signs what it forwards later too: the chain is signed end to end.
+    kiosk = KioskBackend(database.factory, station="kiosk-1", outbox=outbox, signer=signer)
     taps = [START + timedelta(minutes=n) for n in range(6)]
     ids = [uuid.uuid4() for _ in taps]
 
@@ -51,7 +54,7 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
     assert kiosk.forward_outbox() == 3  # still down: nothing lost, nothing sent
     server.start()
     # Meanwhile the same dossier was rated at another kiosk, which reached the server first.
-    RatingService(database.factory, station="kiosk-2").record(
+    RatingService(database.factory, station="kiosk-2", signer=signer).record(
         RatingInput(Satisfaction.DISSATISFIED, dossier_code=code)
     )
     assert isinstance(rate(4), RecordedRating)  # forwards the outbox first, then itself
@@ -63,7 +66,9 @@ def test_ratings_wait_on_the_kiosk_while_the_server_is_down(server, tmp_path):
         ).all()
         assert [r.id for r in mine] == [ids[0], ids[1], ids[2], ids[4]]  # in tap order, once
         assert [r.created_at for r in mine] == [taps[0], taps[1], taps[2], taps[4]]
-        assert verify_chains(session).ok
+        assert all(r.signature for r in mine)
+        office_key, _signer = machine_keys()
+        assert verify_chains(session, office_key=office_key).ok
     # The refused rating is kept on the kiosk with the server's reason, not forwarded again.
     import sqlite3
 

@@ -13,10 +13,17 @@ from kiosk.services.dossiers import DossierService
 from kiosk.services.paper_slips import COLUMNS, parse_slips
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, MutableClock, run_kiosk
+from tests.kiosk.signing import sign_stations
 
 HEADER = "date,dossier_code,service_code,satisfaction,contacts,agencies,complaint,reasons,comment\n"
 # The manager enters the day's slips in the afternoon.
 AFTERNOON = MutableClock(datetime(2026, 11, 23, 17, 0))
+
+
+@pytest.fixture
+def office(office, database):
+    sign_stations(database, "paper")  # this machine's key signs the paper chain
+    return office
 
 
 @pytest.fixture
@@ -145,7 +152,10 @@ def test_a_slip_time_with_an_offset_is_stored_in_office_time_and_the_chain_verif
 def test_a_zoned_time_reaching_record_rating_is_stored_as_hashed(database, office, db_url):
     from zoneinfo import ZoneInfo
 
-    service = RatingService(database.factory, station="kiosk-1", clock=MutableClock(NOW))
+    signer = sign_stations(database, "kiosk-1")
+    service = RatingService(
+        database.factory, station="kiosk-1", clock=MutableClock(NOW), signer=signer
+    )
     tapped = datetime(2026, 11, 23, 2, 15, 30, 123456, tzinfo=ZoneInfo("UTC"))
     service.record(RatingInput(Satisfaction.SATISFIED, service_code="HT-KS"), at=tapped)
     assert ratings(database)[0].created_at == datetime(2026, 11, 23, 9, 15, 30, 123456)

@@ -148,6 +148,9 @@ def test_command_line_print_without_a_printer_says_what_to_do(counter, db_url, c
 def test_command_line_print_goes_through_the_queue(
     counter, db_url, pdf_queue, tmp_path, monkeypatch, capsys
 ):
+    from tests.kiosk.signing import machine_keys
+
+    machine_keys()  # the office's receipt key, as `kiosk keys init` makes it
     from tests.conftest import run_kiosk
 
     dossiers, _queue = counter

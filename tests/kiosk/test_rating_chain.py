@@ -8,6 +8,7 @@ from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from tests.conftest import run_kiosk
+from tests.kiosk.signing import sign_stations
 
 
 @pytest.fixture
@@ -15,8 +16,9 @@ def rated(database, office, clock):
     """Five ratings on kiosk-1 (two for dossiers, three walk-ins) and one on kiosk-2."""
     dossiers = DossierService(database.factory, station="test", clock=clock)
     codes = [dossiers.register("HT-KS", clerk_id=1, received_at=clock.now).code for _ in range(2)]
-    kiosk1 = RatingService(database.factory, station="kiosk-1", clock=clock)
-    kiosk2 = RatingService(database.factory, station="kiosk-2", clock=clock)
+    signer = sign_stations(database, "kiosk-1", "kiosk-2")
+    kiosk1 = RatingService(database.factory, station="kiosk-1", clock=clock, signer=signer)
+    kiosk2 = RatingService(database.factory, station="kiosk-2", clock=clock, signer=signer)
     answers = [
         RatingInput(Satisfaction.VERY_SATISFIED, dossier_code=codes[0], contacts_score=2),
         RatingInput(Satisfaction.SATISFIED, dossier_code=codes[1], agencies_score=1),
@@ -151,11 +153,12 @@ def test_comment_is_cleaned_but_kept(database, office, clock):
     assert recorded.created_at == datetime(2026, 11, 23, 9, 30)
 
 
-def test_a_chain_rewritten_whole_is_caught_by_a_head_printed_earlier(
+def test_a_chain_rewritten_whole_is_caught_by_its_signatures_and_an_earlier_head(
     rated, database, db_url, capsys
 ):
     """Someone with the database and the code edits a rating and recomputes every hash after
-    it: the chain verifies again, but not against the head an earlier report printed."""
+    it: the hashes agree again, but the station's signatures do not, and neither does the head
+    an earlier report printed."""
     from kiosk.chain import rating_hash, rating_payload
     from kiosk.db.models import Rating
 
@@ -170,14 +173,12 @@ def test_a_chain_rewritten_whole_is_caught_by_a_head_printed_earlier(
             rating.prev_hash = prev
             rating.hash = prev = rating_hash(rating_payload(rating), prev)
     code, out = verify(db_url, capsys)
-    assert code == 0  # consistent: the chain alone cannot tell
+    assert code == 3  # the hashes agree, the signatures do not: found without any head
+    assert "station kiosk-1, no. 3" in out.out and "not signed by the station's" in out.out
     code = run_kiosk(["verify", "--db", db_url, "--lang", "en", "--head", f"kiosk-1:{head}"])
     out = capsys.readouterr().out
     assert code == 3
     assert "REWRITTEN" in out and "kiosk-1" in out and head in out
-    kiosk2_head = verify_chains_heads(database)["kiosk-2"]
-    assert run_kiosk(["verify", "--db", db_url, "--head", f"kiosk-2:{kiosk2_head}"]) == 0
-    capsys.readouterr()
     assert run_kiosk(["verify", "--db", db_url, "--head", "kiosk-2:not-a-hash"]) != 0
     assert "64 ký tự" in capsys.readouterr().err  # said in Vietnamese, what a head looks like
 

@@ -8,21 +8,23 @@ from hypothesis import strategies as st
 
 from kiosk.errors import InvalidInputError
 from kiosk.receipt_payload import WRONG_CHECK
-from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+from kiosk.receipt_signing import ReceiptSigner, create_receipt_key, load_receipt_key
 
 CODE = "000.00.30.H12-261123-0042"
 
 
 @pytest.fixture
 def signer(tmp_path):
-    return ReceiptSigner(load_or_create_key(tmp_path / "keys" / "receipt.key"))
+    return ReceiptSigner(create_receipt_key(tmp_path / "keys" / "receipt.key"))
 
 
 def test_key_file_is_created_private_and_reused(tmp_path):
     path = tmp_path / "receipt.key"
-    first = load_or_create_key(path)
+    first = create_receipt_key(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert load_or_create_key(path) == first and len(first) == 32
+    assert load_receipt_key(path) == first and len(first) == 32
+    with pytest.raises(FileExistsError):
+        create_receipt_key(path)  # never over a key that is there
 
 
 def test_genuine_payload_gives_back_its_code(signer):
@@ -33,7 +35,7 @@ def test_genuine_payload_gives_back_its_code(signer):
 
 
 def test_receipt_of_another_office_key_is_refused(signer, tmp_path):
-    other = ReceiptSigner(load_or_create_key(tmp_path / "other.key"))
+    other = ReceiptSigner(create_receipt_key(tmp_path / "other.key"))
     with pytest.raises(InvalidInputError):
         signer.verify(other.payload(CODE))
 
@@ -64,7 +66,7 @@ def test_check_number_is_four_digits_fixed_by_the_code_and_the_key(signer, tmp_p
     check = signer.check_number(CODE)
     assert len(check) == 4 and check.isdigit()
     assert signer.check_number(CODE.lower()) == check
-    other = ReceiptSigner(load_or_create_key(tmp_path / "other.key"))
+    other = ReceiptSigner(create_receipt_key(tmp_path / "other.key"))
     codes = [f"000.00.30.H12-261123-{n:04d}" for n in range(1, 41)]
     # Neighbouring codes do not give neighbouring numbers, nor another office's.
     assert len({signer.check_number(code) for code in codes}) > 30

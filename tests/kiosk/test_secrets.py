@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Clerk
 from kiosk.paths import signing_key_path
-from kiosk.receipt_signing import load_or_create_key
+from kiosk.receipt_signing import create_receipt_key
 from tests.conftest import run_kiosk
 
 
@@ -18,7 +18,7 @@ def test_no_pin_hash_or_signing_key_leaves_in_exports_or_output(
     database, office, db_url, tmp_path, capsys
 ):
     key_path = signing_key_path(None)
-    key = load_or_create_key(key_path)
+    key = create_receipt_key(key_path)
     assert key_path.stat().st_mode & 0o777 == 0o600
     with database.factory() as session:
         hashes = [c.pin_hash for c in session.scalars(select(Clerk))]

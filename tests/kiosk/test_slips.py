@@ -116,6 +116,9 @@ def test_apology_letter_states_reason_and_new_appointment(database, code, signer
 def test_command_line_prints_and_refuses_a_second_reappointment(
     database, code, db_url, tmp_path, capsys
 ):
+    from tests.kiosk.signing import machine_keys
+
+    machine_keys()  # the office's receipt key, as `kiosk keys init` makes it
     assert (
         run_kiosk(
             [

@@ -31,6 +31,9 @@ def dossier(database, office, clock):
 
 
 def open_kiosk(qtbot, db_url, **overrides):
+    from tests.kiosk.signing import machine_keys
+
+    machine_keys()  # the office's receipt key and this machine's station key, as installed
     settings = Settings(
         **{
             "database_url": db_url,
@@ -110,9 +113,9 @@ def test_scanned_receipt_shows_the_dossier_then_rates_it(qtbot, database, dossie
 
 def office_signer():
     from kiosk.paths import signing_key_path
-    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+    from kiosk.receipt_signing import ReceiptSigner, load_receipt_key
 
-    return ReceiptSigner(load_or_create_key(signing_key_path(None)))
+    return ReceiptSigner(load_receipt_key(signing_key_path(None)))
 
 
 def type_code_and_check(qtbot, window, code, check):
@@ -296,10 +299,10 @@ def test_failed_commit_is_told_calmly_and_saved_later(qtbot, database, office, d
 
 def test_signed_receipt_qr_is_accepted_and_a_forged_one_refused(qtbot, database, dossier):
     from kiosk.paths import signing_key_path
-    from kiosk.receipt_signing import ReceiptSigner, load_or_create_key
+    from kiosk.receipt_signing import ReceiptSigner, load_receipt_key
 
     window = open_kiosk(qtbot, database.url)
-    signer = ReceiptSigner(load_or_create_key(signing_key_path(None)))
+    signer = ReceiptSigner(load_receipt_key(signing_key_path(None)))
     genuine = signer.payload(dossier)
     forged = genuine[:-3] + ("AAA" if not genuine.endswith("AAA") else "BBB")
     scan(qtbot, window, forged)

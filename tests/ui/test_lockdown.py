@@ -30,6 +30,9 @@ def kiosk(qtbot, database, manager):
     settings = Settings(
         database_url=database.url, language="vi", virtual_keyboard=False, station_name="kiosk-sanh"
     )
+    from tests.kiosk.signing import machine_keys
+
+    machine_keys()
     window = start_kiosk(settings, windowed=False)  # full screen, locked
     qtbot.addWidget(window)
     qtbot.waitUntil(window.attract.start_button.isEnabled, timeout=WAIT)

@@ -40,6 +40,8 @@ class AttractScreen(KioskScreen):
         self.scan_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.results = PublicResultsPanel()
         self._results: MonthResults | None = None
+        # A message id: why this kiosk takes no rating now (its signing key is not usable).
+        self.unavailable: str | None = None
         self.vietnamese_button = TouchButton("language", checkable=True)
         self.vietnamese_button.setText("Tiếng Việt")  # each language named in itself
         self.vietnamese_button.clicked.connect(lambda: self.language_chosen.emit("vi"))
@@ -133,7 +135,12 @@ class AttractScreen(KioskScreen):
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Welcome"))
-        self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
+        if self.unavailable is not None:
+            self.start_button.setText(tr(self.unavailable))
+            self.start_button.setEnabled(False)
+            self.scan_panel.hide()
+        else:
+            self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
         self.scan_hint.setText(tr("Or scan the QR code on your receipt at the scanner below."))
         self.help_button.setText("? " + tr("How to use"))
         self.large_text_button.setText("A+ " + tr("Larger text"))
