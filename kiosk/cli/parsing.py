@@ -27,17 +27,24 @@ def parse_day(text: str) -> date:
             return datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
-    raise InvalidInputError(N_("'{text}' is not a date (use 2026-11-23 or 23/11/2026)."), text=text)
+    raise InvalidInputError(
+        N_("'{text}' is not a date (use 2026-11-23 or 23/11/2026)."), text=text[:40]
+    )
 
 
 def parse_moment(text: str) -> datetime:
     """An ISO date-time; one with a time zone is converted to the office's wall clock."""
     try:
         moment = datetime.fromisoformat(text.strip())
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(office_zone()).replace(tzinfo=None)
     except ValueError:
         raise InvalidInputError(
-            N_("'{text}' is not a date and time (use 2026-11-23T10:00)."), text=text
+            N_("'{text}' is not a date and time (use 2026-11-23T10:00)."), text=text[:40]
         ) from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(office_zone()).replace(tzinfo=None)
+    except OverflowError:
+        # 0001-01-01T00:00+08:00 or 9999-12-31T23:00-01:00: no such moment in Vietnam's time.
+        raise InvalidInputError(
+            N_("'{text}' is outside the years a date can have here."), text=text[:40]
+        ) from None
     return moment

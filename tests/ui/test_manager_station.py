@@ -21,8 +21,10 @@ def window(qtbot, database, manager, clock, tmp_path):
     # Friday 20/11: two dossiers of clerk 1 returned on time and rated very satisfied.
     for minute in (0, 10):
         received = datetime(2026, 11, 20, 8, minute)
-        code = dossiers.register("HT-KS", clerk_id=1, received_at=received).code
-        dossiers.return_result(code, at=received + timedelta(hours=1))
+        with clock.at(received):
+            code = dossiers.register("HT-KS", clerk_id=1).code
+        with clock.at(received + timedelta(hours=1)):
+            dossiers.return_result(code, clerk_id=1)
         clock.now = received + timedelta(hours=1, minutes=5)
         ratings.record(
             RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS", dossier_code=code)
