@@ -9,6 +9,16 @@ from kiosk.clock import office_zone
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 
+# The years a dossier code can carry (YYMMDD is read as 20YY): a date outside them is a typo,
+# and refusing it here keeps every later "the day after" clear of the calendar's ends.
+YEARS = range(2000, 2100)
+OUTSIDE_YEARS = N_("'{text}' is outside the years the kiosk records ({first}–{last}).")
+
+
+def _within_years(value: date, text: str) -> None:
+    if value.year not in YEARS:
+        raise InvalidInputError(OUTSIDE_YEARS, text=text[:40], first=YEARS[0], last=YEARS[-1])
+
 
 def read_text_file(path: Path) -> str:
     """A file the user named, as UTF-8 text, or an error that says why not."""
@@ -24,9 +34,11 @@ def parse_day(text: str) -> date:
     """ISO (2026-11-23) or the Vietnamese habit (23/11/2026)."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(text.strip(), pattern).date()
+            day = datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
+        _within_years(day, text)
+        return day
     raise InvalidInputError(
         N_("'{text}' is not a date (use 2026-11-23 or 23/11/2026)."), text=text[:40]
     )
@@ -45,6 +57,7 @@ def parse_moment(text: str) -> datetime:
     except OverflowError:
         # 0001-01-01T00:00+08:00 or 9999-12-31T23:00-01:00: no such moment in Vietnam's time.
         raise InvalidInputError(
-            N_("'{text}' is outside the years a date can have here."), text=text[:40]
+            OUTSIDE_YEARS, text=text[:40], first=YEARS[0], last=YEARS[-1]
         ) from None
+    _within_years(moment.date(), text)
     return moment
