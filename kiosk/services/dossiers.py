@@ -11,7 +11,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.db.limits import fitted, fitted_optional
+from kiosk.db.limits import fitted
 from kiosk.db.models import (
     Clerk,
     Dossier,
@@ -19,7 +19,6 @@ from kiosk.db.models import (
     Office,
     PrintKind,
     RegisterCounter,
-    ServiceDocument,
 )
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
@@ -34,14 +33,12 @@ from kiosk.services.corrections import (
     check_receipt_time,
     record_correction,
 )
+from kiosk.services.dossier_input import checked_citizen, checked_documents
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
 from kiosk.status import DossierStatus, dossier_status
-from kiosk.text import clean_optional
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, SupplementView
 
-DOCUMENT_FORMS = ("original", "copy")
-MAX_SETS = 99
 # A new appointment is a working day from today up to a year ahead: a later one is a typo.
 MAX_REAPPOINTMENT = timedelta(days=366)
 
@@ -116,41 +113,8 @@ def _next_register_entry(session: Session, office_id: int, year: int) -> int:
     return _count_up(session, RegisterCounter, keys, RegisterCounter.last_entry)
 
 
-def _documents(items: Sequence[DocumentItem], sets: int) -> list[dict[str, Any]]:
-    if not 1 <= sets <= MAX_SETS:
-        raise InvalidInputError(N_("The number of sets must be from 1 to {most}."), most=MAX_SETS)
-    documents = []
-    for item in items:
-        name = fitted(item.name, ServiceDocument.name, N_("Document name"))
-        if not name:
-            continue
-        if item.form not in DOCUMENT_FORMS or not 1 <= item.count <= MAX_SETS:
-            raise InvalidInputError(N_("Document {name} is not described right."), name=name)
-        documents.append({"name": name, "form": item.form, "count": item.count})
-    return documents
-
-
-def checked_citizen(citizen: CitizenDetails) -> CitizenDetails:
-    """The citizen's details as stored, or InvalidInputError naming the field that does not fit."""
-    return CitizenDetails(
-        fitted_optional(citizen.name, Dossier.citizen_name, N_("Citizen's name")),
-        fitted_optional(citizen.address, Dossier.citizen_address, N_("Citizen's address")),
-        _clean_phone(citizen.phone),
-    )
-
-
 def _with_time(day: date, at: time) -> datetime:
     return datetime.combine(day, at)
-
-
-def _clean_phone(phone: str | None) -> str | None:
-    phone = clean_optional(phone)
-    if phone is None:
-        return None
-    digits = phone.replace(" ", "").replace(".", "").replace("-", "")
-    if not (digits.lstrip("+").isdigit() and 8 <= len(digits) <= 15):
-        raise InvalidInputError(N_("Phone number {phone} is not valid."), phone=phone[:30])
-    return digits
 
 
 def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
@@ -207,7 +171,7 @@ def register_dossier(
         citizen_name=citizen.name,
         citizen_address=citizen.address,
         citizen_phone=citizen.phone,
-        documents=_documents(documents, sets) or None,
+        documents=checked_documents(documents, sets) or None,
         sets=sets,
         register_entry=register_entry,
     )
@@ -389,7 +353,7 @@ class DossierService(StationUseCases):
         # Everything that can be refused is checked before a number is taken: a refused
         # registration must not use up a dossier number.
         citizen = checked_citizen(citizen)
-        _documents(documents, sets)
+        checked_documents(documents, sets)
         received_at, correction = self._timing(stated, clerk_id)
         check_receipt_time(received_at, self._clock())
         # The day's number is taken in its own short transaction: the counter's row lock is
