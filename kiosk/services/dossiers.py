@@ -354,8 +354,9 @@ class DossierService(StationUseCases):
         # registration must not use up a dossier number.
         citizen = checked_citizen(citizen)
         checked_documents(documents, sets)
+        if stated is not None:
+            check_receipt_time(stated.at, self._clock())  # before the manager's PIN is tried
         received_at, correction = self._timing(stated, clerk_id)
-        check_receipt_time(received_at, self._clock())
         # The day's number is taken in its own short transaction: the counter's row lock is
         # held for one statement, not for the whole registration, so twenty clerks do not queue
         # behind each other. A registration that then fails leaves a gap, never a duplicate.
