@@ -3,7 +3,6 @@ the stated times (that is what a correction is for); this list makes every one o
 
 from __future__ import annotations
 
-from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -11,20 +10,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as PdfTable
-from sqlalchemy.orm import Session
 
 from kiosk.i18n import Translator
 from kiosk.reports.cells import Cell
-from kiosk.services.corrections import EVENT_LABELS, CorrectionView, corrections_in
+from kiosk.services.corrections import EVENT_LABELS, CorrectionView
 
 # The PDF stays short; the XLSX and CSV list them all.
 MAX_PDF_ROWS = 20
-
-
-def period_corrections(
-    session: Session, office_id: int, start: date, end: date
-) -> list[CorrectionView]:
-    return corrections_in(session, office_id, start, end)
 
 
 def corrected_count(corrections: list[CorrectionView]) -> int:

@@ -14,14 +14,10 @@ from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Dossier, Office, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
-from kiosk.reports.corrected import (
-    corrected_count,
-    corrected_header,
-    corrected_rows,
-    period_corrections,
-)
+from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
 from kiosk.reports.indicators import Tally, clerk_class, compute, judged_class, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
+from kiosk.services.corrections import corrections_in
 from kiosk.services.offices import find_office
 
 
@@ -109,7 +105,7 @@ def build_tables(
     report = compute(session, office.id, start, end, today)
     unit, targets = report.unit, Targets.of(office)
     unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
-    corrections = period_corrections(session, office.id, start, end)
+    corrections = corrections_in(session, office.id, start, end)
     summary_rows: list[list[Cell]] = [
         [tr("Dossiers received"), report.received, None, None],
         [tr("Results returned"), report.returned, None, None],

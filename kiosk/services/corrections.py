@@ -130,10 +130,6 @@ class CorrectionService(StationUseCases):
             )
         return stated.at, Correction(now, signed_in.id, reason)
 
-    def list(self, start: date, end: date) -> list[CorrectionView]:
-        with self._factory() as session:
-            return corrections_in(session, None, start, end)
-
 
 def record_correction(
     session: Session,
@@ -164,7 +160,7 @@ def record_correction(
 
 
 def corrections_in(
-    session: Session, office_id: int | None, start: date, end: date
+    session: Session, office_id: int, start: date, end: date
 ) -> list[CorrectionView]:
     """Corrections stated for the period or made in it, oldest first: a return backdated into
     last month changes last month's figures, so that month's report must list it too."""
@@ -176,10 +172,9 @@ def corrections_in(
         .where(
             or_(and_(stated >= first, stated < after), and_(recorded >= first, recorded < after))
         )
+        .where(Dossier.office_id == office_id)
         .order_by(TimingCorrection.recorded_at, TimingCorrection.id)
     )
-    if office_id is not None:
-        query = query.where(Dossier.office_id == office_id)
     rows = session.execute(query).all()
     ids = {c.clerk_id for c, _ in rows} | {c.manager_id for c, _ in rows}
     names = {

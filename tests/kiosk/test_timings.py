@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEvent, ClerkRole, TimingCorrection
@@ -216,6 +218,21 @@ def test_a_dossier_change_names_an_active_clerk_of_the_office(database, dossiers
     with pytest.raises(NotFoundError):
         dossiers.return_result(code, clerk_id=99)
     assert dossiers.show(code).returned_at is None
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(offset=st.timedeltas(min_value=timedelta(days=-800), max_value=timedelta(days=800)))
+def test_without_a_manager_only_the_clocks_time_is_recorded(database, dossiers, offset):
+    """Whatever time is stated, an unapproved receipt is the clock's or is refused in words."""
+    stated = StatedTime(NOW + offset)
+    try:
+        view = dossiers.register("HT-KS", clerk_id=1, stated=stated)
+    except InvalidInputError:
+        assert abs(offset) > timedelta(minutes=5)
+        return
+    assert abs(offset) <= timedelta(minutes=5) and view.received_at == NOW
 
 
 # The command line and the reports.
