@@ -19,6 +19,7 @@ from kiosk.db.models import (
     Office,
     PrintKind,
     RegisterCounter,
+    Service,
 )
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
@@ -133,6 +134,13 @@ def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
     return clerks[0]
 
 
+def offered_service(session: Session, service_code: str) -> Service:
+    service = find_service(session, service_code)
+    if not service.active:
+        raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
+    return service
+
+
 def register_dossier(
     session: Session,
     office: Office,
@@ -152,9 +160,7 @@ def register_dossier(
     transaction (see DossierService.register). With `correction`, `received_at` is a stated
     time a manager approved."""
     citizen = checked_citizen(citizen)
-    service = find_service(session, service_code)
-    if not service.active:
-        raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
+    service = offered_service(session, service_code)
     due_day = office_calendar(office).due_date(received_at, service.processing_days)
     if sequence is None:
         sequence = _next_sequence(session, office.id, received_at.date())
@@ -350,8 +356,8 @@ class DossierService(StationUseCases):
         """Registers the dossier, received now unless a manager approves a `stated` time; with
         `print_receipt`, its receipt is queued in the same transaction, so a dossier never
         exists without its receipt job, nor a job without it."""
-        # Everything that can be refused is checked before a number is taken: a refused
-        # registration must not use up a dossier number.
+        # Everything that can be refused is checked before a number is taken (the service and
+        # the clerk just before it): a refused registration must not use up a dossier number.
         citizen = checked_citizen(citizen)
         checked_documents(documents, sets)
         if stated is not None:
@@ -362,6 +368,8 @@ class DossierService(StationUseCases):
         # behind each other. A registration that then fails leaves a gap, never a duplicate.
         with self._factory.begin() as session:
             office_id = self._office_id(session)
+            offered_service(session, service_code)
+            find_clerk(session, session.get_one(Office, office_id), clerk_id)
             sequence = _next_sequence(session, office_id, received_at.date())
             entry = _next_register_entry(session, office_id, received_at.year)
         with self._factory.begin() as session:

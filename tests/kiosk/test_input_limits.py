@@ -17,7 +17,7 @@ from kiosk.cli.parsing import parse_day, parse_moment
 from kiosk.db.limits import column_limit
 from kiosk.db.models import ClerkRole, Dossier, Office
 from kiosk.dossier_code import format_dossier_code, split_dossier_code
-from kiosk.errors import InvalidInputError
+from kiosk.errors import InvalidInputError, KioskError
 from kiosk.services.clerks import add_clerk
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import check_office_code, create_office, find_office
@@ -47,6 +47,22 @@ def test_over_long_citizen_details_are_refused_before_a_number_is_taken(
     with database.factory() as session:
         assert session.scalar(select(func.count()).select_from(Dossier)) == 0
     # The same on SQLite and PostgreSQL, and no dossier number was used up.
+    assert dossiers.register("HT-KS", clerk_id=1).code.endswith("-0001")
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        {"service_code": "KHONG-CO", "clerk_id": 1},
+        {"service_code": "HT-KS", "clerk_id": 99},
+        {"service_code": "HT-KS", "clerk_id": 1, "sets": 0},
+        {"service_code": "HT-KS", "clerk_id": 1, "citizen": CitizenDetails(phone="12")},
+    ],
+)
+def test_a_refused_registration_uses_up_no_number(database, office, clock, attempt):
+    dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
+    with pytest.raises(KioskError):
+        dossiers.register(**attempt)
     assert dossiers.register("HT-KS", clerk_id=1).code.endswith("-0001")
 
 
