@@ -22,7 +22,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.clock import office_now  # noqa: E402
 from kiosk.db.open import open_database  # noqa: E402
 from kiosk.services.dossiers import DossierService  # noqa: E402
 from tests.conftest import seed_small_office  # noqa: E402
@@ -38,7 +37,7 @@ def clerk(url: str, clerk_id: int, count: int, start_at: float) -> list[float]:
     latencies = []
     for _ in range(count):
         started = time.perf_counter()
-        dossiers.register("HT-KS", clerk_id=1 + clerk_id % 2, received_at=office_now())
+        dossiers.register("HT-KS", clerk_id=1 + clerk_id % 2)
         latencies.append(time.perf_counter() - started)
     database.engine.dispose()
     return latencies

@@ -11,6 +11,7 @@ os.environ.pop("KIOSK_DATABASE_URL", None)
 import subprocess  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -174,6 +175,16 @@ class MutableClock:
 
     def ticks(self) -> float:
         return self._ticks
+
+    @contextmanager
+    def at(self, moment: datetime) -> Iterator[None]:
+        """The clock reads `moment` for the block, then what it read before: dossiers are
+        stamped by the clock, so a test's history is made at the times it happened."""
+        before, self.now = self.now, moment
+        try:
+            yield
+        finally:
+            self.now = before
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
+import sys
 from typing import Any
 
 from kiosk.cli.context import CliContext, fmt_moment
 from kiosk.cli.parsing import parse_day, parse_moment
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
+from kiosk.services.corrections import ManagerApproval, StatedTime
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.status import STATUS_LABELS, DossierStatus
@@ -54,11 +57,34 @@ def parse_document(text: str) -> DocumentItem:
     return DocumentItem(parts[0], form, int(parts[2]) if len(parts) == 3 else 1)
 
 
+def _manager_pin(tr: Translator) -> str:
+    # Read like `kiosk clerks add` reads a PIN: from stdin in scripts, hidden at a terminal.
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    return getpass.getpass(tr("Manager's PIN: "))
+
+
+def stated_time(ctx: CliContext, text: str | None, args: argparse.Namespace) -> StatedTime | None:
+    """The time typed with --received or --at, with the manager's approval when one is named."""
+    if text is None:
+        if args.manager is not None or args.reason is not None:
+            raise InvalidInputError(
+                N_("--manager and --reason approve a stated time: give the time too.")
+            )
+        return None
+    moment = parse_moment(text)
+    if args.manager is None:
+        return StatedTime(moment)
+    return StatedTime(
+        moment, ManagerApproval(args.manager, _manager_pin(ctx.tr), args.reason or "")
+    )
+
+
 def add(ctx: CliContext, args: argparse.Namespace) -> None:
     view = _service(ctx).register(
         args.service,
         clerk_id=args.clerk,
-        received_at=parse_moment(args.received) if args.received else None,
+        stated=stated_time(ctx, args.received, args),
         citizen=CitizenDetails(args.name, args.address, args.phone),
         documents=[parse_document(d) for d in args.document or ()],
         sets=args.sets,
@@ -72,8 +98,9 @@ def supplemented(ctx: CliContext, args: argparse.Namespace) -> None:
 
 
 def return_result(ctx: CliContext, args: argparse.Namespace) -> None:
-    moment = parse_moment(args.at) if args.at else None
-    view = _service(ctx).return_result(args.code, at=moment, clerk_id=args.clerk)
+    view = _service(ctx).return_result(
+        args.code, clerk_id=args.clerk, stated=stated_time(ctx, args.at, args)
+    )
     ctx.emit(dossier_data(view), dossier_text(view, ctx.tr))
 
 

@@ -81,8 +81,12 @@ def _dossier_commands(
         "add", parents=[common], help=tr("register a dossier and print its appointment")
     )
     p.add_argument("--service", required=True, help=tr("service code (see 'kiosk services list')"))
-    p.add_argument("--received", help=tr("when it was received (ISO date-time; default: now)"))
-    p.add_argument("--clerk", type=int, help=tr("the receiving clerk's id"))
+    p.add_argument(
+        "--received",
+        help=tr("when it was received, if not now: a correction (ISO date-time; see --manager)"),
+    )
+    p.add_argument("--clerk", type=int, required=True, help=tr("the receiving clerk's id"))
+    _correction_options(p, tr)
     p.add_argument("--name", help=tr("citizen's name (for the receipt)"))
     p.add_argument("--address", help=tr("citizen's address (for the receipt)"))
     p.add_argument("--phone", help=tr("citizen's phone (for the receipt)"))
@@ -97,8 +101,12 @@ def _dossier_commands(
 
     p = sub.add_parser("return", parents=[common], help=tr("record that the result was returned"))
     p.add_argument("code")
-    p.add_argument("--at", help=tr("when it was returned (ISO date-time; default: now)"))
-    p.add_argument("--clerk", type=int, help=tr("the clerk returning the result"))
+    p.add_argument(
+        "--at",
+        help=tr("when it was returned, if not now: a correction (ISO date-time; see --manager)"),
+    )
+    p.add_argument("--clerk", type=int, required=True, help=tr("the clerk returning the result"))
+    _correction_options(p, tr)
     p.set_defaults(handler="kiosk.cli.dossier_commands:return_result")
 
     p = sub.add_parser(
@@ -107,14 +115,16 @@ def _dossier_commands(
     p.add_argument("code")
     p.add_argument("--to", required=True, help=tr("the new appointment day"))
     p.add_argument("--reason", required=True, help=tr("why the result is late"))
-    p.add_argument("--clerk", type=int, help=tr("the clerk making the new appointment"))
+    p.add_argument(
+        "--clerk", type=int, required=True, help=tr("the clerk making the new appointment")
+    )
     p.set_defaults(handler="kiosk.cli.print_commands:reappoint")
 
     p = sub.add_parser(
         "supplemented", parents=[common], help=tr("the citizen brought the papers asked for")
     )
     p.add_argument("code")
-    p.add_argument("--clerk", type=int, help=tr("the clerk receiving them"))
+    p.add_argument("--clerk", type=int, required=True, help=tr("the clerk receiving them"))
     p.set_defaults(handler="kiosk.cli.dossier_commands:supplemented")
 
     p = sub.add_parser("show", parents=[common], help=tr("show one dossier"))
@@ -125,6 +135,16 @@ def _dossier_commands(
     p.add_argument("--date", help=tr("only those received on this day"))
     p.add_argument("--status", choices=DOSSIER_STATUSES)
     p.set_defaults(handler="kiosk.cli.dossier_commands:list_dossiers")
+
+
+def _correction_options(parser: argparse.ArgumentParser, tr: Translator) -> None:
+    parser.add_argument(
+        "--manager",
+        type=int,
+        metavar="COUNTER",
+        help=tr("the manager approving a time in the past (the PIN is asked, or read from stdin)"),
+    )
+    parser.add_argument("--reason", help=tr("why the time is not the clock's"))
 
 
 def _print_commands(

@@ -25,9 +25,11 @@ from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
 from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
+from kiosk.reports.corrected import corrected_flowables
 from kiosk.reports.indicators import PeriodReport, compute, status_conditions, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
 from kiosk.reports.tables import CLASS_WORDS, Targets, integrity_sentence
+from kiosk.services.corrections import corrections_in
 from kiosk.services.offices import find_office, ratings_of
 
 CHART_SERVICES = 8
@@ -306,6 +308,9 @@ def render_report_pdf(
         _chart(report, services, tr),
         *_late(session, office.id, start, end, today, tr, s),
         *_comments(session, office.id, start, end, tr, s),
+        *corrected_flowables(
+            corrections_in(session, office.id, start, end), tr, s.heading, s.bold, s.small
+        ),
         Spacer(0, 4 * mm),
         *_integrity(period_integrity(session, start, end, office.id), tr, s),
         Paragraph(

@@ -15,8 +15,10 @@ from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Dossier, Office, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
+from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
 from kiosk.reports.indicators import Tally, clerk_class, compute, judged_class, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
+from kiosk.services.corrections import corrections_in
 from kiosk.services.offices import find_office
 
 
@@ -104,12 +106,19 @@ def build_tables(
     report = compute(session, office.id, start, end, today)
     unit, targets = report.unit, Targets.of(office)
     unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
+    corrections = corrections_in(session, office.id, start, end)
     summary_rows: list[list[Cell]] = [
         [tr("Dossiers received"), report.received, None, None],
         [tr("Results returned"), report.returned, None, None],
         [tr("Dossiers due"), unit.due, None, None],
         [tr("Supplement requests issued (Form 02)"), report.supplements, None, None],
         [tr("Dossiers refused (Form 03)"), report.refused, None, None],
+        [
+            tr("Dossiers with a corrected time"),
+            corrected_count(corrections),
+            None,
+            tr("listed in the table '{table}'", table=tr("Corrected times")),
+        ],
         [
             tr("On-time rate (%)"),
             unit.on_time_rate,
@@ -204,6 +213,7 @@ def build_tables(
         by_clerk,
         _register(session, office.id, office.name, start, end, tr),
         _chain_heads(integrity, tr),
+        Table(tr("Corrected times"), corrected_header(tr), corrected_rows(corrections, tr)),
     ]
 
 

@@ -8,12 +8,12 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.db.limits import fitted
 from kiosk.db.models import Clerk, ClerkRole, Office
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.pins import hash_pin
 from kiosk.services.audit import record_audit
-from kiosk.text import nfc
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def add_clerk(
     station: str,
     by_clerk_id: int | None = None,
 ) -> Clerk:
-    name = nfc(display_name).strip()
+    name = fitted(display_name, Clerk.display_name, N_("Clerk's name"))
     if not name:
         raise InvalidInputError(N_("A clerk needs a name."))
     if not 0 <= counter <= 999:

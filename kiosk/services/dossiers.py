@@ -11,20 +11,37 @@ from sqlalchemy import Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
-from kiosk.db.models import Clerk, Dossier, DossierCounter, Office, PrintKind, RegisterCounter
+from kiosk.db.limits import fitted
+from kiosk.db.models import (
+    Clerk,
+    Dossier,
+    DossierCounter,
+    Office,
+    PrintKind,
+    RegisterCounter,
+    Service,
+)
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.corrections import (
+    Correction,
+    CorrectionService,
+    StatedTime,
+    TimedEvent,
+    check_receipt_time,
+    record_correction,
+)
+from kiosk.services.dossier_input import checked_citizen, checked_documents
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
 from kiosk.status import DossierStatus, dossier_status
-from kiosk.text import clean_optional, nfc
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, SupplementView
 
-DOCUMENT_FORMS = ("original", "copy")
-MAX_SETS = 99
+# A new appointment is a working day from today up to a year ahead: a later one is a typo.
+MAX_REAPPOINTMENT = timedelta(days=366)
 
 
 def dossier_view(dossier: Dossier, today: date) -> DossierView:
@@ -97,32 +114,8 @@ def _next_register_entry(session: Session, office_id: int, year: int) -> int:
     return _count_up(session, RegisterCounter, keys, RegisterCounter.last_entry)
 
 
-def _documents(items: Sequence[DocumentItem], sets: int) -> list[dict[str, Any]]:
-    if not 1 <= sets <= MAX_SETS:
-        raise InvalidInputError(N_("The number of sets must be from 1 to {most}."), most=MAX_SETS)
-    documents = []
-    for item in items:
-        name = nfc(item.name).strip()
-        if not name:
-            continue
-        if item.form not in DOCUMENT_FORMS or not 1 <= item.count <= MAX_SETS:
-            raise InvalidInputError(N_("Document {name} is not described right."), name=name)
-        documents.append({"name": name[:300], "form": item.form, "count": item.count})
-    return documents
-
-
 def _with_time(day: date, at: time) -> datetime:
     return datetime.combine(day, at)
-
-
-def _clean_phone(phone: str | None) -> str | None:
-    phone = clean_optional(phone)
-    if phone is None:
-        return None
-    digits = phone.replace(" ", "").replace(".", "").replace("-", "")
-    if not (digits.lstrip("+").isdigit() and 8 <= len(digits) <= 15):
-        raise InvalidInputError(N_("Phone number {phone} is not valid."), phone=phone)
-    return digits
 
 
 def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
@@ -141,6 +134,13 @@ def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
     return clerks[0]
 
 
+def offered_service(session: Session, service_code: str) -> Service:
+    service = find_service(session, service_code)
+    if not service.active:
+        raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
+    return service
+
+
 def register_dossier(
     session: Session,
     office: Office,
@@ -154,12 +154,13 @@ def register_dossier(
     documents: Sequence[DocumentItem] = (),
     sets: int = 1,
     register_entry: int | None = None,
+    correction: Correction | None = None,
 ) -> Dossier:
     """`sequence` and `register_entry`, when given, were taken beforehand in their own short
-    transaction (see DossierService.register)."""
-    service = find_service(session, service_code)
-    if not service.active:
-        raise InvalidInputError(N_("Service {code} is no longer offered."), code=service.code)
+    transaction (see DossierService.register). With `correction`, `received_at` is a stated
+    time a manager approved."""
+    citizen = checked_citizen(citizen)
+    service = offered_service(session, service_code)
     due_day = office_calendar(office).due_date(received_at, service.processing_days)
     if sequence is None:
         sequence = _next_sequence(session, office.id, received_at.date())
@@ -173,23 +174,29 @@ def register_dossier(
         clerk=clerk,
         received_at=received_at,
         due_at=_with_time(due_day, office.closing_time),
-        citizen_name=clean_optional(citizen.name),
-        citizen_address=clean_optional(citizen.address),
-        citizen_phone=_clean_phone(citizen.phone),
-        documents=_documents(documents, sets) or None,
+        citizen_name=citizen.name,
+        citizen_address=citizen.address,
+        citizen_phone=citizen.phone,
+        documents=checked_documents(documents, sets) or None,
         sets=sets,
         register_entry=register_entry,
     )
     session.add(dossier)
+    details: dict[str, Any] = {"service": service.code, "due_at": dossier.due_at.isoformat()}
+    if correction is not None:
+        session.flush()  # the correction refers to the dossier's row
+        details |= record_correction(
+            session, dossier, TimedEvent.RECEIVED, received_at, correction, clerk.id
+        )
     record_audit(
         session,
-        at=received_at,
+        at=correction.recorded_at if correction else received_at,
         station=station,
         clerk_id=clerk.id,
         # Audit actions keep the first name: earlier entries of the log use it.
         action="ticket.register",
         subject=dossier.code,
-        details={"service": service.code, "due_at": dossier.due_at.isoformat()},
+        details=details,
     )
     return dossier
 
@@ -216,8 +223,15 @@ def _not_refused(dossier: Dossier) -> None:
 
 
 def return_dossier(
-    session: Session, dossier: Dossier, *, at: datetime, station: str, clerk_id: int | None = None
+    session: Session,
+    dossier: Dossier,
+    *,
+    at: datetime,
+    station: str,
+    clerk_id: int | None = None,
+    correction: Correction | None = None,
 ) -> None:
+    """With `correction`, `at` is a stated time a manager approved."""
     _not_refused(dossier)
     if dossier.returned_at is not None:
         raise ConflictError(
@@ -228,13 +242,19 @@ def return_dossier(
     if at < dossier.received_at:
         raise InvalidInputError(N_("A result cannot be returned before it was received."))
     dossier.returned_at = at
+    details = (
+        record_correction(session, dossier, TimedEvent.RETURNED, at, correction, clerk_id)
+        if correction
+        else None
+    )
     record_audit(
         session,
-        at=at,
+        at=correction.recorded_at if correction else at,
         station=station,
         clerk_id=clerk_id,
         action="ticket.return",
         subject=dossier.code,
+        details=details,
     )
 
 
@@ -257,11 +277,18 @@ def reappoint_dossier(
         )
     if dossier.returned_at is not None:
         raise ConflictError(N_("Dossier {code} has already been returned."), code=dossier.code)
-    reason = nfc(reason).strip()
+    reason = fitted(reason, Dossier.reappointment_reason, N_("Reason"))
     if not reason:
         raise InvalidInputError(N_("Give the reason for the delay."))
     if new_due_day <= dossier.due_at.date():
         raise InvalidInputError(N_("The new appointment must be after the original one."))
+    if new_due_day < at.date():
+        raise InvalidInputError(N_("The new appointment cannot be in the past."))
+    if new_due_day > (at + MAX_REAPPOINTMENT).date():
+        raise InvalidInputError(
+            N_("The new appointment must be within a year, not on {day}."),
+            day=f"{new_due_day:%d/%m/%Y}",
+        )
     calendar = office_calendar(dossier.office)
     if not calendar.is_working_day(new_due_day):
         raise InvalidInputError(N_("{day} is not a working day."), day=f"{new_due_day:%d/%m/%Y}")
@@ -300,25 +327,49 @@ class DossierService(StationUseCases):
             self._known_office_id = find_office(session, self._office_code).id
         return self._known_office_id
 
+    def _acting_clerk_id(self, clerk_id: int | None) -> int:
+        with self._factory() as session:
+            return find_clerk(session, find_office(session, self._office_code), clerk_id).id
+
+    def _timing(
+        self, stated: StatedTime | None, clerk_id: int | None
+    ) -> tuple[datetime, Correction | None]:
+        """The time to record: the clock's, or a stated one (a correction when in the past)."""
+        if stated is None:
+            return self._clock(), None
+        corrections = CorrectionService(
+            self._factory, station=self._station, clock=self._clock, office_code=self._office_code
+        )
+        return corrections.approve(stated, clerk_id=self._acting_clerk_id(clerk_id))
+
     def register(
         self,
         service_code: str,
         *,
         clerk_id: int | None = None,
-        received_at: datetime | None = None,
+        stated: StatedTime | None = None,
         citizen: CitizenDetails = CitizenDetails(),
         print_receipt: bool = False,
         documents: Sequence[DocumentItem] = (),
         sets: int = 1,
     ) -> DossierView:
-        """Registers the dossier; with `print_receipt`, its receipt is queued in the same
-        transaction, so a dossier never exists without its receipt job, nor a job without it."""
-        received_at = received_at or self._clock()
+        """Registers the dossier, received now unless a manager approves a `stated` time; with
+        `print_receipt`, its receipt is queued in the same transaction, so a dossier never
+        exists without its receipt job, nor a job without it."""
+        # Everything that can be refused is checked before a number is taken (the service and
+        # the clerk just before it): a refused registration must not use up a dossier number.
+        citizen = checked_citizen(citizen)
+        checked_documents(documents, sets)
+        if stated is not None:
+            check_receipt_time(stated.at, self._clock())  # before the manager's PIN is tried
+        received_at, correction = self._timing(stated, clerk_id)
         # The day's number is taken in its own short transaction: the counter's row lock is
         # held for one statement, not for the whole registration, so twenty clerks do not queue
         # behind each other. A registration that then fails leaves a gap, never a duplicate.
         with self._factory.begin() as session:
             office_id = self._office_id(session)
+            offered_service(session, service_code)
+            find_clerk(session, session.get_one(Office, office_id), clerk_id)
             sequence = _next_sequence(session, office_id, received_at.date())
             entry = _next_register_entry(session, office_id, received_at.year)
         with self._factory.begin() as session:
@@ -335,6 +386,7 @@ class DossierService(StationUseCases):
                 documents=documents,
                 sets=sets,
                 register_entry=entry,
+                correction=correction,
             )
             if print_receipt:
                 enqueue(
@@ -342,18 +394,26 @@ class DossierService(StationUseCases):
                     dossier,
                     PrintKind.RECEIPT,
                     station=self._station,
-                    at=dossier.received_at,
+                    at=correction.recorded_at if correction else dossier.received_at,
                 )
             session.flush()
             return dossier_view(dossier, self._clock().date())
 
     def return_result(
-        self, code: str, *, at: datetime | None = None, clerk_id: int | None = None
+        self, code: str, *, clerk_id: int | None = None, stated: StatedTime | None = None
     ) -> DossierView:
+        """Records the return now, or at a `stated` time a manager approves."""
+        at, correction = self._timing(stated, clerk_id)
         with self._factory.begin() as session:
+            clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
             dossier = find_dossier(session, code)
             return_dossier(
-                session, dossier, at=at or self._clock(), station=self._station, clerk_id=clerk_id
+                session,
+                dossier,
+                at=at,
+                station=self._station,
+                clerk_id=clerk.id,
+                correction=correction,
             )
             return dossier_view(dossier, self._clock().date())
 
@@ -361,6 +421,7 @@ class DossierService(StationUseCases):
         self, code: str, *, new_due_day: date, reason: str, clerk_id: int | None = None
     ) -> DossierView:
         with self._factory.begin() as session:
+            clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
             dossier = find_dossier(session, code)
             reappoint_dossier(
                 session,
@@ -369,7 +430,7 @@ class DossierService(StationUseCases):
                 reason=reason,
                 at=self._clock(),
                 station=self._station,
-                clerk_id=clerk_id,
+                clerk_id=clerk.id,
             )
             return dossier_view(dossier, self._clock().date())
 

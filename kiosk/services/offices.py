@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -9,6 +10,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.calendar import WorkingCalendar
+from kiosk.db.limits import column_limit, fitted
 from kiosk.db.models import Office, Rating, Service
 from kiosk.errors import InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -88,14 +90,37 @@ def list_services(session: Session, *, include_inactive: bool = False) -> list[S
     return [service_view(s) for s in session.scalars(query)]
 
 
+# The UNIT part of a dossier code: what the code's own parser reads back (no dash, which
+# separates the parts) and what a QR code's alphanumeric mode carries (upper-case letters, digits
+# and a few signs, of which the dot is the one official codes use: 000.00.30.H12). No colon:
+# it separates the parts of a receipt's signed QR.
+OFFICE_CODE = re.compile(r"[A-Z0-9.]+")
+
+
+def check_office_code(code: str) -> str:
+    """The code upper-cased, or InvalidInputError saying what a code may hold."""
+    cleaned = nfc(code).strip().upper()
+    longest = column_limit(Office.code)
+    if not OFFICE_CODE.fullmatch(cleaned) or len(cleaned) > longest:
+        raise InvalidInputError(
+            N_(
+                "'{code}' cannot be an office code: use 1 to {longest} letters A–Z, digits and "
+                "dots (like 000.00.30.H12), so that dossier codes and their QR carry it."
+            ),
+            code=code.strip()[:60],
+            longest=longest,
+        )
+    return cleaned
+
+
 def create_office(
     session: Session, *, code: str, name: str, address: str = "", at: datetime, station: str
 ) -> Office:
-    code = nfc(code).strip().upper()
-    if not code or "-" in code or " " in code:
-        # The dash separates the parts of a dossier code.
-        raise InvalidInputError(N_("An office code is not empty and has no '-' or space in it."))
-    office = Office(code=code, name=nfc(name).strip(), address=nfc(address).strip())
+    code = check_office_code(code)
+    name = fitted(name, Office.name, N_("Office name"))
+    if not name:
+        raise InvalidInputError(N_("An office needs a name."))
+    office = Office(code=code, name=name, address=fitted(address, Office.address, N_("Address")))
     session.add(office)
     record_audit(session, at=at, station=station, action="office.create", subject=code)
     return office

@@ -20,7 +20,7 @@ from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import DOCUMENT_FORMS, MAX_SETS
+from kiosk.services.dossier_input import DOCUMENT_FORMS, MAX_SETS
 from kiosk.services.offices import find_service
 from kiosk.text import nfc
 from kiosk.views import DocumentItem

@@ -10,11 +10,11 @@ from kiosk.services.dossiers import DossierService
 
 def register_many(url: str, clerk_id: int, count: int, received_at: datetime) -> list[str]:
     database = open_database(url)
-    dossiers = DossierService(database.factory, station=f"clerk-{clerk_id}")
+    # Stamped by the clock: this clerk's clock reads the day the test chose.
+    dossiers = DossierService(
+        database.factory, station=f"clerk-{clerk_id}", clock=lambda: received_at
+    )
     try:
-        return [
-            dossiers.register("HT-KS", clerk_id=clerk_id, received_at=received_at).code
-            for _ in range(count)
-        ]
+        return [dossiers.register("HT-KS", clerk_id=clerk_id).code for _ in range(count)]
     finally:
         database.engine.dispose()

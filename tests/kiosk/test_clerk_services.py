@@ -33,17 +33,18 @@ def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clo
 def test_board_sorts_open_dossiers_by_their_appointment(database, office, clock):
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     clock.now = datetime(2026, 11, 18, 9, 0)  # Wednesday
-    overdue = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 0))
-    today = dossiers.register(
-        "HT-KS",
-        clerk_id=1,
-        received_at=datetime(2026, 11, 18, 8, 0),
-        citizen=CitizenDetails(name="Trần Thị Mai"),
-    )
-    tomorrow = dossiers.register("HT-XNHN", clerk_id=1, received_at=datetime(2026, 11, 16, 9, 5))
-    later = dossiers.register("HT-KSL", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 5))
-    returned = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 18, 8, 10))
-    dossiers.return_result(returned.code, at=datetime(2026, 11, 18, 8, 30))
+    with clock.at(datetime(2026, 11, 16, 9, 0)):
+        overdue = dossiers.register("HT-KS", clerk_id=1)
+    with clock.at(datetime(2026, 11, 18, 8, 0)):
+        today = dossiers.register("HT-KS", clerk_id=1, citizen=CitizenDetails(name="Trần Thị Mai"))
+    with clock.at(datetime(2026, 11, 16, 9, 5)):
+        tomorrow = dossiers.register("HT-XNHN", clerk_id=1)
+    with clock.at(datetime(2026, 11, 18, 8, 5)):
+        later = dossiers.register("HT-KSL", clerk_id=1)
+    with clock.at(datetime(2026, 11, 18, 8, 10)):
+        returned = dossiers.register("HT-KS", clerk_id=1)
+    with clock.at(datetime(2026, 11, 18, 8, 30)):
+        dossiers.return_result(returned.code, clerk_id=1)
     board = ClerkBoardService(database.factory, station="clerk-1", clock=clock).board()
     assert board.next_working_day == date(2026, 11, 19)
     assert [v.code for v in board.overdue] == [overdue.code]

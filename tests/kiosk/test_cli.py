@@ -1,17 +1,18 @@
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import NOW, run_kiosk
+from tests.conftest import NOW, MutableClock, run_kiosk
 
 KIOSK = str(Path(sys.executable).parent / "kiosk")
 
 
-def run_cli(capsys, *args):
-    code = run_kiosk(list(args))
+def run_cli(capsys, *args, at=None):
+    code = run_kiosk(list(args), MutableClock(at) if at else None)
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -53,14 +54,13 @@ def test_dossier_add_prints_code_and_appointment_in_vietnamese(database, office,
         "add",
         "--service",
         "HT-XNHN",
-        "--received",
-        "2026-04-28T10:00",
         "--clerk",
         "1",
         "--name",
         "Nguyễn Văn An",
         "--db",
         db_url,
+        at=datetime(2026, 4, 28, 10, 0),
     )
     assert code == 0
     assert "Mã hồ sơ: 000.00.30.H12-260428-0001" in out
@@ -70,10 +70,11 @@ def test_dossier_add_prints_code_and_appointment_in_vietnamese(database, office,
         "dossier",
         "return",
         "000.00.30.h12-260428-0001",
-        "--at",
-        "2026-05-05T09:00",
+        "--clerk",
+        "1",
         "--db",
         db_url,
+        at=datetime(2026, 5, 5, 9, 0),
     )
     assert code == 0 and "đúng hạn" in out
 
@@ -87,10 +88,9 @@ def test_dossier_show_json_is_machine_readable(database, office, db_url, capsys)
         "HT-KS",
         "--clerk",
         "2",
-        "--received",
-        "2026-11-23T16:00",
         "--db",
         db_url,
+        at=datetime(2026, 11, 23, 16, 0),
     )
     code, out, _ = run_cli(
         capsys, "--json", "dossier", "show", "000.00.30.H12-261123-0001", "--db", db_url
@@ -195,7 +195,9 @@ def test_every_change_lands_in_the_audit_log(db_url, capsys):
         text=True,
         check=True,
     )
-    _, out, _ = run_cli(capsys, "--json", "dossier", "add", "--service", "ct-bs", "--db", db_url)
+    _, out, _ = run_cli(
+        capsys, "--json", "dossier", "add", "--service", "ct-bs", "--clerk", "1", "--db", db_url
+    )
     code = json.loads(out)["code"]
     assert code.startswith("000.00.31.H12-")
     run_cli(capsys, "dossier", "return", code, "--clerk", "1", "--db", db_url)

@@ -29,7 +29,8 @@ def desk(database, office, clock):
 
 def test_the_first_form_02_stops_the_clock_and_the_second_does_not(desk, clock):
     dossiers, forms = desk
-    view = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY)
+    with clock.at(MONDAY):
+        view = dossiers.register("HT-XNHN", clerk_id=1)
     due = view.due_at
     waiting = forms.request_supplement(
         view.code, missing=["Bản sao CCCD", "  "], reason="Thiếu giấy tờ", clerk_id=1
@@ -51,31 +52,34 @@ def test_the_first_form_02_stops_the_clock_and_the_second_does_not(desk, clock):
 
 def test_a_late_dossier_cannot_be_made_on_time_by_a_form_02_after_the_fact(desk, clock):
     dossiers, forms = desk
-    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code  # due Fri 27/11
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-XNHN", clerk_id=1).code  # due Fri 27/11
     clock.now = datetime(2026, 11, 30, 8, 0)  # Monday after: already late
     with pytest.raises(ConflictError):
         forms.request_supplement(code, missing=["Ảnh"], reason="Thiếu", clerk_id=1)
     assert dossiers.show(code).supplements == ()
 
 
-def test_a_form_02_needs_what_is_missing_and_why(desk):
+def test_a_form_02_needs_what_is_missing_and_why(desk, clock):
     dossiers, forms = desk
-    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-XNHN", clerk_id=1).code
     with pytest.raises(InvalidInputError):
         forms.request_supplement(code, missing=[" "], reason="Thiếu", clerk_id=1)
     with pytest.raises(InvalidInputError):
         forms.request_supplement(code, missing=["Ảnh"], reason=" ", clerk_id=1)
 
 
-def test_a_refused_dossier_is_closed_to_everything_else(desk):
+def test_a_refused_dossier_is_closed_to_everything_else(desk, clock):
     dossiers, forms = desk
-    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-XNHN", clerk_id=1).code
     refused = forms.refuse(code, reason="Không thuộc thẩm quyền của xã", clerk_id=1)
     assert refused.refused_at == MONDAY and refused.refusal_reason.startswith("Không thuộc")
     for attempt in (
         lambda: forms.refuse(code, reason="Lần nữa", clerk_id=1),
         lambda: forms.request_supplement(code, missing=["Ảnh"], reason="Thiếu", clerk_id=1),
-        lambda: dossiers.return_result(code),
+        lambda: dossiers.return_result(code, clerk_id=1),
     ):
         with pytest.raises(ConflictError):
             attempt()
@@ -84,13 +88,17 @@ def test_a_refused_dossier_is_closed_to_everything_else(desk):
 def test_papers_and_the_yearly_register_entry_are_kept(desk, clock):
     dossiers, _forms = desk
     papers = [DocumentItem("Tờ khai", "original", 1), DocumentItem("CCCD", "copy", 2)]
-    first = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY, documents=papers, sets=2)
-    second = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 12, 31, 9))
-    next_year = dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2027, 1, 4, 9))
+    with clock.at(MONDAY):
+        first = dossiers.register("HT-XNHN", clerk_id=1, documents=papers, sets=2)
+    with clock.at(datetime(2026, 12, 31, 9)):
+        second = dossiers.register("HT-KS", clerk_id=1)
+    with clock.at(datetime(2027, 1, 4, 9)):
+        next_year = dossiers.register("HT-KS", clerk_id=1)
     assert first.documents == tuple(papers) and first.sets == 2
     assert [first.register_entry, second.register_entry, next_year.register_entry] == [1, 2, 1]
     with pytest.raises(InvalidInputError):
-        dossiers.register("HT-KS", clerk_id=1, received_at=MONDAY, sets=0)
+        with clock.at(MONDAY):
+            dossiers.register("HT-KS", clerk_id=1, sets=0)
 
 
 def test_an_office_keeps_each_services_checklist(database, office, clock, tmp_path, capsys):
@@ -116,11 +124,12 @@ def test_two_form_02s_make_indicator_3_zero_for_that_dossier_in_the_export(
     desk, database, clock, tmp_path
 ):
     dossiers, forms = desk
-    code = dossiers.register("HT-XNHN", clerk_id=2, received_at=MONDAY).code
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-XNHN", clerk_id=2).code
     for _ in range(2):
         forms.request_supplement(code, missing=["Ảnh"], reason="Thiếu", clerk_id=2)
         forms.supplement_returned(code, clerk_id=2)
-    dossiers.return_result(code)
+    dossiers.return_result(code, clerk_id=1)
     RatingService(database.factory, station="kiosk-1", clock=clock).record(
         RatingInput(Satisfaction.SATISFIED, dossier_code=code, contacts_score=2)
     )
@@ -134,18 +143,20 @@ def test_two_form_02s_make_indicator_3_zero_for_that_dossier_in_the_export(
     assert row[header.index("Chỉ số 3 theo trả lời")] == 2  # what the citizen answered
 
 
-def test_forms_are_refused_in_words_on_the_command_line(desk, database, capsys):
+def test_forms_are_refused_in_words_on_the_command_line(desk, database, capsys, clock):
     dossiers, _forms = desk
     url = database.url
-    code = dossiers.register("HT-KS", clerk_id=1, received_at=MONDAY).code
-    dossiers.return_result(code)
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-KS", clerk_id=1).code
+    dossiers.return_result(code, clerk_id=1)
     unknown = ["print", "refusal", "000.00.30.H12-261123-0099", "--reason", "X", "--db", url]
     assert run_kiosk(unknown) == 1
     assert "Không tìm thấy hồ sơ" in capsys.readouterr().err
     supplement = ["print", "supplement", code, "--missing", "Ảnh", "--reason", "X", "--db", url]
     assert run_kiosk(supplement) == 1
     assert "trả kết quả" in capsys.readouterr().err
-    open_code = dossiers.register("HT-KS", clerk_id=1, received_at=MONDAY).code
+    with clock.at(MONDAY):
+        open_code = dossiers.register("HT-KS", clerk_id=1).code
     refuse = ["print", "refusal", open_code, "--reason", "Sai thẩm quyền", "--json", "--db", url]
     run_kiosk(refuse)
     capsys.readouterr()
@@ -158,7 +169,7 @@ def test_forms_are_refused_in_words_on_the_command_line(desk, database, capsys):
 
 
 def test_form_02_and_form_03_are_issued_and_written_from_the_command_line(
-    desk, database, tmp_path, capsys
+    desk, database, tmp_path, capsys, clock
 ):
     from tests.kiosk.signing import machine_keys
 
@@ -167,7 +178,8 @@ def test_form_02_and_form_03_are_issued_and_written_from_the_command_line(
 
     dossiers, _forms = desk
     url = database.url
-    code = dossiers.register("HT-XNHN", clerk_id=1, received_at=MONDAY).code
+    with clock.at(MONDAY):
+        code = dossiers.register("HT-XNHN", clerk_id=1).code
     supplement = tmp_path / "mau-02.pdf"
     command = ["print", "supplement", code, "--missing", "Bản sao sổ hộ khẩu", "--reason"]
     command += ["Thiếu giấy tờ", "--clerk", "1", "--out", str(supplement), "--json", "--db", url]

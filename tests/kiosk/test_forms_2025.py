@@ -433,12 +433,12 @@ def test_pdf_renderer_takes_a_slip_content_directly(tmp_path):
 @pytest.fixture
 def recorded(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    code = dossiers.register(
-        "HT-XNHN",
-        clerk_id=1,
-        received_at=datetime(2026, 11, 23, 9, 30),
-        citizen=CitizenDetails("Nguyễn Văn Ấn", "Ấp Phú Hòa, xã Tân Phú", "0912345678"),
-    ).code
+    with clock.at(datetime(2026, 11, 23, 9, 30)):
+        code = dossiers.register(
+            "HT-XNHN",
+            clerk_id=1,
+            citizen=CitizenDetails("Nguyễn Văn Ấn", "Ấp Phú Hòa, xã Tân Phú", "0912345678"),
+        ).code
     return code
 
 

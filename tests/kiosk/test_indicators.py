@@ -26,9 +26,11 @@ def day_data(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
 
     def dossier(service, clerk, received, returned=None):
-        code = dossiers.register(service, clerk_id=clerk, received_at=received).code
+        with clock.at(received):
+            code = dossiers.register(service, clerk_id=clerk).code
         if returned:
-            dossiers.return_result(code, at=returned)
+            with clock.at(returned):
+                dossiers.return_result(code, clerk_id=1)
         return code
 
     forms = CounterFormService(database.factory, station="test", clock=clock)
@@ -44,10 +46,12 @@ def day_data(database, office, clock):
     a = dossier("HT-KS", 1, at(20, 8), at(20, 10))  # on time
     b = dossier("HT-XNHN", 1, at(17, 9))  # early (due 20/11), after one Form 02
     papers_asked_for(b, (at(17, 10), at(17, 11)))
-    dossiers.return_result(b, at=at(19, 15))
+    with clock.at(at(19, 15)):
+        dossiers.return_result(b, clerk_id=1)
     c = dossier("HT-XNHN", 2, at(17, 9, 10))  # late, after two Form 02s
     papers_asked_for(c, (at(17, 10), at(17, 10, 30)), (at(17, 11), at(17, 11, 30)))
-    dossiers.return_result(c, at=at(23, 9))
+    with clock.at(at(23, 9)):
+        dossiers.return_result(c, clerk_id=1)
     dossier("HT-KS", 2, at(20, 9))  # D: late, never returned
     e = dossier("HT-XNHN", 2, at(17, 9, 20), at(20, 16))  # on time
     dossier("HT-KS", 1, at(23, 8), at(23, 9))  # due another day: not in the report
@@ -164,9 +168,12 @@ def test_a_period_sums_its_days(day_data):
 
 def test_a_day_with_only_late_dossiers(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    first = dossiers.register("HT-KS", clerk_id=1, received_at=at(18, 8)).code
-    dossiers.register("HT-KS", clerk_id=2, received_at=at(18, 9))  # never returned
-    dossiers.return_result(first, at=at(19, 8))  # a day after its appointment
+    with clock.at(at(18, 8)):
+        first = dossiers.register("HT-KS", clerk_id=1).code
+    with clock.at(at(18, 9)):
+        dossiers.register("HT-KS", clerk_id=2)  # never returned
+    with clock.at(at(19, 8)):
+        dossiers.return_result(first, clerk_id=1)  # a day after its appointment
     report = report_for(database, date(2026, 11, 18))
     unit = report.unit
     assert (unit.due, unit.late) == (2, 2)

@@ -69,7 +69,8 @@ def test_unhappy_burst_alert_needs_half_of_at_least_four_in_fifteen_minutes(
 def test_dossier_due_next_working_day_and_still_out_raises_an_alert(database, office, clock):
     clock.now = datetime(2026, 11, 23, 9, 0)  # Monday; Tuesday 24/11 is a holiday
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
-    dossiers.register("HT-KS", clerk_id=1, received_at=datetime(2026, 11, 23, 16, 0))  # due 25/11
+    with clock.at(datetime(2026, 11, 23, 16, 0)):
+        dossiers.register("HT-KS", clerk_id=1)  # due 25/11
     [alert] = AlertService(database.factory, station="manager", clock=clock).current()
     assert alert.kind == "due_next_day" and alert.params == {"count": 1, "day": "25/11"}
 
@@ -102,9 +103,11 @@ def test_the_day_at_a_glance_counts_due_overdue_and_due_next(database, office, c
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
 
     def dossier(received, returned=None):
-        code = dossiers.register("HT-KS", clerk_id=1, received_at=received).code
+        with clock.at(received):
+            code = dossiers.register("HT-KS", clerk_id=1).code
         if returned:
-            dossiers.return_result(code, at=returned)
+            with clock.at(returned):
+                dossiers.return_result(code, clerk_id=1)
 
     dossier(datetime(2026, 11, 20, 8, 0))  # due Friday 20/11, still out: overdue
     dossier(datetime(2026, 11, 23, 8, 0), datetime(2026, 11, 23, 9, 0))  # due today, returned
@@ -169,7 +172,8 @@ def test_gaming_signals_fast_ratings_and_happy_bursts_name_the_kiosk_and_clerk(
 
     for n in range(4):  # four ratings five seconds apart: three quick pairs
         rate_at("kiosk-1", start + timedelta(seconds=5 * n), Satisfaction.SATISFIED)
-    codes = [dossiers.register("HT-KS", clerk_id=1, received_at=start).code for _ in range(6)]
+    with clock.at(start):
+        codes = [dossiers.register("HT-KS", clerk_id=1).code for _ in range(6)]
     for n, code in enumerate(codes):  # six "very satisfied" in 100 s, all of counter 1
         rate_at("kiosk-2", start + timedelta(seconds=20 * n), Satisfaction.VERY_SATISFIED, code)
     for n in range(5):  # five "very satisfied" over 20 minutes: citizens, not a burst

@@ -15,7 +15,8 @@ from tests.kiosk.signing import sign_stations
 def rated(database, office, clock):
     """Five ratings on kiosk-1 (two for dossiers, three walk-ins) and one on kiosk-2."""
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    codes = [dossiers.register("HT-KS", clerk_id=1, received_at=clock.now).code for _ in range(2)]
+    with clock.at(clock.now):
+        codes = [dossiers.register("HT-KS", clerk_id=1).code for _ in range(2)]
     signer = sign_stations(database, "kiosk-1", "kiosk-2")
     kiosk1 = RatingService(database.factory, station="kiosk-1", clock=clock, signer=signer)
     kiosk2 = RatingService(database.factory, station="kiosk-2", clock=clock, signer=signer)
@@ -120,7 +121,8 @@ def test_inserting_a_rating_in_the_middle_is_found(rated, database, db_url, caps
 
 def test_a_dossier_is_rated_once(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    code = dossiers.register("HT-KS", clerk_id=1, received_at=clock.now).code
+    with clock.at(clock.now):
+        code = dossiers.register("HT-KS", clerk_id=1).code
     ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
     ratings.record(RatingInput(Satisfaction.SATISFIED, dossier_code=code))
     with pytest.raises(ConflictError):

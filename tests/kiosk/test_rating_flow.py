@@ -39,8 +39,10 @@ def backend(database, office, clock):
 @pytest.fixture
 def dossier_code(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    code = dossiers.register("HT-KS", clerk_id=2, received_at=clock.now - timedelta(hours=1)).code
-    dossiers.return_result(code, at=clock.now)
+    with clock.at(clock.now - timedelta(hours=1)):
+        code = dossiers.register("HT-KS", clerk_id=2).code
+    with clock.at(clock.now):
+        dossiers.return_result(code, clerk_id=1)
     return code
 
 

@@ -16,7 +16,7 @@ from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
 from kiosk.services.slips import SlipService
 from kiosk.views import CitizenDetails
-from tests.conftest import run_kiosk
+from tests.conftest import MutableClock, run_kiosk
 
 MM = 72 / 25.4
 
@@ -29,12 +29,12 @@ def signer():
 @pytest.fixture
 def code(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    return dossiers.register(
-        "HT-XNHN",
-        clerk_id=1,
-        received_at=datetime(2026, 4, 28, 10, 5),
-        citizen=CitizenDetails("Nguyễn Văn Ấn", "Ấp Phú Hòa, xã Tân Phú", "0912345678"),
-    ).code
+    with clock.at(datetime(2026, 4, 28, 10, 5)):
+        return dossiers.register(
+            "HT-XNHN",
+            clerk_id=1,
+            citizen=CitizenDetails("Nguyễn Văn Ấn", "Ấp Phú Hòa, xã Tân Phú", "0912345678"),
+        ).code
 
 
 def render(database, kind, code, signer, paper, tmp_path):
@@ -97,11 +97,14 @@ def test_receipt_shows_form_01_in_vietnamese_with_a_genuine_qr(
     assert height == 210 if paper is A5 else 120 < height < 400
 
 
-def test_apology_letter_states_reason_and_new_appointment(database, code, signer, tmp_path):
-    dossiers = DossierService(database.factory, station="test")
+def test_apology_letter_states_reason_and_new_appointment(database, code, signer, tmp_path, clock):
+    dossiers = DossierService(database.factory, station="test", clock=clock)
     with pytest.raises(InvalidInputError):
         render(database, PrintKind.APOLOGY, code, signer, A5, tmp_path)
-    dossiers.reappoint(code, new_due_day=date(2026, 5, 8), reason="Chờ xác minh với Công an xã")
+    with clock.at(datetime(2026, 5, 6, 9, 0)):
+        dossiers.reappoint(
+            code, new_due_day=date(2026, 5, 8), reason="Chờ xác minh với Công an xã", clerk_id=1
+        )
     for paper in (A5, ROLL_80):
         path = render(database, PrintKind.APOLOGY, code, signer, paper, tmp_path)
         text = " ".join(pdf_text(path).split())
@@ -129,9 +132,12 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
                 "08/05/2026",
                 "--reason",
                 "Chờ ý kiến",
+                "--clerk",
+                "1",
                 "--db",
                 db_url,
-            ]
+            ],
+            MutableClock(datetime(2026, 5, 6, 9, 0)),
         )
         == 0
     )
@@ -145,9 +151,12 @@ def test_command_line_prints_and_refuses_a_second_reappointment(
                 "2026-05-11",
                 "--reason",
                 "Lần hai",
+                "--clerk",
+                "1",
                 "--db",
                 db_url,
-            ]
+            ],
+            MutableClock(datetime(2026, 5, 6, 9, 0)),
         )
         == 1
     )

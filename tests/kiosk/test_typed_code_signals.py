@@ -34,11 +34,12 @@ def signals(database, clock):
 def test_a_typed_lookup_is_audited_without_its_check_number_and_a_scanned_one_is_not(
     database, office, clock
 ):
-    code = (
-        DossierService(database.factory, station="clerk-1", clock=clock)
-        .register("HT-KS", clerk_id=1, received_at=clock.now - timedelta(hours=1))
-        .code
-    )
+    with clock.at(clock.now - timedelta(hours=1)):
+        code = (
+            DossierService(database.factory, station="clerk-1", clock=clock)
+            .register("HT-KS", clerk_id=1)
+            .code
+        )
     backend = KioskBackend(database.factory, station="kiosk-1", clock=clock)
     backend.lookup(code)  # scanned
     backend.lookup(code, typed=True)

@@ -25,8 +25,10 @@ WAIT = 10000
 @pytest.fixture
 def dossier(database, office, clock):
     dossiers = DossierService(database.factory, station="test", clock=clock)
-    code = dossiers.register("HT-XNHN", clerk_id=2, received_at=clock.now - timedelta(days=10)).code
-    dossiers.return_result(code, at=clock.now - timedelta(days=6))  # due 18/11, back 17/11
+    with clock.at(clock.now - timedelta(days=10)):
+        code = dossiers.register("HT-XNHN", clerk_id=2).code
+    with clock.at(clock.now - timedelta(days=6)):
+        dossiers.return_result(code, clerk_id=1)  # due 18/11, back 17/11
     return code
 
 

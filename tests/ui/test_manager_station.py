@@ -21,8 +21,10 @@ def window(qtbot, database, manager, clock, tmp_path):
     # Friday 20/11: two dossiers of clerk 1 returned on time and rated very satisfied.
     for minute in (0, 10):
         received = datetime(2026, 11, 20, 8, minute)
-        code = dossiers.register("HT-KS", clerk_id=1, received_at=received).code
-        dossiers.return_result(code, at=received + timedelta(hours=1))
+        with clock.at(received):
+            code = dossiers.register("HT-KS", clerk_id=1).code
+        with clock.at(received + timedelta(hours=1)):
+            dossiers.return_result(code, clerk_id=1)
         clock.now = received + timedelta(hours=1, minutes=5)
         ratings.record(
             RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS", dossier_code=code)
@@ -160,7 +162,8 @@ def test_exports_of_the_chosen_period_run_off_screen(qtbot, window):
     assert summary["Lượt đánh giá"] == 6
     with qtbot.waitSignal(window.exported) as csv_files:
         desk.export_buttons["csv"].click()
-    assert len(csv_files.args[0]) == 5  # summary, services, clerks, register, chain heads
+    # summary, services, clerks, register, chain heads, corrected times
+    assert len(csv_files.args[0]) == 6
     assert "bao-cao-2026-11-17-den-2026-11-23" in desk.message.text()
 
 
