@@ -186,7 +186,12 @@ def _known_head(text: str) -> tuple[str, str]:
 def verify(ctx: CliContext, args: argparse.Namespace) -> int:
     known = [_known_head(text) for text in args.head]
     with ctx.database().factory() as session:
-        report = verify_chains(session, known)
+        # With --office, that office's chains; without, the whole database's (the district's
+        # own check; a database of one office is the same).
+        office_id = None
+        if ctx.settings.office_code is not None:
+            office_id = find_office(session, ctx.settings.office_code).id
+        report = verify_chains(session, known, office_id=office_id)
     tr = ctx.tr
     data = {
         "ok": report.ok,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, BrokenLink, stored_payload, verify_station
 from kiosk.clock import day_range
 from kiosk.db.models import Rating
+from kiosk.services.offices import ratings_of
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class PeriodIntegrity:
         return all(segment.broken is None for segment in self.segments)
 
 
-def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrity:
+def period_integrity(session: Session, office_id: int, start: date, end: date) -> PeriodIntegrity:
+    """The chains of the office's stations only: another office's are its own report's."""
     begin, finish = day_range(start, end)
     ranges = session.execute(
         select(
@@ -44,7 +46,7 @@ def period_integrity(session: Session, start: date, end: date) -> PeriodIntegrit
             func.min(Rating.station_sequence).filter(Rating.created_at >= begin),
             func.max(Rating.station_sequence),
         )
-        .where(Rating.created_at < finish)
+        .where(Rating.created_at < finish, ratings_of(session, office_id))
         .group_by(Rating.station)
         .order_by(Rating.station)
     ).all()

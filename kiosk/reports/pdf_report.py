@@ -307,7 +307,7 @@ def render_report_pdf(
         *_late(session, office.id, start, end, today, tr, s),
         *_comments(session, office.id, start, end, tr, s),
         Spacer(0, 4 * mm),
-        *_integrity(period_integrity(session, start, end), tr, s),
+        *_integrity(period_integrity(session, office.id, start, end), tr, s),
         Paragraph(
             escape(
                 tr("Made on {when} by the feedback kiosk system.", when=f"{now:%H:%M %d/%m/%Y}")

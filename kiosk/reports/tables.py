@@ -195,7 +195,7 @@ def build_tables(
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
     )
-    integrity = period_integrity(session, start, end)
+    integrity = period_integrity(session, office.id, start, end)
     summary_rows.append([tr("Rating chain"), integrity_sentence(integrity, tr), None, None])
     return [
         summary,

@@ -18,6 +18,8 @@ from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.calendar import WorkingCalendar
 from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service, ServiceDocument
 from kiosk.db.session import SessionFactory
+from kiosk.errors import ConflictError
+from kiosk.i18n import N_
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk
 from kiosk.services.counter_forms import refuse_dossier, request_supplement, supplement_returned
@@ -286,7 +288,20 @@ class _DemoOffice:
 
 
 def seed_demo(factory: SessionFactory, now: datetime) -> DemoSummary:
+    """Refuses, changing nothing, a database that holds a real office: the demo's dossiers and
+    ratings would sit beside the office's, and its kiosks would extend the office's chains."""
     with factory.begin() as session:
+        other = session.scalar(
+            select(Office.code).where(Office.code != catalog.OFFICE["code"]).limit(1)
+        )
+        if other is not None:
+            raise ConflictError(
+                N_(
+                    "This database holds office {code}: the demo needs a database of its own "
+                    "(give another one with --db)."
+                ),
+                code=other,
+            )
         existing = session.scalar(select(Office).where(Office.code == catalog.OFFICE["code"]))
         if existing is not None:
             return _summary(session, existing, created=False, now=now)
@@ -316,7 +331,10 @@ def _summary(session: Session, office: Office, *, created: bool, now: datetime) 
         )
         or 0,
         dossiers=len(dossiers),
-        ratings=session.scalar(select(func.count()).select_from(Rating)) or 0,
+        ratings=session.scalar(
+            select(func.count()).select_from(Rating).where(Rating.office_id == office.id)
+        )
+        or 0,
         late=sum(
             dossier_status(t.due_at, t.returned_at, now.date()) is DossierStatus.LATE
             for t in dossiers

@@ -1,7 +1,8 @@
 """Paper rating slips entered by the manager: the law allows them beside the kiosk.
 
 They go through the same rules as the kiosk's ratings (one per dossier, the office's scale) on
-their own hash chain, station "paper", with channel PAPER so reports show them apart.
+their own hash chain, one per office (station "paper-OFFICE"; see paper_station), with channel
+PAPER so reports show them apart.
 A CSV of slips is checked whole before anything is recorded: a typo on row 40 must not leave
 rows 1–39 half entered.
 """
@@ -22,6 +23,15 @@ from kiosk.services.ratings import record_rating
 from kiosk.text import clean_optional
 
 PAPER_STATION = "paper"
+
+
+def paper_station(office_code: str) -> str:
+    """The office's own chain of paper slips. Before offices were kept apart every office's
+    slips went to one chain, "paper": its rows stay where they are, verified and counted for
+    their office as before; new slips never join it, so two offices never share a chain."""
+    return f"{PAPER_STATION}-{office_code}"
+
+
 COLUMNS = (
     "date",
     "dossier_code",
@@ -117,7 +127,13 @@ class PaperSlipService(StationUseCases):
             office = find_office(session, self._office_code)
             for number, slip in enumerate(slips, 2):
                 try:
-                    record_rating(session, office, slip.answers, station=PAPER_STATION, at=slip.at)
+                    record_rating(
+                        session,
+                        office,
+                        slip.answers,
+                        station=paper_station(office.code),
+                        at=slip.at,
+                    )
                     session.flush()
                 except KioskError as error:
                     raise InvalidInputError(

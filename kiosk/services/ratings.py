@@ -18,7 +18,7 @@ from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
-from kiosk.services.offices import find_office, find_service
+from kiosk.services.offices import find_office, find_service, ratings_of
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ def record_rating(
     unknown = set(answers.reasons) - set(COMPLAINT_REASONS)
     if unknown:
         raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
-    dossier = find_dossier(session, answers.dossier_code) if answers.dossier_code else None
+    dossier = None
+    if answers.dossier_code:
+        dossier = find_dossier(session, answers.dossier_code, office_id=office.id)
     if dossier is not None:
         already = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
         if already is not None:
@@ -78,11 +80,18 @@ def record_rating(
         raise InvalidInputError(N_("Choose the service you are rating."))
 
     last = session.execute(
-        select(Rating.station_sequence, Rating.hash)
+        select(Rating.station_sequence, Rating.hash, Rating.office_id)
         .where(Rating.station == station)
         .order_by(Rating.station_sequence.desc())
         .limit(1)
     ).first()
+    if last and last.office_id not in (None, office.id):
+        # A chain is one station's of one office: two offices' kiosks named alike must not
+        # write into each other's chain (nor count in each other's figures).
+        raise ConflictError(
+            N_("Station {station} works for another office: give it its own name."),
+            station=station,
+        )
     sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     rating = Rating(
         id=rating_id or uuid.uuid4(),
@@ -110,13 +119,24 @@ def record_rating(
     return rating
 
 
-def verify_chains(session: Session, known_heads: Iterable[tuple[str, str]] = ()) -> ChainReport:
-    """Walks every station's chain; `known_heads` are (station, hash) pairs printed in earlier
-    reports, each of which must still be in its station's chain."""
+def verify_chains(
+    session: Session,
+    known_heads: Iterable[tuple[str, str]] = (),
+    *,
+    office_id: int | None = None,
+) -> ChainReport:
+    """Walks every station's chain (with `office_id`, the chains of that office's stations);
+    `known_heads` are (station, hash) pairs printed in earlier reports, each of which must
+    still be in its station's chain."""
     wanted: dict[str, set[str]] = {}
     for station, head in known_heads:
         wanted.setdefault(station, set()).add(head)
-    stations = session.scalars(select(Rating.station).distinct().order_by(Rating.station)).all()
+    station_query = select(Rating.station).distinct().order_by(Rating.station)
+    if office_id is not None:
+        station_query = station_query.where(ratings_of(session, office_id))
+    stations = session.scalars(station_query).all()
+    if office_id is not None:
+        _heads_of_office(session, set(wanted) - set(stations))
     checked_total, heads, sequences = 0, {}, {}
     lost = [
         (station, head)
@@ -137,6 +157,15 @@ def verify_chains(session: Session, known_heads: Iterable[tuple[str, str]] = ())
         if broken is not None:
             return ChainReport(checked_total, heads, broken, tuple(lost), sequences)
     return ChainReport(checked_total, heads, None, tuple(lost), sequences)
+
+
+def _heads_of_office(session: Session, stations: set[str]) -> None:
+    """A head given for a station that is another office's is a mistake, not a lost chain."""
+    for station in sorted(stations):
+        if session.scalar(select(Rating.id).where(Rating.station == station).limit(1)):
+            raise InvalidInputError(
+                N_("Station {station} is not one of this office's."), station=station
+            )
 
 
 class RatingService(StationUseCases):
@@ -170,4 +199,4 @@ class RatingService(StationUseCases):
 
     def verify(self) -> ChainReport:
         with self._factory() as session:
-            return verify_chains(session)
+            return verify_chains(session, office_id=self._office_id(session))

@@ -34,7 +34,7 @@ def test_a_batch_of_paper_slips_is_entered_on_its_own_chain(
     with database.factory() as session:
         rows = session.scalars(select(Rating).order_by(Rating.station_sequence)).all()
     assert [r.channel for r in rows] == [RatingChannel.PAPER] * 2
-    assert [r.station for r in rows] == ["paper", "paper"]
+    assert [r.station for r in rows] == ["paper-000.00.30.H12", "paper-000.00.30.H12"]
     assert rows[0].conduct_complaint is False and rows[1].conduct_complaint is True
     assert rows[1].reasons == ["slow", "many_visits"] and rows[1].comment == "=1+1 chậm"
     assert run_kiosk(["verify", "--db", db_url]) == 0
