@@ -16,6 +16,7 @@ from kiosk.reports.glance import day_glance
 from kiosk.services.alerts import AlertService
 from kiosk.services.clerk_board import ClerkBoardService
 from kiosk.services.comments import CommentService
+from kiosk.services.gaming import gaming_signals
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.services.offices import find_office
 from kiosk.services.paper_slips import PaperSlip, PaperSlipService
@@ -168,3 +169,16 @@ def test_demo_refuses_a_database_with_a_real_office_and_changes_nothing(db_url, 
     error = capsys.readouterr().err
     assert B in error and "Traceback" not in error and len(error.strip().splitlines()) == 1
     assert counts() == before == [1, 0, 0, 0]
+
+
+def test_codes_typed_at_a_kiosk_are_a_signal_for_a_not_for_b(database, two, clock):
+    kiosk = _kiosk(database, clock)
+    for code in (two.b.due_today, two.b.open, two.b.waiting):  # B's receipts, one after another
+        with pytest.raises(NotFoundError):
+            kiosk.lookup(code, typed=True)
+    with database.factory() as session:
+        ids = dict(session.execute(select(Office.code, Office.id)).all())
+        of_a = gaming_signals(session, ids[A], clock.now.date())
+        of_b = gaming_signals(session, ids[B], clock.now.date())
+    assert [(s.kind, s.station, s.count) for s in of_a] == [("typed_sequence", A_KIOSK, 3)]
+    assert of_b == []
