@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
+from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEvent
@@ -12,6 +16,7 @@ from kiosk.errors import InvalidInputError
 from kiosk.services import sign_in as sign_in_module
 from kiosk.services.sign_in import (
     FAILED,
+    LOCK,
     LOCKED,
     MAX_FAILURES,
     SUCCEEDED,
@@ -21,6 +26,7 @@ from kiosk.services.sign_in import (
 from tests.kiosk.offices_fixtures import A, B, seed_two_offices
 
 GUESSES = 10
+_fresh_counters = itertools.count(100)
 
 
 @pytest.fixture
@@ -111,3 +117,31 @@ def test_a_pin_of_another_office_does_not_open_this_office_s_counter(database, t
     with pytest.raises(InvalidInputError) as error:
         office_a.sign_in(1, "5678")  # B's counter-1 PIN
     assert "4" in str(error.value)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(gaps=st.lists(st.integers(min_value=0, max_value=400), min_size=1, max_size=25))
+def test_over_any_timing_of_guesses_five_minutes_never_hold_more_than_five_checks(
+    database, office, clock, gaps
+):
+    """Wrong PINs at any pace: no five minutes ever see more than five PINs checked, and a guess
+    is refused unchecked only when five were checked in the five minutes before it."""
+    counter = next(_fresh_counters)  # a counter of its own per example, so examples don't mix
+    service = SignInService(database.factory, station="clerk-1", clock=clock)
+    checked, refused = [], []
+    for gap in gaps:
+        clock.now += timedelta(seconds=gap)
+        try:
+            service.sign_in(counter, "0000")
+        except SignInLockedError:
+            refused.append(clock.now)
+        except InvalidInputError:
+            checked.append(clock.now)
+
+    def checked_within_lock_before(moment: datetime) -> int:
+        return sum(moment - LOCK < at <= moment for at in checked)
+
+    assert all(checked_within_lock_before(at) <= MAX_FAILURES for at in checked)
+    assert all(checked_within_lock_before(at) >= MAX_FAILURES for at in refused)
