@@ -221,9 +221,13 @@ def verify(ctx: CliContext, args: argparse.Namespace) -> int:
     except KeyFileError as error:
         problem = error
     with ctx.database().factory() as session:
-        office = find_office(session, ctx.settings.office_code)
+        # With --office, that office's chains; without, the whole database's (the district's
+        # own check; a database of one office is the same).
+        office_id = None
+        if ctx.settings.office_code is not None:
+            office_id = find_office(session, ctx.settings.office_code).id
         report = verify_chains(
-            session, known, office_id=office.id, office_key=office_key, office_key_problem=problem
+            session, known, office_id=office_id, office_key=office_key, office_key_problem=problem
         )
     tr = ctx.tr
     data = {

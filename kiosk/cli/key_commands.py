@@ -25,6 +25,7 @@ from kiosk.paths import signing_key_path, station_key_path
 from kiosk.receipt_signing import create_receipt_key, load_receipt_key
 from kiosk.services.key_registry import register_station_key, registered_keys
 from kiosk.services.offices import find_office
+from kiosk.services.paper_slips import PAPER_STATION, paper_station
 from kiosk.services.sign_in import SignInService
 from kiosk.station_keys import (
     StationSigner,
@@ -134,7 +135,9 @@ def keys_register(ctx: CliContext, args: argparse.Namespace) -> None:
     registered = []
     with ctx.database().factory.begin() as session:
         office = find_office(session, ctx.settings.office_code)
-        for station in dict.fromkeys(args.stations):
+        # "paper" names the office's own chain of paper slips (paper-OFFICE).
+        named = [paper_station(office.code) if s == PAPER_STATION else s for s in args.stations]
+        for station in dict.fromkeys(named):
             row = register_station_key(
                 session,
                 office,

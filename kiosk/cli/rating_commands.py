@@ -14,7 +14,7 @@ from kiosk.station_keys import load_station_signer
 
 def enter_paper_slips(ctx: CliContext, args: argparse.Namespace) -> None:
     text = read_text_file(Path(args.file))
-    # Signed with this machine's key, which a manager registered for station "paper".
+    # Signed with this machine's key, registered for the office's paper station.
     signer = load_station_signer(station_key_path(ctx.settings.station_key_path))
     service = PaperSlipService(
         ctx.database().factory,

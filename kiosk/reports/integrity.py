@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, BrokenLink, stored_payload, verify_station
@@ -22,6 +22,7 @@ from kiosk.db.models import Rating
 from kiosk.errors import KioskError
 from kiosk.receipt_signing import machine_receipt_key
 from kiosk.services.key_registry import key_spans
+from kiosk.services.offices import ratings_of
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def period_integrity(
         func.min(Rating.station_sequence).filter(Rating.created_at >= begin),
         func.max(Rating.station_sequence),
     ).where(Rating.created_at < finish)
-    if office_id is not None:  # NULL: rated before offices were told apart, in the only one
-        query = query.where(or_(Rating.office_id == office_id, Rating.office_id.is_(None)))
+    if office_id is not None:  # the office's stations only: another's are its own report's
+        query = query.where(ratings_of(session, office_id))
     ranges = session.execute(query.group_by(Rating.station).order_by(Rating.station)).all()
     segments, checked = [], 0
     for station, first, last in ranges:

@@ -17,7 +17,7 @@ from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.gaming import GamingSignal, gaming_signals
 from kiosk.services.offices import find_office, office_calendar, ratings_of
-from kiosk.services.stations import SILENT_AFTER
+from kiosk.services.stations import SILENT_AFTER, stations_of
 
 UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
 DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
@@ -109,7 +109,7 @@ class AlertService(StationUseCases):
                 _gaming_alert(signal) for signal in gaming_signals(session, office.id, now.date())
             ]
             for alert in alerts:
-                self._log_once(session, alert, now)
+                self._log_once(session, office, alert, now)
         return alerts
 
     def _silent_kiosks(self, session: Session, office: Office, now: datetime) -> list[Alert]:
@@ -122,7 +122,11 @@ class AlertService(StationUseCases):
             return []
         silent = session.scalars(
             select(Station)
-            .where(Station.kind == "kiosk", Station.last_contact_at < now - SILENT_AFTER)
+            .where(
+                Station.kind == "kiosk",
+                Station.last_contact_at < now - SILENT_AFTER,
+                stations_of(session, office.id),
+            )
             .order_by(Station.name)
         )
         return [
@@ -134,8 +138,9 @@ class AlertService(StationUseCases):
             for station in silent
         ]
 
-    def _log_once(self, session: Session, alert: Alert, now: datetime) -> None:
-        subject = f"alert:{alert.kind}:{now:%Y-%m-%d}"
+    def _log_once(self, session: Session, office: Office, alert: Alert, now: datetime) -> None:
+        # Per office: one office's alert must not silence the same alert of another.
+        subject = f"alert:{office.id}:{alert.kind}:{now:%Y-%m-%d}"
         seen = session.scalar(
             select(AuditEvent.id)
             .where(AuditEvent.subject == subject, AuditEvent.at > now - timedelta(hours=1))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from kiosk.clock import Clock, office_now
 from kiosk.db.session import SessionFactory
+from kiosk.services.offices import find_office
 
 
 class StationUseCases:
@@ -21,3 +24,11 @@ class StationUseCases:
         self._station = station
         self._clock = clock
         self._office_code = office_code
+        self._known_office_id: int | None = None
+
+    def _office_id(self, session: Session) -> int:
+        """The id of the office this station works for: every query and change is limited to
+        it. An office's id never changes, so it is looked up once per station."""
+        if self._known_office_id is None:
+            self._known_office_id = find_office(session, self._office_code).id
+        return self._known_office_id

@@ -15,7 +15,7 @@ from kiosk.errors import ConflictError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.offices import find_office, ratings_of
+from kiosk.services.offices import ratings_of
 from kiosk.text import clean_optional
 
 
@@ -48,8 +48,7 @@ class CommentService(StationUseCases):
         if open_only:
             query = query.where(CommentFollowUp.id.is_(None))
         with self._factory() as session:
-            office = find_office(session, self._office_code)
-            query = query.where(ratings_of(session, office.id))
+            query = query.where(ratings_of(session, self._office_id(session)))
             return [
                 CommentView(
                     rating.id,
@@ -66,7 +65,11 @@ class CommentService(StationUseCases):
 
     def follow_up(self, rating_id: uuid.UUID, note: str, *, clerk_id: int | None) -> None:
         with self._factory.begin() as session:
-            rating = session.get(Rating, rating_id)
+            rating = session.scalar(
+                select(Rating).where(
+                    Rating.id == rating_id, ratings_of(session, self._office_id(session))
+                )
+            )
             if rating is None or rating.comment is None:
                 raise NotFoundError(N_("There is no comment {id}."), id=rating_id)
             if (

@@ -19,7 +19,7 @@ from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import dossier_view, find_clerk, find_dossier
-from kiosk.services.offices import find_office, office_calendar
+from kiosk.services.offices import office_calendar
 from kiosk.text import nfc
 from kiosk.views import DossierView
 
@@ -193,7 +193,4 @@ class CounterFormService(StationUseCases):
             return dossier_view(dossier, self._clock().date())
 
     def _dossier(self, session: Session, code: str) -> Dossier:
-        dossier = find_dossier(session, code)
-        if dossier.office_id != find_office(session, self._office_code).id:
-            raise ConflictError(N_("Dossier {code} belongs to another office."), code=dossier.code)
-        return dossier
+        return find_dossier(session, code, office_id=self._office_id(session))

@@ -18,6 +18,8 @@ from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.calendar import WorkingCalendar
 from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Service, ServiceDocument
 from kiosk.db.session import SessionFactory
+from kiosk.errors import ConflictError
+from kiosk.i18n import N_
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk, clerk_view
 from kiosk.services.counter_forms import refuse_dossier, request_supplement, supplement_returned
@@ -30,6 +32,7 @@ from kiosk.services.demo_checklists import (
 from kiosk.services.dossiers import reappoint_dossier, register_dossier, return_dossier
 from kiosk.services.key_registry import register_station_key
 from kiosk.services.offices import create_office, office_calendar
+from kiosk.services.paper_slips import PAPER_STATION, paper_station
 from kiosk.services.ratings import record_rating
 from kiosk.station_keys import StationSigner
 from kiosk.status import DossierStatus, dossier_status
@@ -39,7 +42,7 @@ DAYS = 30
 STATION = "demo"
 KIOSK_STATIONS = ("kiosk-1", "kiosk-2")
 # The stations a demo on one machine opens, all signing with this machine's key.
-SIGNING_STATIONS = (*KIOSK_STATIONS, "clerk-1", "paper")
+SIGNING_STATIONS = (*KIOSK_STATIONS, "clerk-1", PAPER_STATION)
 
 
 @dataclass(frozen=True)
@@ -303,7 +306,8 @@ def _register_keys(session: Session, office: Office, keys: DemoKeys, now: dateti
     ).first()
     if manager is None:
         return
-    for station in SIGNING_STATIONS:
+    for name in SIGNING_STATIONS:
+        station = paper_station(office.code) if name == PAPER_STATION else name
         register_station_key(
             session,
             office,
@@ -319,8 +323,22 @@ def _register_keys(session: Session, office: Office, keys: DemoKeys, now: dateti
 
 def seed_demo(factory: SessionFactory, now: datetime, keys: DemoKeys | None = None) -> DemoSummary:
     """With `keys`, the demo stations' keys are registered (by the demo's manager) before any
-    rating, so that their chains are signed from the first rating on."""
+    rating, so that their chains are signed from the first rating on.
+
+    Refuses, changing nothing, a database that holds a real office: the demo's dossiers and
+    ratings would sit beside the office's, and its kiosks would extend the office's chains."""
     with factory.begin() as session:
+        other = session.scalar(
+            select(Office.code).where(Office.code != catalog.OFFICE["code"]).limit(1)
+        )
+        if other is not None:
+            raise ConflictError(
+                N_(
+                    "This database holds office {code}: the demo needs a database of its own "
+                    "(give another one with --db)."
+                ),
+                code=other,
+            )
         existing = session.scalar(select(Office).where(Office.code == catalog.OFFICE["code"]))
         if existing is not None:
             if keys is not None:
@@ -354,7 +372,10 @@ def _summary(session: Session, office: Office, *, created: bool, now: datetime) 
         )
         or 0,
         dossiers=len(dossiers),
-        ratings=session.scalar(select(func.count()).select_from(Rating)) or 0,
+        ratings=session.scalar(
+            select(func.count()).select_from(Rating).where(Rating.office_id == office.id)
+        )
+        or 0,
         late=sum(
             dossier_status(t.due_at, t.returned_at, now.date()) is DossierStatus.LATE
             for t in dossiers

@@ -201,11 +201,13 @@ def register_dossier(
     return dossier
 
 
-def find_dossier(session: Session, code: str) -> Dossier:
+def find_dossier(session: Session, code: str, *, office_id: int) -> Dossier:
+    """The office's dossier with `code`. Another office's dossier reads as unknown: a station
+    neither shows nor changes what is not its office's."""
     cleaned = parse_dossier_code(code)
     dossier = session.scalar(
         select(Dossier)
-        .where(Dossier.code == cleaned)
+        .where(Dossier.code == cleaned, Dossier.office_id == office_id)
         .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
     )
     if dossier is None:
@@ -306,8 +308,12 @@ def reappoint_dossier(
     )
 
 
-def dossiers_query(received_on: date | None = None) -> Select[Dossier]:
-    query = select(Dossier).options(joinedload(Dossier.service), joinedload(Dossier.clerk))
+def dossiers_query(office_id: int, received_on: date | None = None) -> Select[Dossier]:
+    query = (
+        select(Dossier)
+        .where(Dossier.office_id == office_id)
+        .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
+    )
     if received_on is not None:
         start = datetime.combine(received_on, time.min)
         query = query.where(
@@ -318,14 +324,6 @@ def dossiers_query(received_on: date | None = None) -> Select[Dossier]:
 
 class DossierService(StationUseCases):
     """The dossier use cases, each in one transaction, for the command line and the screens."""
-
-    _known_office_id: int | None = None
-
-    def _office_id(self, session: Session) -> int:
-        """An office's id never changes: looked up once per station, not per dossier."""
-        if self._known_office_id is None:
-            self._known_office_id = find_office(session, self._office_code).id
-        return self._known_office_id
 
     def _acting_clerk_id(self, clerk_id: int | None) -> int:
         with self._factory() as session:
@@ -406,7 +404,7 @@ class DossierService(StationUseCases):
         at, correction = self._timing(stated, clerk_id)
         with self._factory.begin() as session:
             clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
-            dossier = find_dossier(session, code)
+            dossier = find_dossier(session, code, office_id=self._office_id(session))
             return_dossier(
                 session,
                 dossier,
@@ -422,7 +420,7 @@ class DossierService(StationUseCases):
     ) -> DossierView:
         with self._factory.begin() as session:
             clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
-            dossier = find_dossier(session, code)
+            dossier = find_dossier(session, code, office_id=self._office_id(session))
             reappoint_dossier(
                 session,
                 dossier,
@@ -436,12 +434,16 @@ class DossierService(StationUseCases):
 
     def show(self, code: str) -> DossierView:
         with self._factory() as session:
-            return dossier_view(find_dossier(session, code), self._clock().date())
+            dossier = find_dossier(session, code, office_id=self._office_id(session))
+            return dossier_view(dossier, self._clock().date())
 
     def list(
         self, *, received_on: date | None = None, status: DossierStatus | None = None
     ) -> list[DossierView]:
         today = self._clock().date()
         with self._factory() as session:
-            views = [dossier_view(t, today) for t in session.scalars(dossiers_query(received_on))]
+            views = [
+                dossier_view(t, today)
+                for t in session.scalars(dossiers_query(self._office_id(session), received_on))
+            ]
         return [v for v in views if status is None or v.status is status]

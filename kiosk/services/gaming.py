@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.clock import day_range
-from kiosk.db.models import AuditEvent, Clerk, Office, Rating
+from kiosk.db.models import AuditEvent, Clerk, Office, Rating, Station
 from kiosk.dossier_code import DossierCode, split_dossier_code
 from kiosk.errors import InvalidInputError
 from kiosk.services.offices import ratings_of
@@ -81,7 +81,7 @@ def _typed_code_signals(
             AuditEvent.action == TYPED_CODE,
             AuditEvent.at >= begin,
             AuditEvent.at < finish,
-            AuditEvent.subject.startswith(f"{office_code}-", autoescape=True),
+            _typed_at_office(office_id, office_code),
         )
         .order_by(AuditEvent.station, AuditEvent.at, AuditEvent.id)
     ).all()
@@ -102,6 +102,21 @@ def _typed_code_signals(
             for run in _runs_within(wrong, WRONG_CHECKS, TYPED_WINDOW)
         ]
     return signals
+
+
+def _typed_at_office(office_id: int, office_code: str | None) -> ColumnElement[bool]:
+    """Codes typed at the office's kiosks, whoever's codes they are (guessing at this office's
+    kiosk is this office's business), and the office's codes typed at a kiosk no other office
+    owns (a kiosk that has not reported since revision 0010)."""
+    kiosks_of = select(Station.name).where(Station.office_id == office_id)
+    kiosks_of_others = select(Station.name).where(Station.office_id != office_id)
+    return or_(
+        AuditEvent.station.in_(kiosks_of),
+        and_(
+            AuditEvent.subject.startswith(f"{office_code}-", autoescape=True),
+            AuditEvent.station.not_in(kiosks_of_others),
+        ),
+    )
 
 
 def _runs_within(moments: Sequence[datetime], size: int, window: timedelta) -> list[list[datetime]]:

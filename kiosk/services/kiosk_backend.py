@@ -149,7 +149,8 @@ class KioskBackend(StationUseCases):
         if typed:
             self.note_typed_code(code, check_ok=True)
         with self._factory() as session:
-            dossier = find_dossier(session, code)
+            # Another office's receipt reads as unknown here: this kiosk rates its own office.
+            dossier = find_dossier(session, code, office_id=self._office_id(session))
             rated = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
             return DossierInfo(
                 code=dossier.code,

@@ -1,7 +1,8 @@
 """Paper rating slips entered by the manager: the law allows them beside the kiosk.
 
 They go through the same rules as the kiosk's ratings (one per dossier, the office's scale) on
-their own hash chain, station "paper", with channel PAPER so reports show them apart.
+their own hash chain, one per office (station "paper-OFFICE"; see paper_station), with channel
+PAPER so reports show them apart.
 A CSV of slips is checked whole before anything is recorded: a typo on row 40 must not leave
 rows 1–39 half entered. Every bad row is named with its reason, and nothing is recorded.
 """
@@ -34,6 +35,15 @@ from kiosk.station_keys import StationSigner
 from kiosk.text import clean_optional
 
 PAPER_STATION = "paper"
+
+
+def paper_station(office_code: str) -> str:
+    """The office's own chain of paper slips. Before offices were kept apart every office's
+    slips went to one chain, "paper": its rows stay where they are, verified and counted for
+    their office as before; new slips never join it, so two offices never share a chain."""
+    return f"{PAPER_STATION}-{office_code}"
+
+
 COLUMNS = (
     "date",
     "dossier_code",
@@ -155,10 +165,10 @@ def parse_slips(text: str, now: datetime) -> list[PaperSlip]:
     return slips
 
 
-def _check_after_receipt(session: Session, slip: PaperSlip) -> None:
+def _check_after_receipt(session: Session, office_id: int, slip: PaperSlip) -> None:
     if not slip.answers.dossier_code:
         return
-    dossier = find_dossier(session, slip.answers.dossier_code)
+    dossier = find_dossier(session, slip.answers.dossier_code, office_id=office_id)
     if slip.at < dossier.received_at:
         raise InvalidInputError(
             N_("The slip is dated before dossier {code} was received ({when})."),
@@ -168,8 +178,8 @@ def _check_after_receipt(session: Session, slip: PaperSlip) -> None:
 
 
 class PaperSlipService(StationUseCases):
-    """The slips are chained as station "paper" and signed with the key of the machine that
-    enters them (a manager registers it for "paper")."""
+    """The slips are chained as the office's paper station and signed with the key of the
+    machine that enters them (`kiosk keys register paper` registers it for that station)."""
 
     def __init__(self, *args: Any, signer: StationSigner | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -188,12 +198,12 @@ class PaperSlipService(StationUseCases):
             office = find_office(session, self._office_code)
             for slip in slips:
                 try:
-                    _check_after_receipt(session, slip)
+                    _check_after_receipt(session, office.id, slip)
                     record_rating(
                         session,
                         office,
                         slip.answers,
-                        station=PAPER_STATION,
+                        station=paper_station(office.code),
                         at=slip.at,
                         signer=self._signer,
                     )

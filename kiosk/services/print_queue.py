@@ -20,7 +20,7 @@ from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import dossier_view, find_dossier
-from kiosk.services.offices import find_office, office_view
+from kiosk.services.offices import office_view
 from kiosk.services.print_jobs import enqueue
 
 
@@ -42,7 +42,7 @@ class PrintQueueService(StationUseCases):
     def queue(self, code: str, kind: PrintKind, *, clerk_id: int | None = None) -> PrintJobView:
         """A (re)print of a dossier's slip, for the clerk who asks for one."""
         with self._factory.begin() as session:
-            dossier = find_dossier(session, code)
+            dossier = find_dossier(session, code, office_id=self._office_id(session))
             job = enqueue(session, dossier, kind, station=self._station, at=self._clock())
             record_audit(
                 session,
@@ -60,7 +60,11 @@ class PrintQueueService(StationUseCases):
             rows = session.execute(
                 select(PrintJob, Dossier.code)
                 .join(Dossier, PrintJob.dossier_id == Dossier.id)
-                .where(PrintJob.station == self._station, PrintJob.status == PrintStatus.QUEUED)
+                .where(
+                    PrintJob.station == self._station,
+                    PrintJob.status == PrintStatus.QUEUED,
+                    Dossier.office_id == self._office_id(session),
+                )
                 .order_by(PrintJob.id)
             ).all()
             return [_view(job, code) for job, code in rows]
@@ -83,8 +87,9 @@ class PrintQueueService(StationUseCases):
 
     def _slip(self, job: PrintJobView, signer: ReceiptSigner, tr: Translator) -> Slip:
         with self._factory() as session:
-            dossier = dossier_view(find_dossier(session, job.code), self._clock().date())
-            office = office_view(find_office(session, self._office_code))
+            found = find_dossier(session, job.code, office_id=self._office_id(session))
+            dossier = dossier_view(found, self._clock().date())
+            office = office_view(found.office)
         kind = PrintKind(job.kind)
         return Slip(
             load_template(kind.value),

@@ -3,8 +3,8 @@ the chains.
 
 Which key signs what: a kiosk signs its own ratings with its machine's station key, also those it
 forwards later from its outbox (they are chained and signed when the central database takes
-them); the clerk station signs the walk-in ratings it takes; paper slips (station "paper") are
-signed by the key of the machine that enters them, which a manager registers for "paper".
+them); the clerk station signs the walk-in ratings it takes; paper slips (station
+"paper-OFFICE") are signed by the key of the machine that enters them, registered for that station.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, RatingInput
@@ -37,7 +37,7 @@ from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.key_registry import key_spans
-from kiosk.services.offices import find_office, find_service
+from kiosk.services.offices import find_office, find_service, ratings_of
 from kiosk.station_keys import StationSigner
 
 
@@ -91,7 +91,9 @@ def record_rating(
     unknown = set(answers.reasons) - set(COMPLAINT_REASONS)
     if unknown:
         raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
-    dossier = find_dossier(session, answers.dossier_code) if answers.dossier_code else None
+    dossier = None
+    if answers.dossier_code:
+        dossier = find_dossier(session, answers.dossier_code, office_id=office.id)
     if dossier is not None:
         already = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
         if already is not None:
@@ -103,11 +105,18 @@ def record_rating(
         raise InvalidInputError(N_("Choose the service you are rating."))
 
     last = session.execute(
-        select(Rating.station_sequence, Rating.hash)
+        select(Rating.station_sequence, Rating.hash, Rating.office_id)
         .where(Rating.station == station)
         .order_by(Rating.station_sequence.desc())
         .limit(1)
     ).first()
+    if last and last.office_id not in (None, office.id):
+        # A chain is one station's of one office: two offices' kiosks named alike must not
+        # write into each other's chain (nor count in each other's figures).
+        raise ConflictError(
+            N_("Station {station} works for another office: give it its own name."),
+            station=station,
+        )
     sequence, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
     rating = Rating(
         id=rating_id or uuid.uuid4(),
@@ -152,9 +161,11 @@ def verify_chains(
     for station, head in known_heads:
         wanted.setdefault(station, set()).add(head)
     query = select(Rating.station).distinct().order_by(Rating.station)
-    if office_id is not None:  # NULL: rated before offices were told apart, in the only one
-        query = query.where(or_(Rating.office_id == office_id, Rating.office_id.is_(None)))
+    if office_id is not None:
+        query = query.where(ratings_of(session, office_id))
     stations = session.scalars(query).all()
+    if office_id is not None:
+        _heads_of_office(session, set(wanted) - set(stations))
     spans = key_spans(session, office_id, office_key)
     checked_total, heads, sequences = 0, {}, {}
     lost = [
@@ -193,6 +204,15 @@ def _unused_forged_key(
     return None
 
 
+def _heads_of_office(session: Session, stations: set[str]) -> None:
+    """A head given for a station that is another office's is a mistake, not a lost chain."""
+    for station in sorted(stations):
+        if session.scalar(select(Rating.id).where(Rating.station == station).limit(1)):
+            raise InvalidInputError(
+                N_("Station {station} is not one of this office's."), station=station
+            )
+
+
 class RatingService(StationUseCases):
     def __init__(self, *args: Any, signer: StationSigner | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -229,4 +249,4 @@ class RatingService(StationUseCases):
 
     def verify(self) -> ChainReport:
         with self._factory() as session:
-            return verify_chains(session)
+            return verify_chains(session, office_id=self._office_id(session))

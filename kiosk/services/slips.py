@@ -9,7 +9,7 @@ from kiosk.printing.slips import render_slip
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import dossier_view, find_dossier
-from kiosk.services.offices import find_office, office_view
+from kiosk.services.offices import office_view
 
 
 class SlipService(StationUseCases):
@@ -17,6 +17,7 @@ class SlipService(StationUseCases):
         self, kind: PrintKind, code: str, *, signer: ReceiptSigner, paper: Paper, tr: Translator
     ) -> bytes:
         with self._factory() as session:
-            dossier = dossier_view(find_dossier(session, code), self._clock().date())
-            office = office_view(find_office(session, self._office_code))
+            found = find_dossier(session, code, office_id=self._office_id(session))
+            dossier = dossier_view(found, self._clock().date())
+            office = office_view(found.office)
         return render_slip(kind, dossier, office, signer=signer, paper=paper, tr=tr)

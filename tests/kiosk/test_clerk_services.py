@@ -25,7 +25,9 @@ def test_five_wrong_pins_lock_the_counter_for_five_minutes(database, office, clo
     with database.factory() as session:
         actions = [
             e.action
-            for e in session.scalars(select(AuditEvent).where(AuditEvent.subject == "counter:1"))
+            for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.subject == "000.00.30.H12:counter:1")
+            )
         ]
     assert actions.count("sign_in") == 2 and actions.count("sign_in.failed") == 5
 

@@ -10,7 +10,7 @@ from kiosk.csv_table import RowsRefusedError, read_csv_table
 from kiosk.db.models import Rating
 from kiosk.errors import InvalidInputError
 from kiosk.services.dossiers import DossierService
-from kiosk.services.paper_slips import COLUMNS, parse_slips
+from kiosk.services.paper_slips import COLUMNS, paper_station, parse_slips
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, MutableClock, run_kiosk
 from tests.kiosk.signing import sign_stations
@@ -22,7 +22,7 @@ AFTERNOON = MutableClock(datetime(2026, 11, 23, 17, 0))
 
 @pytest.fixture
 def office(office, database):
-    sign_stations(database, "paper")  # this machine's key signs the paper chain
+    sign_stations(database, paper_station(office))  # this machine's key signs the paper chain
     return office
 
 
@@ -59,7 +59,7 @@ def test_a_batch_of_paper_slips_is_entered_on_its_own_chain(
     assert "2" in capsys.readouterr().out
     rows = ratings(database)
     assert [r.channel for r in rows] == [RatingChannel.PAPER] * 2
-    assert [r.station for r in rows] == ["paper", "paper"]
+    assert [r.station for r in rows] == ["paper-000.00.30.H12", "paper-000.00.30.H12"]
     assert rows[0].conduct_complaint is False and rows[1].conduct_complaint is True
     assert rows[1].reasons == ["slow", "many_visits"] and rows[1].comment == "=1+1 chậm"
     assert run_kiosk(["verify", "--db", db_url]) == 0

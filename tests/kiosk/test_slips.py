@@ -178,8 +178,9 @@ def test_thermal_slip_is_a_vietnamese_picture_with_the_printers_own_qr(database,
     from kiosk.services.offices import find_office, office_view
 
     with database.factory() as session:
-        dossier = dossier_view(find_dossier(session, code), date(2026, 4, 28))
-        office = office_view(find_office(session))
+        found = find_office(session)
+        dossier = dossier_view(find_dossier(session, code, office_id=found.id), date(2026, 4, 28))
+        office = office_view(found)
     tr = Translator("vi")
     data = render_escpos(
         load_template("receipt"),
