@@ -16,7 +16,6 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -203,7 +202,7 @@ def shoot_language(
     shot("problem")
     flow.home()
     flow.start()
-    flow._last_activity -= timedelta(seconds=flow.settings.idle_timeout - 7)  # noqa: SLF001
+    flow._last_activity -= flow.settings.idle_timeout - 7  # noqa: SLF001
     shot("idle-countdown")
     flow.home()
     shot("attract-large-text", window.toggle_large_text)

@@ -112,11 +112,11 @@ def test_a_clerk_cannot_change_the_catalogue(database, catalogue):
 
 def test_new_processing_days_apply_to_dossiers_received_afterwards_only(database, catalogue, clock):
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
-    before = dossiers.register("HT-XNHN", clerk_id=1, received_at=NOW)  # 3 working days
+    before = dossiers.register("HT-XNHN", clerk_id=1)  # 3 working days
     assert before.due_at == datetime(2026, 11, 27, 17, 0)
     view = catalogue.edit(MANAGER, "ht-xnhn", ServiceChanges(processing_days=5, field="Hộ tịch"))
     assert view.processing_days == 5
-    after = dossiers.register("HT-XNHN", clerk_id=1, received_at=NOW)
+    after = dossiers.register("HT-XNHN", clerk_id=1)
     assert after.due_at == datetime(2026, 12, 1, 17, 0)
     assert dossiers.show(before.code).due_at == datetime(2026, 11, 27, 17, 0)  # never moves
     [(action, subject, _who)] = actions(database)
@@ -135,11 +135,11 @@ def test_an_edit_with_nothing_to_change_is_refused(catalogue):
 
 def test_a_retired_service_is_not_offered_but_keeps_its_dossiers(database, catalogue, clock):
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
-    old = dossiers.register("HT-KS", clerk_id=1, received_at=NOW)
+    old = dossiers.register("HT-KS", clerk_id=1)
     catalogue.set_active(MANAGER, "HT-KS", active=False)
     assert "HT-KS" not in offered(database)
     with pytest.raises(InvalidInputError, match="no longer offered"):
-        dossiers.register("HT-KS", clerk_id=1, received_at=NOW)
+        dossiers.register("HT-KS", clerk_id=1)
     assert dossiers.show(old.code).service_name_vi == "Đăng ký khai sinh"
     with pytest.raises(ConflictError, match="already retired"):
         catalogue.set_active(MANAGER, "HT-KS", active=False)

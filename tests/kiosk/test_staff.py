@@ -60,8 +60,10 @@ def test_a_deactivated_clerk_cannot_sign_in_and_leaves_the_list(database, staff,
 def test_a_deactivated_clerks_past_work_keeps_their_name_in_the_reports(database, staff, clock):
     dossiers = DossierService(database.factory, station="clerk-1", clock=clock)
     received = datetime(2026, 11, 20, 8, 0)
-    code = dossiers.register("HT-KS", clerk_id=HUONG, received_at=received).code
-    dossiers.return_result(code, at=received + timedelta(hours=1))
+    with clock.at(received):
+        code = dossiers.register("HT-KS", clerk_id=HUONG).code
+    with clock.at(received + timedelta(hours=1)):
+        dossiers.return_result(code, clerk_id=HUONG)
     clock.now = received + timedelta(hours=2)
     RatingService(database.factory, station="kiosk-1", clock=clock).record(
         RatingInput(Satisfaction.VERY_SATISFIED, service_code="HT-KS", dossier_code=code)
@@ -73,7 +75,7 @@ def test_a_deactivated_clerks_past_work_keeps_their_name_in_the_reports(database
         trends = period_trends(session, None, date(2026, 11, 20), NOW.date(), NOW.date(), "vi")
     assert [t.name for t in trends.by_clerk] == ["Nguyễn Thị Hương (1)"]
     with pytest.raises(NotFoundError):  # but no new dossier can be given to her
-        dossiers.register("HT-KS", clerk_id=HUONG, received_at=NOW)
+        dossiers.register("HT-KS", clerk_id=HUONG)
 
 
 def test_the_last_active_manager_cannot_be_deactivated(database, staff):

@@ -49,8 +49,10 @@ def test_without_a_usable_station_key_the_kiosk_says_so_calmly_and_staff_can_lea
             path.chmod(0o644)
     with caplog.at_level(logging.WARNING, logger="kiosk.keys"):
         window = open_locked(qtbot, database)
+    assert not window.attract.start_button.isVisible()
     assert not window.attract.start_button.isEnabled()
-    assert window.attract.start_button.text() == VI(RATINGS_UNAVAILABLE)
+    assert window.attract.unavailable_notice.isVisible()
+    assert window.attract.unavailable_notice.text() == VI(RATINGS_UNAVAILABLE)
     scan(qtbot, window, "000.00.30.H12-261123-0001")
     assert window.flow.step is Step.ATTRACT  # a scanned receipt starts nothing either
     assert str(path) in caplog.text  # staff read which file, and what to run

@@ -42,6 +42,9 @@ class AttractScreen(KioskScreen):
         self._results: MonthResults | None = None
         # A message id: why this kiosk takes no rating now (its signing key is not usable).
         self.unavailable: str | None = None
+        # Said in the start button's place, in words that wrap: a button would cut them.
+        self.unavailable_notice = make_label("unavailable")
+        self.unavailable_notice.hide()
         self.vietnamese_button = TouchButton("language", checkable=True)
         self.vietnamese_button.setText("Tiếng Việt")  # each language named in itself
         self.vietnamese_button.clicked.connect(lambda: self.language_chosen.emit("vi"))
@@ -68,6 +71,7 @@ class AttractScreen(KioskScreen):
         self.call_to_action = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.call_to_action.setSpacing(32)
         self.call_to_action.addWidget(self.start_button, stretch=3)
+        self.call_to_action.addWidget(self.unavailable_notice, stretch=3)
         self.call_to_action.addWidget(self.scan_panel, stretch=2)
         self.body.addLayout(self.call_to_action)
         self.body.addStretch(1)
@@ -136,8 +140,10 @@ class AttractScreen(KioskScreen):
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
         self.heading.setText(tr("Welcome"))
         if self.unavailable is not None:
-            self.start_button.setText(tr(self.unavailable))
+            self.unavailable_notice.setText(tr(self.unavailable))
+            self.unavailable_notice.show()
             self.start_button.setEnabled(False)
+            self.start_button.hide()
             self.scan_panel.hide()
         else:
             self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
@@ -151,4 +157,6 @@ class AttractScreen(KioskScreen):
         self._arrange()
 
     def spoken_prompt(self) -> str:
+        if self.unavailable is not None:
+            return self.unavailable_notice.text()
         return self.start_button.text().replace("\n", ". ")
