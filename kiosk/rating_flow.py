@@ -257,9 +257,11 @@ class RatingFlow:
                 raise KioskError(WRONG_CHECK)  # no office key: no check number can be right
             return TypedCode(self.verify_typed(code, self.keypad[KEYPAD_DIGITS:]), check_ok=True)
         except KioskError as refusal:
-            self.wrong_checks += 1
             self.keypad = self.keypad[:KEYPAD_DIGITS]
             self.problem = refusal
+            if refusal.message != WRONG_CHECK:
+                return None  # the kiosk cannot check numbers now: not the citizen's guess
+            self.wrong_checks += 1
             if self.wrong_checks >= WRONG_CHECKS_ALLOWED:
                 self._go(Step.IDENTIFY)
                 self.problem = KioskError(TOO_MANY_WRONG_CHECKS)

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 
 from kiosk.answers import Satisfaction
-from kiosk.errors import NotFoundError
+from kiosk.errors import KioskError, NotFoundError
 from kiosk.rating_flow import (
     TOO_MANY_WRONG_CHECKS,
     WRONG_CHECKS_ALLOWED,
@@ -139,6 +139,20 @@ def test_a_flow_without_the_office_key_accepts_no_typed_code(flow):
     flow.open_keypad()
     type_digits(flow, "2611230042" + SIGNER.check_number(CODE))
     assert flow.submit_keypad() == TypedCode(CODE, check_ok=False)
+
+
+def test_a_kiosk_that_cannot_check_numbers_does_not_count_them_as_wrong_guesses(flow):
+    def cannot_check(_code, _check):
+        raise KioskError("Receipts cannot be checked at this kiosk just now.")
+
+    flow.verify_typed = cannot_check
+    flow.start()
+    flow.open_keypad()
+    for _ in range(WRONG_CHECKS_ALLOWED + 1):
+        type_digits(flow, "2611230042" + SIGNER.check_number(CODE))
+        assert flow.submit_keypad() is None
+        assert flow.step is Step.KEYPAD and "cannot be checked" in flow.problem.message
+    assert flow.wrong_checks == 0  # the citizen is never sent away for the kiosk's fault
 
 
 def test_too_many_wrong_checks_send_the_citizen_to_the_counter(flow):
