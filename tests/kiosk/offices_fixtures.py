@@ -2,12 +2,20 @@
 returned and rated) and ratings: what the offices-apart tests run every command and screen on.
 
 Everything of B that a station of A must never show is in B_MARKERS; `b_state` is all that B
-owns, to compare before and after A's work."""
+owns, to compare before and after A's work.
+
+Each office is installed as `kiosk keys init` and `kiosk keys register` leave it: this test's data
+directory is a machine of office A (A's receipt key and a station key, registered by A's manager
+for A's kiosk and A's paper chain); office B's machine has its own data directory,
+`office_b_data_home()`, with B's keys, registered by B's manager for B's kiosk and paper chain.
+Every rating is signed by its machine's key."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,18 +31,23 @@ from kiosk.db.models import (
     PrintKind,
     Rating,
     Station,
+    StationKey,
     SupplementRequest,
 )
 from kiosk.db.open import Database
+from kiosk.paths import APP_NAME
 from kiosk.services.clerks import add_clerk
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import create_office
+from kiosk.services.paper_slips import paper_station
 from kiosk.services.print_queue import PrintQueueService
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
+from kiosk.station_keys import StationSigner
 from kiosk.views import CitizenDetails
 from tests.conftest import MutableClock, seed_small_office
+from tests.kiosk.signing import machine_keys, sign_stations
 
 A = "000.00.30.H12"  # the conftest's small office, clerks 1 and 2 (PIN 1234)
 B = "000.00.31.H12"
@@ -103,8 +116,46 @@ def _add_manager_a(database: Database, now: datetime) -> None:
         )
 
 
+def office_b_data_home() -> Path:
+    """Office B's machine: its own XDG_DATA_HOME, beside this test's (a machine of office A)."""
+    return Path(os.environ["XDG_DATA_HOME"]).parent / "office-b-machine"
+
+
+def office_b_keys() -> Path:
+    """The folder of B's machine's keys: its receipt key and its station key."""
+    folder = office_b_data_home() / APP_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def a_signer() -> StationSigner:
+    """The station key of office A's machine (this test's data directory)."""
+    return machine_keys()[1]
+
+
+def b_signer() -> StationSigner:
+    return machine_keys(office_b_keys())[1]
+
+
+def _install_keys(database: Database) -> dict[str, StationSigner]:
+    """Each office's machine with its keys, registered by the office's manager for its kiosk
+    and its paper chain (what `kiosk keys register KIOSK paper` does)."""
+    return {
+        A: sign_stations(database, A_KIOSK, paper_station(A), office_code=A),
+        B: sign_stations(
+            database, B_KIOSK, paper_station(B), office_code=B, folder=office_b_keys()
+        ),
+    }
+
+
 def _dossiers(
-    database: Database, clock: MutableClock, office: str, citizen: str, kiosk: str, comment: str
+    database: Database,
+    clock: MutableClock,
+    office: str,
+    citizen: str,
+    kiosk: str,
+    comment: str,
+    signer: StationSigner,
 ) -> OfficeDossiers:
     now = clock.now
     with database.factory() as session:
@@ -119,12 +170,13 @@ def _dossiers(
     person = CitizenDetails(citizen, "Thôn 1", "0912345678")
 
     def register(service: str, received_at: datetime) -> str:
-        return dossiers.register(
-            service, clerk_id=clerk_id, received_at=received_at, citizen=person
-        ).code
+        with clock.at(received_at):  # dossiers are stamped by the clock
+            return dossiers.register(service, clerk_id=clerk_id, citizen=person).code
 
     late = register("HT-XNHN", now - timedelta(days=7))
-    dossiers.reappoint(late, new_due_day=date(2026, 11, 27), reason="Chờ xác minh")
+    dossiers.reappoint(
+        late, new_due_day=date(2026, 11, 27), reason="Chờ xác minh", clerk_id=clerk_id
+    )
     due_today = register("HT-KS", now - timedelta(hours=1))
     opened = register("HT-KSL", now - timedelta(minutes=30))
     waiting = register("HT-KSL", now - timedelta(minutes=20))
@@ -132,8 +184,11 @@ def _dossiers(
         waiting, missing=["Bản sao CCCD"], reason="Thiếu giấy tờ", clerk_id=clerk_id
     )
     returned = register("HT-KS", now - timedelta(minutes=10))
-    dossiers.return_result(returned, at=now - timedelta(minutes=5))
-    ratings = RatingService(database.factory, station=kiosk, clock=clock, office_code=office)
+    with clock.at(now - timedelta(minutes=5)):
+        dossiers.return_result(returned, clerk_id=clerk_id)
+    ratings = RatingService(
+        database.factory, station=kiosk, clock=clock, office_code=office, signer=signer
+    )
     ratings.record(RatingInput(Satisfaction.VERY_SATISFIED, dossier_code=returned))
     ratings.record(
         RatingInput(
@@ -158,8 +213,9 @@ def seed_two_offices(database: Database, clock: MutableClock) -> TwoOffices:
     seed_small_office(database)
     _add_manager_a(database, clock.now)
     _add_office_b(database, clock.now)
-    a = _dossiers(database, clock, A, "Nguyễn Văn An", A_KIOSK, "Nhân viên nhiệt tình")
-    b = _dossiers(database, clock, B, B_CITIZEN, B_KIOSK, B_COMMENT)
+    signers = _install_keys(database)
+    a = _dossiers(database, clock, A, "Nguyễn Văn An", A_KIOSK, "Nhân viên nhiệt tình", signers[A])
+    b = _dossiers(database, clock, B, B_CITIZEN, B_KIOSK, B_COMMENT, signers[B])
     return TwoOffices(a, b)
 
 
@@ -187,6 +243,9 @@ def b_state(database: Database) -> dict[str, list[tuple[Any, ...]]]:
             "ratings": _rows(session, select(Rating).where(Rating.office_id == office_id)),
             "print_jobs": _rows(session, select(PrintJob).where(PrintJob.dossier_id.in_(of_b))),
             "stations": _rows(session, select(Station).where(Station.office_id == office_id)),
+            "station_keys": _rows(
+                session, select(StationKey).where(StationKey.office_id == office_id)
+            ),
         }
 
 

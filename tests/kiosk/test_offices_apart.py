@@ -17,15 +17,21 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import func, select
 
+from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, TimingCorrection
 from kiosk.i18n import Translator
 from tests.conftest import run_kiosk
 from tests.kiosk.offices_fixtures import (
+    A_MANAGER_PIN,
+    B_CLERK,
     B_KIOSK,
     A,
+    B,
     TwoOffices,
     b_state,
     leaks,
+    office_b_data_home,
     seed_two_offices,
 )
 from tests.kiosk.printer_fixtures import SocketPrinter
@@ -51,11 +57,18 @@ A_COMMANDS = {
     "dossier list json": Command("dossier list --json"),
     "dossier show": Command("dossier show {a.open}"),
     "dossier add": Command("dossier add --service HT-KS --clerk 1 --name 'Trần Thị Cúc'"),
-    "dossier return": Command("dossier return {a.due_today}"),
-    "dossier reappoint": Command(
-        "dossier reappoint {a.due_today} --to 2026-11-27 --reason 'Chờ xác minh của xã khác'"
+    "dossier return": Command("dossier return {a.due_today} --clerk 1"),
+    # A time in the past, approved by A's manager (counter 0, PIN 9999, as B's manager's are).
+    "dossier return corrected": Command(
+        "dossier return {a.due_today} --clerk 1 --at 2026-11-23T09:00 --manager 0 "
+        "--reason 'Trả giấy, quên ghi máy'",
+        stdin=f"{A_MANAGER_PIN}\n",
     ),
-    "dossier supplemented": Command("dossier supplemented {a.waiting}"),
+    "dossier reappoint": Command(
+        "dossier reappoint {a.due_today} --to 2026-11-27 --reason 'Chờ xác minh của xã khác' "
+        "--clerk 1"
+    ),
+    "dossier supplemented": Command("dossier supplemented {a.waiting} --clerk 1"),
     "print receipt out": Command("print receipt {a.open} --out {out}/01.pdf"),
     "print supplement out": Command(
         "print supplement {a.open} --missing 'Bản sao sổ hộ khẩu' --reason Thiếu --clerk 1 "
@@ -86,9 +99,15 @@ A_COMMANDS = {
 # A's commands naming one of B's dossiers: each must say the dossier is unknown, change nothing.
 B_DOSSIER_COMMANDS = {
     "dossier show": Command("dossier show {b.open}"),
-    "dossier return": Command("dossier return {b.due_today}"),
-    "dossier reappoint": Command("dossier reappoint {b.due_today} --to 2026-11-27 --reason Chờ"),
-    "dossier supplemented": Command("dossier supplemented {b.waiting}"),
+    "dossier return": Command("dossier return {b.due_today} --clerk 1"),
+    "dossier return corrected": Command(
+        "dossier return {b.due_today} --clerk 1 --at 2026-11-23T09:00 --manager 0 --reason Quên",
+        stdin=f"{A_MANAGER_PIN}\n",
+    ),
+    "dossier reappoint": Command(
+        "dossier reappoint {b.due_today} --to 2026-11-27 --reason Chờ --clerk 1"
+    ),
+    "dossier supplemented": Command("dossier supplemented {b.waiting} --clerk 1"),
     "print receipt out": Command("print receipt {b.open} --out {out}/01.pdf"),
     "print supplement out": Command(
         "print supplement {b.open} --missing Giấy --reason Thiếu --out {out}/02.pdf"
@@ -194,11 +213,52 @@ def test_lists_and_figures_of_a_are_a_own(database, db_url, two, tmp_path, capsy
     assert figures[Translator("vi")("Dossiers received")] == "5"  # A's five, not ten
 
 
-def test_a_head_of_office_b_is_refused_in_words(database, db_url, two, capsys):
-    run_kiosk(["verify", "--json", "--db", db_url])  # the whole database: both offices
+def test_a_head_of_office_b_is_refused_in_words(database, db_url, two, capsys, monkeypatch):
+    with monkeypatch.context() as machine_of_b:  # B's head, printed on B's machine with B's keys
+        machine_of_b.setenv("XDG_DATA_HOME", str(office_b_data_home()))
+        assert run_kiosk(["verify", "--json", "--office", B, "--db", db_url]) == 0
     heads = json.loads(capsys.readouterr().out)["heads"]
     code = run_kiosk(
         ["verify", "--head", f"{B_KIOSK}:{heads[B_KIOSK]}", "--office", A, "--db", db_url]
     )
     assert code != 0
     assert B_KIOSK in capsys.readouterr().err
+
+
+def test_a_correction_in_a_is_approved_by_a_manager_and_b_clerk_cannot_act_in_a(
+    database, db_url, two, capsys, monkeypatch
+):
+    with database.factory() as session:
+        managers = dict(
+            session.execute(
+                select(Office.code, Clerk.id)
+                .join(Office, Clerk.office_id == Office.id)
+                .where(Clerk.role == ClerkRole.MANAGER)
+            ).all()
+        )
+        b_clerk = session.scalars(select(Clerk.id).where(Clerk.display_name == B_CLERK)).one()
+    # Both managers sit at counter 0 with PIN 9999: A's correction is approved by A's.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{A_MANAGER_PIN}\n"))
+    corrected = ["dossier", "return", two.a.due_today, "--clerk", "1", "--at", "2026-11-23T09:00"]
+    approval = ["--manager", "0", "--reason", "Quên ghi máy", "--office", A, "--db", db_url]
+    assert run_kiosk([*corrected, *approval]) == 0
+    with database.factory() as session:
+        correction = session.scalars(select(TimingCorrection)).one()
+    assert (correction.clerk_id, correction.manager_id) == (1, managers[A])
+    capsys.readouterr()
+    # B's clerk is no clerk of A's: A's dossier is not received in B's clerk's name.
+    before, listed = b_state(database), _a_dossier_count(database)
+    add = ["dossier", "add", "--service", "HT-KS", "--clerk", str(b_clerk), "--name", "Cúc"]
+    assert run_kiosk([*add, "--office", A, "--db", db_url]) != 0
+    assert leaks(capsys.readouterr().err) == []
+    assert b_state(database) == before and _a_dossier_count(database) == listed
+
+
+def _a_dossier_count(database) -> int:
+    with database.factory() as session:
+        return session.scalar(
+            select(func.count())
+            .select_from(Dossier)
+            .join(Office, Dossier.office_id == Office.id)
+            .where(Office.code == A)
+        )

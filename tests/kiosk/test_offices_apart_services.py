@@ -30,9 +30,13 @@ from tests.kiosk.offices_fixtures import (
     B_KIOSK,
     A,
     B,
+    a_signer,
+    b_signer,
     b_state,
+    office_b_keys,
     seed_two_offices,
 )
+from tests.kiosk.signing import machine_keys, sign_stations
 
 
 @pytest.fixture
@@ -41,7 +45,10 @@ def two(database, clock):
 
 
 def _kiosk(database, clock, station=A_KIOSK):
-    return KioskBackend(database.factory, station=station, clock=clock, office_code=A)
+    """A's kiosk, signing with the key A's manager registered for it."""
+    return KioskBackend(
+        database.factory, station=station, clock=clock, office_code=A, signer=a_signer()
+    )
 
 
 def test_b_receipt_scanned_or_typed_at_a_kiosk_reads_as_unknown(database, two, clock):
@@ -84,19 +91,23 @@ def test_each_station_reports_for_its_office(database, two):
 
 
 def test_paper_slips_of_two_offices_go_to_two_chains_beside_the_old_one(database, two, clock):
-    # Slips entered before offices were kept apart are on the one chain "paper".
+    # Slips entered before offices were kept apart are on the one chain "paper", signed with the
+    # key A's manager registered for it then ('kiosk keys register paper' named that chain).
+    signer = sign_stations(database, "paper", office_code=A)
     with database.factory.begin() as session:
         office = find_office(session, A)
         old = RatingInput(Satisfaction.SATISFIED, service_code="HT-KS", channel=RatingChannel.PAPER)
-        record_rating(session, office, old, station="paper", at=datetime(2026, 11, 20, 9, 0))
-    for code, dossier in ((A, two.a.open), (B, two.b.open)):
+        at = datetime(2026, 11, 20, 9, 0)
+        record_rating(session, office, old, station="paper", at=at, signer=signer)
+    # Each office's slips now go to its own chain, signed on its own machine.
+    for code, dossier, machine in ((A, two.a.open, a_signer()), (B, two.b.open, b_signer())):
         slip = PaperSlip(
             datetime(2026, 11, 23, 9, 0),
             RatingInput(Satisfaction.SATISFIED, dossier_code=dossier, channel=RatingChannel.PAPER),
         )
-        PaperSlipService(database.factory, station="cli", clock=clock, office_code=code).enter(
-            [slip]
-        )
+        PaperSlipService(
+            database.factory, station="cli", clock=clock, office_code=code, signer=machine
+        ).enter([slip])
     with database.factory() as session:
         chains = session.execute(
             select(Rating.station, Office.code, func.count())
@@ -106,12 +117,18 @@ def test_paper_slips_of_two_offices_go_to_two_chains_beside_the_old_one(database
             .order_by(Rating.station)
         ).all()
         report = verify_chains(session)
+        ids = dict(session.execute(select(Office.code, Office.id)).all())
+        # Each office's chains, checked against the seals of that office's receipt key.
+        of_a = verify_chains(session, office_id=ids[A], office_key=machine_keys()[0])
+        of_b = verify_chains(session, office_id=ids[B], office_key=machine_keys(office_b_keys())[0])
     assert [tuple(c) for c in chains] == [
         ("paper", A, 1),
         (f"paper-{A}", A, 1),
         (f"paper-{B}", B, 1),
     ]
-    assert report.ok
+    assert report.ok and of_a.ok and of_b.ok
+    assert {"paper", f"paper-{A}"} <= set(of_a.heads) and f"paper-{B}" not in of_a.heads
+    assert f"paper-{B}" in of_b.heads and not {"paper", f"paper-{A}"} & set(of_b.heads)
 
 
 def test_clerk_board_and_search_of_a_hold_only_a_dossiers(database, two, clock):

@@ -26,6 +26,7 @@ from kiosk.rating_flow import Step
 from kiosk.receipt_signing import ReceiptSigner
 from tests.kiosk.offices_fixtures import A_KIOSK, A_MANAGER_PIN, A, leaks, seed_two_offices
 from tests.kiosk.printer_fixtures import SocketPrinter
+from tests.kiosk.signing import machine_keys
 from tests.ui.test_kiosk_flow import open_kiosk, scan
 from ui.clerk_window import ClerkWindow
 from ui.manager_window import ManagerWindow
@@ -78,7 +79,7 @@ def test_clerk_desk_of_a_shows_and_prints_only_a_dossiers(qtbot, database, two, 
         database_url=database.url, station_name="clerk-1", language="vi", office_code=A
     )
     printer = printer_from_setting(f"escpos-net:127.0.0.1:{thermal.port}", "80mm")
-    signer = ReceiptSigner(b"offices-test-key".ljust(32, b"-"))
+    signer = ReceiptSigner(machine_keys()[0])  # office A's receipt key, on A's machine
     window = ClerkWindow(
         settings, factory=database.factory, printer=printer, signer=signer, clock=clock
     )
