@@ -221,11 +221,9 @@ def verify(ctx: CliContext, args: argparse.Namespace) -> int:
     except KeyFileError as error:
         problem = error
     with ctx.database().factory() as session:
-        # With --office, that office's chains; without, the whole database's (the district's
-        # own check; a database of one office is the same).
-        office_id = None
-        if ctx.settings.office_code is not None:
-            office_id = find_office(session, ctx.settings.office_code).id
+        # One office's chains: its stations' keys are sealed with its own receipt key, the one
+        # on this machine (a district's database is checked office by office, with --office).
+        office_id = find_office(session, ctx.settings.office_code).id
         report = verify_chains(
             session, known, office_id=office_id, office_key=office_key, office_key_problem=problem
         )

@@ -25,7 +25,7 @@ from kiosk.paths import signing_key_path, station_key_path
 from kiosk.receipt_signing import create_receipt_key, load_receipt_key
 from kiosk.services.key_registry import register_station_key, registered_keys
 from kiosk.services.offices import find_office
-from kiosk.services.paper_slips import PAPER_STATION, paper_station
+from kiosk.services.paper_slips import PAPER_STATION, legacy_paper_chain_unkeyed, paper_station
 from kiosk.services.sign_in import SignInService
 from kiosk.station_keys import (
     StationSigner,
@@ -73,7 +73,11 @@ def _refuse_second_office_key(ctx: CliContext) -> None:
     """An office whose stations' keys are sealed already has its key: a new one would make
     them (and every receipt printed) unreadable, so it must be copied instead."""
     with ctx.database().factory() as session:
-        sealed = session.scalar(select(StationKey.id).limit(1))
+        office = find_office(session, ctx.settings.office_code)
+        # Only this office's: another office of the district seals with its own key.
+        sealed = session.scalar(
+            select(StationKey.id).where(StationKey.office_id == office.id).limit(1)
+        )
     if sealed is not None:
         raise ConflictError(
             N_(
@@ -135,8 +139,17 @@ def keys_register(ctx: CliContext, args: argparse.Namespace) -> None:
     registered = []
     with ctx.database().factory.begin() as session:
         office = find_office(session, ctx.settings.office_code)
-        # "paper" names the office's own chain of paper slips (paper-OFFICE).
-        named = [paper_station(office.code) if s == PAPER_STATION else s for s in args.stations]
+        named = []
+        for name in args.stations:
+            if name == PAPER_STATION:
+                # "paper" names the office's own chain of paper slips (paper-OFFICE), and the
+                # chain all offices shared before, while it holds this office's slips with no
+                # key: its slips are then checked by hash, as every station's older ratings.
+                named.append(paper_station(office.code))
+                if legacy_paper_chain_unkeyed(session, office.id):
+                    named.append(PAPER_STATION)
+            else:
+                named.append(name)
         for station in dict.fromkeys(named):
             row = register_station_key(
                 session,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import COMPLAINT_REASONS, RatingChannel, RatingInput, Satisfaction
@@ -25,11 +26,12 @@ from kiosk.csv_table import (
     read_csv_table,
     row_problem,
 )
+from kiosk.db.models import Rating, StationKey
 from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
-from kiosk.services.offices import find_office
+from kiosk.services.offices import find_office, ratings_of
 from kiosk.services.ratings import record_rating
 from kiosk.station_keys import StationSigner
 from kiosk.text import clean_optional
@@ -42,6 +44,19 @@ def paper_station(office_code: str) -> str:
     slips went to one chain, "paper": its rows stay where they are, verified and counted for
     their office as before; new slips never join it, so two offices never share a chain."""
     return f"{PAPER_STATION}-{office_code}"
+
+
+def legacy_paper_chain_unkeyed(session: Session, office_id: int) -> bool:
+    """The shared chain "paper" holds slips of this office and no key covers it yet."""
+    slips = session.scalar(
+        select(Rating.id)
+        .where(Rating.station == PAPER_STATION, ratings_of(session, office_id))
+        .limit(1)
+    )
+    keyed = session.scalar(
+        select(StationKey.id).where(StationKey.station == PAPER_STATION).limit(1)
+    )
+    return slips is not None and keyed is None
 
 
 COLUMNS = (

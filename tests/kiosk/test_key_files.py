@@ -8,13 +8,16 @@ import stat
 
 import pytest
 
+from kiosk.answers import RatingChannel, RatingInput, Satisfaction
 from kiosk.errors import KioskError
 from kiosk.i18n import Translator
 from kiosk.key_files import KeyFileError
 from kiosk.paths import signing_key_path, station_key_path
 from kiosk.receipt_signing import load_receipt_key
+from kiosk.services.offices import create_office, find_office
+from kiosk.services.ratings import record_rating
 from kiosk.station_keys import load_station_signer
-from tests.conftest import run_kiosk
+from tests.conftest import NOW, run_kiosk
 from tests.kiosk.signing import MANAGER_COUNTER, MANAGER_PIN, add_manager, sign_stations
 
 EN = Translator("en")
@@ -61,6 +64,54 @@ def test_keys_init_refuses_a_second_office_key_once_stations_are_sealed(
     assert code != 0
     assert "already has a receipt key" in err and str(signing_key_path(None)) in err
     assert not signing_key_path(None).exists()
+
+
+def test_a_new_office_makes_its_first_key_beside_an_office_whose_keys_are_sealed(
+    database, office, db_url, tmp_path, capsys
+):
+    with database.factory.begin() as session:
+        create_office(session, code="000.00.31.H12", name="UBND xã Bình Minh", at=NOW, station="t")
+    # Office B's machine (its own folder) has sealed its kiosk's key; A's machine has no key yet.
+    sign_stations(database, "kiosk-b", office_code="000.00.31.H12", folder=tmp_path)
+    code, _out, err = run(capsys, "keys", "init", "--office", office, "--db", db_url)
+    assert code == 0, err
+    assert signing_key_path(None).exists()
+
+
+def test_verify_on_a_database_of_two_offices_names_one(database, office, db_url, capsys):
+    with database.factory.begin() as session:
+        create_office(session, code="000.00.31.H12", name="UBND xã Bình Minh", at=NOW, station="t")
+    assert run(capsys, "keys", "init", "--office", office, "--db", db_url)[0] == 0
+    code, _out, err = run(capsys, "verify", "--db", db_url, "--lang", "en")
+    assert code != 0 and "name one with --office" in err
+    assert run(capsys, "verify", "--office", office, "--db", db_url)[0] == 0
+
+
+@pytest.mark.sqlite_only
+def test_registering_paper_covers_the_older_shared_chain_too(
+    database, office, db_url, capsys, monkeypatch
+):
+    add_manager(database)
+    assert run(capsys, "keys", "init", "--db", db_url)[0] == 0
+    with database.factory.begin() as session:  # a slip entered before offices were kept apart
+        record_rating(
+            session,
+            find_office(session, office),
+            RatingInput(Satisfaction.SATISFIED, service_code="HT-KS", channel=RatingChannel.PAPER),
+            station="paper",
+            at=NOW,
+            signer=None,
+        )
+    assert run(capsys, "verify", "--db", db_url)[0] == 3  # unsigned, no key: not vouched for
+    code, out, err = run(
+        capsys,
+        "keys", "register", "paper", "--counter", str(MANAGER_COUNTER), "--db", db_url,
+        "--lang", "en", stdin=MANAGER_PIN + "\n", monkeypatch=monkeypatch,
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"station paper-{office} from no. 1" in out and "station paper from no. 2" in out
+    code, out, err = run(capsys, "verify", "--db", db_url, "--lang", "en")
+    assert code == 0, out + err
 
 
 def test_register_needs_a_managers_pin_and_show_prints_fingerprints(

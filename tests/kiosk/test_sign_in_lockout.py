@@ -81,7 +81,8 @@ def _guesses_at_once(database, clock) -> list[str]:
 def test_ten_guesses_at_once_check_at_most_five_pins(database, two, clock, checked_pins):
     outcomes = _guesses_at_once(database, clock)
     assert len(outcomes) == GUESSES
-    assert 1 <= len(checked_pins) <= MAX_FAILURES
+    # Ten attempts recorded before any counts may all be refused: none checked is safe too.
+    assert len(checked_pins) <= MAX_FAILURES
     assert outcomes.count("wrong") == len(checked_pins)
     outcomes += _guesses_at_once(database, clock)  # a second volley gets no more checks
     assert len(checked_pins) <= MAX_FAILURES
