@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from kiosk.cli.context import CLI_STATION, CliContext
 from kiosk.db.models import StationKey
-from kiosk.errors import ConflictError, KioskError
+from kiosk.errors import ConflictError, KioskError, NotFoundError
 from kiosk.i18n import N_, Translator
 from kiosk.key_files import KeyFileError
 from kiosk.paths import signing_key_path, station_key_path
@@ -73,7 +73,10 @@ def _refuse_second_office_key(ctx: CliContext) -> None:
     """An office whose stations' keys are sealed already has its key: a new one would make
     them (and every receipt printed) unreadable, so it must be copied instead."""
     with ctx.database().factory() as session:
-        office = find_office(session, ctx.settings.office_code)
+        try:
+            office = find_office(session, ctx.settings.office_code)
+        except NotFoundError:
+            return  # no office yet (kiosk demo makes its keys first): nothing is sealed
         # Only this office's: another office of the district seals with its own key.
         sealed = session.scalar(
             select(StationKey.id).where(StationKey.office_id == office.id).limit(1)
