@@ -17,52 +17,40 @@ MOMENTS = {
     "00:30 in Vietnam": ("Asia/Ho_Chi_Minh", "2026-12-01 00:30:00", "2026-12-01 00:30"),
 }
 OFFICE_NOW = "from kiosk.clock import office_now; print(f'{office_now():%Y-%m-%d %H:%M}')"
-DATE_DEPENDENT_TESTS = [
-    "-m",
-    "pytest",
-    "-q",
-    "-p",
-    "no:cacheprovider",
-    "-m",
-    "not clock_free",
-    # The clock is Python's on either engine: the embedded one is enough here.
-    "-k",
-    "not postgresql",
-    "tests/kiosk",
-    "tests/ui",
-]
 
 
-def _at(zone: str, moment: str, command: list[str]) -> subprocess.Popen[str]:
+def _at(zone: str, moment: str, command: list[str]) -> subprocess.CompletedProcess[str]:
     faketime = shutil.which("faketime")
     assert faketime, "faketime is missing: run scripts/setup.sh"
     env = {**os.environ, "TZ": zone}
-    return subprocess.Popen(
-        [faketime, moment, *command],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    return subprocess.run(
+        [faketime, moment, *command], cwd=ROOT, env=env, capture_output=True, text=True
     )
 
 
-@pytest.fixture(scope="module")
-def runs() -> dict[str, subprocess.Popen[str]]:
-    """Both moments' runs, started together: each is one process, so on a machine of two cores
-    they take the time of one."""
-    return {
-        moment: _at(zone, wall_clock, [sys.executable, *DATE_DEPENDENT_TESTS])
-        for moment, (zone, wall_clock, _office_sees) in MOMENTS.items()
-    }
-
-
 @pytest.mark.parametrize("moment", list(MOMENTS))
-def test_the_date_dependent_tests_pass_at(moment, runs):
+def test_the_date_dependent_tests_pass_at(moment):
     zone, wall_clock, office_sees = MOMENTS[moment]
     # The clock really is moved: the office's clock reads the moment, in Vietnam time.
     seen = _at(zone, wall_clock, [sys.executable, "-c", OFFICE_NOW])
-    out, err = seen.communicate()
-    assert out.strip() == office_sees, err
-    stdout, stderr = runs[moment].communicate()
-    assert runs[moment].returncode == 0, stdout[-6000:] + stderr[-2000:]
+    assert seen.stdout.strip() == office_sees, seen.stderr
+    run = _at(
+        zone,
+        wall_clock,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not clock_free",
+            # The clock is Python's on either engine: the embedded one is enough here.
+            "-k",
+            "not postgresql",
+            "tests/kiosk",
+            "tests/ui",
+        ],
+    )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
