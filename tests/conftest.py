@@ -188,6 +188,26 @@ class MutableClock:
 
 
 @pytest.fixture
+def manager(database, office, clock) -> None:
+    """The office's manager: counter 0, PIN 9999."""
+    from kiosk.db.models import ClerkRole
+    from kiosk.services.clerks import add_clerk
+    from kiosk.services.offices import find_office
+
+    with database.factory.begin() as session:
+        add_clerk(
+            session,
+            find_office(session),
+            display_name="Võ Minh Tuấn",
+            counter=0,
+            role=ClerkRole.MANAGER,
+            pin="9999",
+            at=clock.now,
+            station="test",
+        )
+
+
+@pytest.fixture
 def office(database: Database) -> str:
     """A small office: services due same day, in 3 and in 5 days; two clerks. Returns its code."""
     return seed_small_office(database)

@@ -6,33 +6,20 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from kiosk.db.models import AuditEvent, ClerkRole, Service
+from kiosk.db.models import AuditEvent, Service
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.service_search import search_services
 from kiosk.services.catalogue import CatalogueService, ServiceChanges, ServiceDraft
 from kiosk.services.catalogue_import import CatalogueImportService
-from kiosk.services.clerks import add_clerk
 from kiosk.services.dossiers import DossierService
 from kiosk.services.manager_pin import ManagerPin, NotAManagerError
-from kiosk.services.offices import find_office, list_services
-from tests.conftest import NOW
+from kiosk.services.offices import list_services
 
 MANAGER = ManagerPin(0, "9999")
 
 
 @pytest.fixture
-def catalogue(database, office, clock):
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=NOW,
-            station="test",
-        )
+def catalogue(database, manager, clock):
     return CatalogueService(database.factory, station="cli", clock=clock)
 
 

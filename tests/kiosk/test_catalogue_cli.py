@@ -10,28 +10,13 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from kiosk.db.models import ClerkRole
-from kiosk.services.clerks import add_clerk
-from kiosk.services.offices import find_office
-from tests.conftest import NOW, run_kiosk
+from tests.conftest import run_kiosk
 
 pytestmark = pytest.mark.sqlite_only  # the storage underneath is tested on both engines
 
 
 @pytest.fixture
-def kiosk(database, office, db_url, capsys, monkeypatch):
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=NOW,
-            station="test",
-        )
-
+def kiosk(database, manager, db_url, capsys, monkeypatch):
     def run(*args, stdin=""):
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         code = run_kiosk([*args, "--db", db_url, "--lang", "en"])

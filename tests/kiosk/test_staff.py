@@ -25,18 +25,7 @@ HUONG, DUC, TUAN = 1, 2, 3  # the small office's two clerks, then its manager
 
 
 @pytest.fixture
-def staff(database, office, clock):
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=NOW,
-            station="test",
-        )
+def staff(database, manager, clock):
     return StaffService(database.factory, station="cli", clock=clock)
 
 

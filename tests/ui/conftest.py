@@ -35,26 +35,6 @@ def db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def manager(database, office, clock) -> None:
-    """The office's manager: counter 0, PIN 9999."""
-    from kiosk.db.models import ClerkRole
-    from kiosk.services.clerks import add_clerk
-    from kiosk.services.offices import find_office
-
-    with database.factory.begin() as session:
-        add_clerk(
-            session,
-            find_office(session),
-            display_name="Võ Minh Tuấn",
-            counter=0,
-            role=ClerkRole.MANAGER,
-            pin="9999",
-            at=clock.now,
-            station="test",
-        )
-
-
-@pytest.fixture
 def kiosk_look(qapp):
     """The kiosk's font and stylesheet, as ui.app.build_application sets them: what fits on a
     screen depends on them. The tests' application gets its own back afterwards."""
