@@ -78,7 +78,7 @@ def request_supplement(
     lines = [line[:MAX_LINE] for line in (nfc(m).strip() for m in missing) if line]
     if not lines:
         raise InvalidInputError(N_("Say what the citizen must bring or complete."))
-    clerk = find_clerk(session, dossier.office, clerk_id)
+    clerk = find_clerk(session, dossier.office.id, clerk_id)
     request = SupplementRequest(
         dossier=dossier,
         number=len(dossier.supplements) + 1,

@@ -118,14 +118,14 @@ def _with_time(day: date, at: time) -> datetime:
     return datetime.combine(day, at)
 
 
-def find_clerk(session: Session, office: Office, clerk_id: int | None) -> Clerk:
+def find_clerk(session: Session, office_id: int, clerk_id: int | None) -> Clerk:
     if clerk_id is not None:
         clerk = session.get(Clerk, clerk_id)
-        if clerk is None or clerk.office_id != office.id or not clerk.active:
+        if clerk is None or clerk.office_id != office_id or not clerk.active:
             raise NotFoundError(N_("Clerk {id} does not exist."), id=clerk_id)
         return clerk
     clerks = session.scalars(
-        select(Clerk).where(Clerk.office_id == office.id, Clerk.active.is_(True)).limit(2)
+        select(Clerk).where(Clerk.office_id == office_id, Clerk.active.is_(True)).limit(2)
     ).all()
     if len(clerks) != 1:
         raise InvalidInputError(
@@ -327,7 +327,7 @@ class DossierService(StationUseCases):
 
     def _acting_clerk_id(self, clerk_id: int | None) -> int:
         with self._factory() as session:
-            return find_clerk(session, find_office(session, self._office_code), clerk_id).id
+            return find_clerk(session, self._office_id(session), clerk_id).id
 
     def _timing(
         self, stated: StatedTime | None, clerk_id: int | None
@@ -367,7 +367,7 @@ class DossierService(StationUseCases):
         with self._factory.begin() as session:
             office_id = self._office_id(session)
             offered_service(session, service_code)
-            find_clerk(session, session.get_one(Office, office_id), clerk_id)
+            find_clerk(session, office_id, clerk_id)
             sequence = _next_sequence(session, office_id, received_at.date())
             entry = _next_register_entry(session, office_id, received_at.year)
         with self._factory.begin() as session:
@@ -376,7 +376,7 @@ class DossierService(StationUseCases):
                 session,
                 office,
                 service_code=service_code,
-                clerk=find_clerk(session, office, clerk_id),
+                clerk=find_clerk(session, office.id, clerk_id),
                 received_at=received_at,
                 citizen=citizen,
                 station=self._station,
@@ -403,7 +403,7 @@ class DossierService(StationUseCases):
         """Records the return now, or at a `stated` time a manager approves."""
         at, correction = self._timing(stated, clerk_id)
         with self._factory.begin() as session:
-            clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
+            clerk = find_clerk(session, self._office_id(session), clerk_id)
             dossier = find_dossier(session, code, office_id=self._office_id(session))
             return_dossier(
                 session,
@@ -419,7 +419,7 @@ class DossierService(StationUseCases):
         self, code: str, *, new_due_day: date, reason: str, clerk_id: int | None = None
     ) -> DossierView:
         with self._factory.begin() as session:
-            clerk = find_clerk(session, find_office(session, self._office_code), clerk_id)
+            clerk = find_clerk(session, self._office_id(session), clerk_id)
             dossier = find_dossier(session, code, office_id=self._office_id(session))
             reappoint_dossier(
                 session,
