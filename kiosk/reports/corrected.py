@@ -75,7 +75,8 @@ def corrected_flowables(
             c.reason,
         )
         data.append([Paragraph(escape(text), small) for text in cells])
-    widths = [38 * mm, 18 * mm, 20 * mm, 20 * mm, 22 * mm, 22 * mm, 34 * mm]
+    # Each time column holds "dd/mm/yyyy" whole: it breaks after the hour, never in the date.
+    widths = [36 * mm, 16 * mm, 24 * mm, 24 * mm, 22 * mm, 22 * mm, 30 * mm]
     table = PdfTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
