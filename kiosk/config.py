@@ -31,6 +31,12 @@ class Settings:
     signing_key_path: str | None = None  # None: receipt-signing.key in the user's data directory
     # This machine's own key, which signs every rating its stations record (kiosk keys init).
     station_key_path: str | None = None  # None: station-signing.key beside the receipt key
+    # A folder the manager station watches for exports of the provincial one-stop system; each
+    # file is imported whole or not at all and moved to done/ or refused/ beside a report.
+    import_folder: str | None = None  # None: no folder is watched
+    # Which column of a register sheet holds which field (JSON); None: the mapping shipped in
+    # resources/provincial/register-columns.json, which knows the usual Vietnamese headers.
+    import_columns: str | None = None
     # The counter's printer: "none", "cups:QUEUE", "escpos-net:HOST:PORT",
     # "escpos-serial:/dev/ttyUSB0" or "escpos-usb:VENDOR:PRODUCT" (hex ids).
     printer: str = "none"

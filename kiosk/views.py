@@ -44,7 +44,7 @@ class DossierInfo:
     service_code: str
     service_name_vi: str
     service_name_en: str
-    counter: int
+    counter: int | None  # None: imported from the provincial system, not taken at our counter
     status: DossierStatus
     due_at: datetime
     returned_at: datetime | None
@@ -89,8 +89,8 @@ class DossierView:
     service_name_vi: str
     service_name_en: str
     processing_days: int
-    clerk_name: str
-    counter: int
+    clerk_name: str  # "" and counter None: imported from the provincial system
+    counter: int | None
     received_at: datetime
     due_at: datetime
     returned_at: datetime | None

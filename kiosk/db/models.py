@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
     false,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -118,6 +119,8 @@ class Service(Base):
     name_en: Mapped[str] = mapped_column(String(300))
     field: Mapped[str] = mapped_column(String(120))  # lĩnh vực, in Vietnamese
     processing_days: Mapped[int] = mapped_column(Integer)  # working days; 0 = same day
+    # False for a procedure an import created with a guessed processing time, until confirmed.
+    days_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
     active: Mapped[bool] = mapped_column(default=True)
 
     __table_args__ = (CheckConstraint("processing_days >= 0", name="processing_days"),)
@@ -176,8 +179,13 @@ class RegisterCounter(Base):
     last_entry: Mapped[int] = mapped_column(Integer)
 
 
+class DossierSource(enum.Enum):
+    COUNTER = "counter"  # registered at our clerk station
+    PROVINCIAL = "provincial"  # imported from the provincial one-stop system's export
+
+
 class Dossier(Base):
-    """A dossier (hồ sơ) received at the counter."""
+    """A dossier (hồ sơ) received at the counter, or imported from the provincial system."""
 
     __tablename__ = "tickets"
 
@@ -185,7 +193,8 @@ class Dossier(Base):
     code: Mapped[str] = mapped_column(String(60), unique=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
-    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    # None for an imported dossier: the provincial system does not say which of our clerks took it.
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     due_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -204,10 +213,20 @@ class Dossier(Base):
     # Form 03: refused at the counter, and why. A refused dossier is not processed.
     refused_at: Mapped[datetime | None] = mapped_column(DateTime)
     refusal_reason: Mapped[str | None] = mapped_column(Text)
+    # Where the dossier was registered; an imported one keeps the provincial status code as given.
+    source: Mapped[DossierSource] = mapped_column(
+        _enum(DossierSource, "dossier_source"),
+        default=DossierSource.COUNTER,
+        server_default="counter",
+    )
+    source_status: Mapped[str | None] = mapped_column(String(20))
+    imported_at: Mapped[datetime | None] = mapped_column(
+        DateTime
+    )  # the last import that changed it
 
     office: Mapped[Office] = relationship()
     service: Mapped[Service] = relationship()
-    clerk: Mapped[Clerk] = relationship()
+    clerk: Mapped[Clerk | None] = relationship()
     supplements: Mapped[list[SupplementRequest]] = relationship(
         back_populates="dossier", order_by="SupplementRequest.number"
     )
@@ -367,3 +386,21 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(String(120))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DossierImport(Base):
+    """One file imported from the provincial system: what it changed, by whom, from where."""
+
+    __tablename__ = "dossier_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    file_name: Mapped[str] = mapped_column(String(255))
+    digest: Mapped[str] = mapped_column(String(64), index=True)  # SHA-256 of the file's bytes
+    format: Mapped[str] = mapped_column(String(10))  # "xlsx" | "csv" | "dvcqg"
+    station: Mapped[str] = mapped_column(String(60))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    created: Mapped[int] = mapped_column(Integer)
+    updated: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)

@@ -157,7 +157,7 @@ class KioskBackend(StationUseCases):
                 service_code=dossier.service.code,
                 service_name_vi=dossier.service.name_vi,
                 service_name_en=dossier.service.name_en,
-                counter=dossier.clerk.counter,
+                counter=dossier.clerk.counter if dossier.clerk else None,
                 status=dossier_status(dossier.due_at, dossier.returned_at, self._clock().date()),
                 due_at=dossier.due_at,
                 returned_at=dossier.returned_at,

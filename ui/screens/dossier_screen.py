@@ -36,7 +36,11 @@ class DossierScreen(KioskScreen):
             return
         self.heading.setText(tr("Dossier {code}", code=dossier.code))
         name = dossier.service_name_vi if flow.language == "vi" else dossier.service_name_en
-        counter = tr("Received at counter {counter}", counter=dossier.counter)
+        counter = (
+            tr("Received through the provincial one-stop system")
+            if dossier.counter is None
+            else tr("Received at counter {counter}", counter=dossier.counter)
+        )
         self.service.setText(f"{name}\n{counter}")
         progress = dossier_progress(dossier, tr)
         # A late dossier is drawn as a warning; an appointment kept is plain information.

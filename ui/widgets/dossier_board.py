@@ -200,10 +200,7 @@ class DossierBoard(QTreeWidget):
             RECEIVED: (f"{view.received_at:{_SHORT_DAY}}", f"{view.received_at:{_FULL_TIME}}"),
             APPOINTMENT: (f"{due:{_SHORT_TIME}}", f"{due:{_FULL_TIME}}"),
             STATUS: (status_words(view, tr), status_words(view, tr)),
-            CLERK: (
-                view.clerk_name,
-                tr("{name} — counter {counter}", name=view.clerk_name, counter=view.counter),
-            ),
+            CLERK: (view.clerk_name or tr("Provincial system"), handled_by(view, tr)),
         }
         item = QTreeWidgetItem([cells[column][0] for column in range(len(COLUMNS))])
         for column, (_text, full) in cells.items():
@@ -285,3 +282,10 @@ class DossierBoard(QTreeWidget):
         widths[SERVICE] += available - sum(widths.values())  # rounding goes to the service
         for column, width in widths.items():
             self.setColumnWidth(column, max(width, 0))
+
+
+def handled_by(view: DossierView, tr: Translator) -> str:
+    """Who took the dossier in: our clerk at a counter, or the provincial system it came from."""
+    if view.counter is None:
+        return tr("Imported from the provincial one-stop system")
+    return tr("{name} — counter {counter}", name=view.clerk_name, counter=view.counter)

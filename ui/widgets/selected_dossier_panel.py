@@ -25,7 +25,13 @@ from kiosk.i18n import Translator
 from kiosk.status import DELAY_REASONS
 from kiosk.views import DossierView
 from ui.widgets.counter_form_dialog import RefusalDialog, SupplementDialog, open_over
-from ui.widgets.dossier_board import appointment, daily_number, status_icon, status_words
+from ui.widgets.dossier_board import (
+    appointment,
+    daily_number,
+    handled_by,
+    status_icon,
+    status_words,
+)
 
 _WHEN = "%H:%M %d/%m/%Y"
 
@@ -151,9 +157,7 @@ class SelectedDossierPanel(QGroupBox):
                     code=view.code,
                 )
             )
-            self.status.setToolTip(
-                tr("{name} — counter {counter}", name=view.clerk_name, counter=view.counter)
-            )
+            self.status.setToolTip(handled_by(view, tr))
             self.icon.setPixmap(status_icon(view).pixmap(22, 22))
         self.status.setVisible(view is not None)
         self.icon.setVisible(view is not None)
