@@ -18,7 +18,7 @@ from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import dossier_view, find_clerk, find_dossier
+from kiosk.services.dossiers import dossier_view, find_clerk, find_dossier, kept_here
 from kiosk.services.offices import office_calendar
 from kiosk.text import nfc
 from kiosk.views import DossierView
@@ -28,6 +28,7 @@ MAX_LINE = 300
 
 def _still_open(dossier: Dossier) -> None:
     """Form 02 and Form 03 are for a dossier the office still holds."""
+    kept_here(dossier)
     if dossier.refused_at is not None:
         raise ConflictError(
             N_("Dossier {code} was refused on {when}."),
@@ -103,6 +104,7 @@ def request_supplement(
 def supplement_returned(
     session: Session, dossier: Dossier, *, clerk_id: int | None, at: datetime, station: str
 ) -> None:
+    kept_here(dossier)
     request = waiting_supplement(dossier)
     if request is None:
         raise ConflictError(N_("Dossier {code} is not waiting for any papers."), code=dossier.code)

@@ -16,6 +16,7 @@ from kiosk.db.models import (
     Clerk,
     Dossier,
     DossierCounter,
+    DossierSource,
     Office,
     PrintKind,
     RegisterCounter,
@@ -215,7 +216,21 @@ def find_dossier(session: Session, code: str, *, office_id: int) -> Dossier:
     return dossier
 
 
+def kept_here(dossier: Dossier) -> None:
+    """An imported dossier is handled in the provincial system: a change made here would be
+    overwritten or contradicted by its next import, so it is recorded there and imported again."""
+    if dossier.source is DossierSource.PROVINCIAL:
+        raise ConflictError(
+            N_(
+                "Dossier {code} is handled in the provincial one-stop system: record this there; "
+                "the next import brings it here."
+            ),
+            code=dossier.code,
+        )
+
+
 def _not_refused(dossier: Dossier) -> None:
+    kept_here(dossier)
     if dossier.refused_at is not None:
         raise ConflictError(
             N_("Dossier {code} was refused on {when}."),
