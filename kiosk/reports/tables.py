@@ -4,7 +4,7 @@ as plain rows, so the XLSX, CSV and PDF exports all show the same figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.chain import BAD_SIGNATURE, FORGED_KEY, UNREGISTERED, UNSIGNED
 from kiosk.clock import day_range
-from kiosk.db.models import Clerk, Dossier, Office, Service
+from kiosk.db.models import Clerk, Dossier, DossierSource, Office, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
@@ -296,6 +296,7 @@ def _register(
             Dossier.returned_at,
             Dossier.reappointed_due_at,
             Dossier.reappointment_reason,
+            Dossier.source,
         )
         .join(Service, Dossier.service_id == Service.id)
         .where(
@@ -320,17 +321,14 @@ def _register(
     ]
     rows: list[list[Cell]] = []
     at_counter = tr("At the counter")
+    imported = tr("Imported from the provincial one-stop system")
     for number, dossier in enumerate(dossiers, 1):
         contact = ", ".join(p for p in (dossier.citizen_address, dossier.citizen_phone) if p)
-        note = (
-            tr(
-                "Re-appointed to {day}: {reason}",
-                day=f"{dossier.reappointed_due_at:%d/%m/%Y}",
-                reason=dossier.reappointment_reason,
-            )
-            if dossier.reappointed_due_at
-            else None
-        )
+        notes = [
+            _reappointment_note(dossier.reappointed_due_at, dossier.reappointment_reason, tr),
+            imported if dossier.source is DossierSource.PROVINCIAL else None,
+        ]
+        note = "; ".join(n for n in notes if n) or None
         rows.append(
             [
                 number,
@@ -347,3 +345,11 @@ def _register(
             ]
         )
     return Table(tr("Register (Form 07)"), header, rows)
+
+
+def _reappointment_note(due: datetime | None, reason: str | None, tr: Translator) -> str | None:
+    if due is None:
+        return None
+    if not reason:  # an imported re-appointment: the provincial system's file gives no reason
+        return tr("Re-appointed to {day}", day=f"{due:%d/%m/%Y}")
+    return tr("Re-appointed to {day}: {reason}", day=f"{due:%d/%m/%Y}", reason=reason)

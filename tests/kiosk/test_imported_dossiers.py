@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from kiosk.db.models import Dossier, DossierSource, Service
@@ -12,6 +13,7 @@ from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office
 from kiosk.status import DossierStatus
+from tests.conftest import run_kiosk
 
 CODE = "H12.30-261116-0007"
 
@@ -70,3 +72,13 @@ def test_the_counter_does_not_change_an_imported_dossier(database, imported, clo
         with pytest.raises(ConflictError, match="provincial one-stop system"):
             attempt()
     assert dossiers.show(imported).returned_at is None
+
+
+def test_the_register_says_where_an_imported_dossier_came_from(database, imported, tmp_path):
+    out = tmp_path / "so.xlsx"
+    period = ["export", "daily", "--from", "16/11/2026", "--to", "20/11/2026", "--out", str(out)]
+    assert run_kiosk([*period, "--db", database.url]) == 0
+    sheet = load_workbook(out)["Sổ theo dõi hồ sơ (Mẫu 07)"]
+    header, *rows = sheet.iter_rows(values_only=True)
+    row = next(r for r in rows if imported in r)
+    assert row[header.index("Ghi chú")] == "Nhập từ hệ thống một cửa của tỉnh"
