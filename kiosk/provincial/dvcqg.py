@@ -147,7 +147,10 @@ def _dossier(line: int, code: str | None, item: Mapping[str, object]) -> Importe
     received = required_moment(_moment(item, "NgayTiepNhan"), "NgayTiepNhan")
     due, again = _appointments(item)
     status = cell_text(item.get("TrangThaiHoSo"))
-    address = next((a for a in (cell_text(item.get(f)) for f in ADDRESS_FIELDS) if a), None)
+    address = None
+    for name in ADDRESS_FIELDS:
+        if name in item:
+            address = address or cell_text(item[name])
     dossier = ImportedDossier(
         line=line,
         code=code,
