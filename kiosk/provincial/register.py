@@ -201,7 +201,13 @@ def appointment_moment(value: object) -> datetime | None:
     return sheet_moment(value, time_if_missing=END_OF_WORKING_DAY)
 
 
-_PHONE_CHARACTERS = frozenset("0123456789 .+-()")
+# Deleting what a phone number is written with leaves only its digits.
+_PHONE_PUNCTUATION = str.maketrans("", "", " .+-()")
+
+
+def _is_phone(text: str) -> bool:
+    digits = text.translate(_PHONE_PUNCTUATION)
+    return len(digits) >= 8 and digits.isdigit()
 
 
 def split_contact(text: str | None) -> tuple[str | None, str | None]:
@@ -212,9 +218,9 @@ def split_contact(text: str | None) -> tuple[str | None, str | None]:
     for separator in (",", ";", " - ", "-"):
         head, found, tail = text.rpartition(separator)
         tail = tail.strip()
-        if found and set(tail) <= _PHONE_CHARACTERS and sum(c.isdigit() for c in tail) >= 8:
+        if found and _is_phone(tail):
             return head.strip(" ,;-") or None, tail
-    if set(text) <= _PHONE_CHARACTERS and sum(c.isdigit() for c in text) >= 8:
+    if _is_phone(text):
         return None, text
     return text, None
 
