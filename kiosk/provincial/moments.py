@@ -10,9 +10,10 @@ day (17:00, an office's usual closing time). Status is judged by days, so the ho
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 
 END_OF_WORKING_DAY = time(17, 0)
+VIETNAM = timezone(timedelta(hours=7))  # no daylight saving since 1975
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 
 
@@ -22,12 +23,15 @@ class NotAMoment(ValueError):
 
 def dvcqg_moment(text: object) -> datetime | None:
     """'20261123081500' (Vietnam time) as a datetime; None for no value. An 8-digit date is
-    accepted and read as midnight."""
+    read as midnight. ISO text ('2026-11-23T08:15:00', as .NET writes a DateTime some systems
+    leave unformatted in DanhSachHoSoBoSung) is accepted too, an offset turned into Vietnam time."""
     if text is None:
         return None
     digits = str(text).strip()
     if not digits:
         return None
+    if digits[4:5] == "-":
+        return _iso_moment(digits)
     if not digits.isdigit() or len(digits) not in (8, 12, 14):
         raise NotAMoment(digits)
     try:
@@ -35,6 +39,16 @@ def dvcqg_moment(text: object) -> datetime | None:
         return datetime.fromisoformat(f"{digits[:8]}T{digits[8:]}" if digits[8:] else digits)
     except ValueError:
         raise NotAMoment(digits) from None
+
+
+def _iso_moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise NotAMoment(text) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VIETNAM).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
 
 
 def sheet_moment(value: object, *, time_if_missing: time = time.min) -> datetime | None:

@@ -278,9 +278,21 @@ def test_dvcqg_sync_with_three_dossiers(tmp_path):
             datetime(2026, 11, 25, 17),
             None,
         ),
+        (  # one supplement, then an apology: only NgayHenTra moved again
+            [("20261120170000", "20261124170000")],
+            "20261127170000",
+            datetime(2026, 11, 24, 17),
+            datetime(2026, 11, 27, 17),
+        ),
+        (  # dates as .NET writes an unformatted DateTime
+            [("2026-11-20T17:00:00", "2026-11-24T17:00:00+07:00")],
+            "20261124170000",
+            datetime(2026, 11, 24, 17),
+            None,
+        ),
     ],
 )
-def test_dvcqg_supplements_move_the_appointment_and_later_ones_reappoint(
+def test_dvcqg_first_supplement_moves_the_appointment_and_a_later_one_reappoints(
     tmp_path, supplements, current, due, again
 ):
     item = dvcqg_item(code("261116", 1), "1.001193", datetime(2026, 11, 16, 8), due)
@@ -433,10 +445,10 @@ def test_dvcqg_bad_items_name_the_json_field(tmp_path):
     good = dvcqg_item(
         code("261116", 1), "1.001193", datetime(2026, 11, 16, 8), datetime(2026, 11, 18, 17)
     )
-    bad = good | {"MaHoSo": code("261116", 2), "NgayHenTra": "2026-11-18"}
+    bad = good | {"MaHoSo": code("261116", 2), "NgayHenTra": "18/11/2026"}
     parsed = read_dossier_file(write_dvcqg_json(tmp_path / "s.json", [good, bad, "?"]))
     assert refusals(parsed) == {
-        2: "NgayHenTra: '2026-11-18' is not a date (write it as dd/mm/yyyy or dd/mm/yyyy hh:mm).",
+        2: "NgayHenTra: '18/11/2026' is not a date (write it as dd/mm/yyyy or dd/mm/yyyy hh:mm).",
         3: "This entry of the list is not a dossier (an object).",
     }
 
