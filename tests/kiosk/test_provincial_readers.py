@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import Translator
 from kiosk.provincial.columns import default_columns_path, header_key, load_columns
-from kiosk.provincial.moments import sheet_moment
+from kiosk.provincial.moments import dvcqg_moment, sheet_moment
 from kiosk.provincial.reading import read_dossier_file
 from kiosk.provincial.records import FileFormat
 from kiosk.provincial.register import split_contact
@@ -582,3 +582,16 @@ def _disguised(header: str, choices: list[int]) -> str:
 def test_header_matching_ignores_accents_case_spacing_and_punctuation(header, choices):
     assert header_key(_disguised(header, choices)) == header_key(header)
     assert load_columns().get(header_key(_disguised(header, choices))) is not None
+
+
+USUAL_FORMS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%H:%M %d/%m/%Y", "%Y-%m-%d %H:%M:%S"]
+
+
+@given(
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31, 23, 59)),
+    st.sampled_from([*USUAL_FORMS, "%Y-%m-%dT%H:%M"]),
+)
+def test_a_moment_written_in_any_usual_form_reads_back_the_same(moment, form):
+    moment = moment.replace(second=moment.second if "%S" in form else 0, microsecond=0)
+    assert sheet_moment(moment.strftime(form)) == moment
+    assert dvcqg_moment(moment.strftime("%Y%m%d%H%M%S")) == moment
