@@ -60,9 +60,14 @@ def find_header(head: Sequence[Row], fields_by_key: dict[str, str]) -> tuple[int
         if "code" not in header.positions or len(header.positions) < 2:
             continue
         if index + 1 < len(head) and not REQUIRED.keys() <= header.positions.keys():
-            below = _header_fields(head[index + 1][1], fields_by_key)
+            cells_below = head[index + 1][1]
+            below = _header_fields(cells_below, fields_by_key)
             extra = {f: p for f, p in below.positions.items() if f not in header.positions}
-            if extra and "code" not in below.positions:
+            # The lower header row leaves the code column empty; a data row never does (a
+            # status "Tiếp nhận" in the first row must not be taken for a header).
+            code_at = header.positions["code"]
+            under_code = cells_below[code_at] if code_at < len(cells_below) else None
+            if extra and cell_text(under_code) is None:
                 labels = header.labels | {f: below.labels[f] for f in extra}
                 return index, Header(2, header.positions | extra, labels)
         return index, header

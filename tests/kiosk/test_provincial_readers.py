@@ -595,3 +595,13 @@ def test_a_moment_written_in_any_usual_form_reads_back_the_same(moment, form):
     moment = moment.replace(second=moment.second if "%S" in form else 0, microsecond=0)
     assert sheet_moment(moment.strftime(form)) == moment
     assert dvcqg_moment(moment.strftime("%Y%m%d%H%M%S")) == moment
+
+
+def test_a_first_row_whose_status_reads_like_a_header_is_still_a_dossier(tmp_path):
+    headers = {k: v for k, v in REGISTER_HEADERS.items() if k != "received_at"}
+    headers["received_at"] = "Thời điểm nộp"  # not a known header: the sheet lacks one
+    row = register_row(code("261123", 1), "1.001193", "23/11/2026 08:15", "25/11/2026")
+    row["status"] = "Tiếp nhận"
+    with pytest.raises(InvalidInputError) as error:
+        read_dossier_file(write_register_csv(tmp_path / "r.csv", [row], headers))
+    assert "has no column 'Ngày tiếp nhận'" in error.value.render(EN)
