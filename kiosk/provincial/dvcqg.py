@@ -134,7 +134,8 @@ def _appointments(
         if new is not None:  # a supplement that did not move the appointment changes nothing
             moved.append(new)
     current = required_moment(current or (moved[-1] if moved else None), "NgayHenTra")
-    if not moved or current <= moved[0]:
+    # Days decide, as they do for status: a later hour on the same day is no re-appointment.
+    if not moved or current.date() <= moved[0].date():
         return current, None
     return moved[0], current
 

@@ -284,6 +284,12 @@ def test_dvcqg_sync_with_three_dossiers(tmp_path):
             datetime(2026, 11, 24, 17),
             datetime(2026, 11, 27, 17),
         ),
+        (  # the same day at another hour is the same appointment
+            [("20261120170000", "20261124113000")],
+            "20261124170000",
+            datetime(2026, 11, 24, 17),
+            None,
+        ),
         (  # dates as .NET writes an unformatted DateTime
             [("2026-11-20T17:00:00", "2026-11-24T17:00:00+07:00")],
             "20261124170000",
