@@ -611,3 +611,15 @@ def test_a_first_row_whose_status_reads_like_a_header_is_still_a_dossier(tmp_pat
     with pytest.raises(InvalidInputError) as error:
         read_dossier_file(write_register_csv(tmp_path / "r.csv", [row], headers))
     assert "has no column 'Ngày tiếp nhận'" in error.value.render(EN)
+
+
+def test_text_is_nfc_and_trimmed_and_a_spreadsheet_apostrophe_is_dropped(tmp_path):
+    decomposed = unicodedata.normalize("NFD", "  Nguyễn Thị Hường ")
+    row = register_row(
+        code("261123", 1), "1.001193", "23/11/2026 08:15", "25/11/2026", citizen=decomposed
+    )
+    row["citizen_contact"] = "'+84 912 345 678"
+    (dossier,) = read_dossier_file(write_register_xlsx(tmp_path / "r.xlsx", [row])).dossiers
+    assert dossier.citizen_name == "Nguyễn Thị Hường"
+    assert unicodedata.is_normalized("NFC", dossier.citizen_name)
+    assert (dossier.citizen_address, dossier.citizen_phone) == (None, "+84 912 345 678")
