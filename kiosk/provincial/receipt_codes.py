@@ -95,6 +95,4 @@ def _labelled_codes(text: str) -> set[str]:
 
 def _without_accents(text: str) -> str:
     """One character per character (so spans match the original): đ → d, ồ → o."""
-    return "".join(
-        unicodedata.normalize("NFD", c)[0] if c not in "đĐ" else "d" for c in text
-    )
+    return "".join(unicodedata.normalize("NFD", c)[0] if c not in "đĐ" else "d" for c in text)
