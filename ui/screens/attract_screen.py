@@ -130,13 +130,17 @@ class AttractScreen(KioskScreen):
             if outer.minimumSize().height() > self.height() - self._over_screen():
                 widget.hide()
         if self._over_screen() > 0:  # grown past the screen before: back onto it
-            widget: QWidget | None = self
-            while widget is not None:  # the window's minimum follows its layouts when active
-                if (layout := widget.layout()) is not None:
-                    layout.activate()
-                widget = None if widget.isWindow() else widget.parentWidget()
+            self._activate_layouts_up_to_the_window()
             window = self.window()
             window.resize(window.width(), window.height() - self._over_screen())
+
+    def _activate_layouts_up_to_the_window(self) -> None:
+        """A window's minimum size follows its layouts only once they are active again."""
+        ancestor: QWidget | None = self
+        while ancestor is not None:
+            if (layout := ancestor.layout()) is not None:
+                layout.activate()
+            ancestor = None if ancestor.isWindow() else ancestor.parentWidget()
 
     def _over_screen(self) -> int:
         """How far the window reaches below its screen: contents that grew it past the screen
