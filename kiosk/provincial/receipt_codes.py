@@ -23,6 +23,9 @@ from kiosk.text import nfc
 MAX_SCAN = 2000
 # A receiving unit's code is letters, digits and dots ("000.00.19.H26", "H26.19").
 _CODE = re.compile(r"(?=[A-Z0-9.]*[A-Z0-9])[A-Z0-9.]{1,40}-\d{6}-\d{4}")
+# A scanner set to send the symbology identifier (ISO/IEC 15424: "]C0" Code 128, "]Q1" QR)
+# puts it before what it read.
+_AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # Query keys the portals' lookup links use for the dossier code (compared in lower case).
 CODE_KEYS = frozenset({"mahoso", "ma_ho_so", "ma-ho-so", "mahs", "ma", "code", "keyword", "hoso"})
 # "Mã hồ sơ: …" / "Số hồ sơ: …" in a QR's text, compared without accents.
@@ -32,7 +35,7 @@ _LABELLED = re.compile(r"(?:ma|so)\s*(?:ho\s*so|hs)\s*[:：=]?\s*(\S+)", re.IGNO
 def find_dossier_code(scanned: str) -> str | None:
     """The one dossier code the payload carries, in its canonical form; None when it carries
     none, or more than one (a receipt is one dossier's)."""
-    text = nfc(scanned).strip()
+    text = _AIM_PREFIX.sub("", nfc(scanned).strip(), count=1).strip()
     if not text or len(text) > MAX_SCAN:
         return None
     bare = _as_code(text)

@@ -29,6 +29,8 @@ WRAPPERS = (
     "UBND XÃ AN BÌNH\nMã hồ sơ: {code}\nNgày hẹn trả: 05/01/2026",
     "Ma ho so:{code}.",
     "Số hồ sơ {code}",
+    "]C0{code}",  # a scanner that sends the symbology identifier first
+    "]Q1https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?maHoSo={code}",
 )
 
 PROVINCIAL = ("000.00.19.H26-250101-0001", "H26.19-250101-0001", "000.00.30.H12-261123-0042")
