@@ -1,16 +1,26 @@
 """The dossier code in what a scanner reads off a provincial receipt: a bare code (Code 128 or
-QR), a portal's lookup link, or a few lines of text. Junk never yields a code."""
+QR), a portal's lookup link, or a few lines of text. Junk never yields a code. A bare code opens
+only a dossier imported from the provincial system (on SQLite and PostgreSQL alike)."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from kiosk.answers import RatingInput, Satisfaction
+from kiosk.db.models import AuditEvent, Dossier, DossierSource, Rating, Service
 from kiosk.dossier_code import format_dossier_code
+from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.provincial.receipt_codes import find_dossier_code
+from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
+from kiosk.services.dossiers import DossierService
+from kiosk.services.kiosk_backend import BARE_CODE, KioskBackend
+from kiosk.services.offices import create_office, find_office
+from tests.conftest import NOW
 
 # The forms a provincial receipt's QR takes (see the README: "Receipts of the provincial system").
 WRAPPERS = (
@@ -97,3 +107,68 @@ def test_junk_never_yields_a_code(text):
 
 def _wrap(wrapper: str, code: str) -> str:
     return wrapper.format(code=code, lower=code.lower(), quoted=quote(code, safe=""))
+
+
+def add_imported_dossier(database, office_code, code, service_code="HT-XNHN"):
+    """A dossier as an import from the provincial system leaves it: no clerk of ours."""
+    with database.factory.begin() as session:
+        service = session.scalars(select(Service).where(Service.code == service_code)).one()
+        session.add(
+            Dossier(
+                code=code,
+                office_id=find_office(session, office_code).id,
+                service_id=service.id,
+                clerk_id=None,
+                received_at=NOW - timedelta(days=3),
+                due_at=NOW + timedelta(days=1),
+                returned_at=NOW - timedelta(hours=1),
+                source=DossierSource.PROVINCIAL,
+                source_status="4",
+                imported_at=NOW - timedelta(hours=2),
+            )
+        )
+    return code
+
+
+def test_a_bare_code_opens_only_an_imported_dossier_of_the_office(database, office, clock):
+    imported = add_imported_dossier(database, office, "000.00.30.H12-261120-0007")
+    with database.factory.begin() as session:
+        create_office(session, code="000.00.31.H12", name="UBND xã Bên", at=NOW, station="test")
+    elsewhere = add_imported_dossier(database, "000.00.31.H12", "000.00.31.H12-261120-0001")
+    with clock.at(clock.now - timedelta(days=1)):
+        counter = DossierService(database.factory, station="test", clock=clock, office_code=office)
+        ours = counter.register("HT-KS", clerk_id=2)
+    kiosk = KioskBackend(database.factory, station="kiosk-1", clock=clock, office_code=office)
+
+    shown = kiosk.lookup(imported, bare=True)
+    assert (shown.code, shown.counter, shown.already_rated) == (imported, None, False)
+    with pytest.raises(InvalidInputError) as refused:
+        kiosk.lookup(ours.code, bare=True)  # our counter's: only with the QR or check number
+    assert refused.value.message == NEEDS_PROOF
+    assert kiosk.lookup(ours.code).code == ours.code  # as a genuine signed QR gives it
+    for unknown in ("000.00.30.H12-261120-0008", elsewhere):  # another office's reads as unknown
+        with pytest.raises(NotFoundError) as not_here:
+            kiosk.lookup(unknown, bare=True)
+        assert not_here.value.message == NOT_ON_KIOSK
+
+    kiosk.record(RatingInput(Satisfaction.SATISFIED, dossier_code=imported), rating_id=None, at=NOW)
+    assert kiosk.lookup(imported, bare=True).already_rated
+    with pytest.raises(ConflictError):
+        kiosk.record(
+            RatingInput(Satisfaction.SATISFIED, dossier_code=imported), rating_id=None, at=NOW
+        )
+    with database.factory() as session:
+        [rating] = session.scalars(select(Rating)).all()
+        dossier = session.scalars(select(Dossier).where(Dossier.code == imported)).one()
+        scanned = session.scalars(
+            select(AuditEvent.subject).where(AuditEvent.action == BARE_CODE)
+        ).all()
+    assert (rating.dossier_id, rating.service_id, rating.clerk_id) == (
+        dossier.id,
+        dossier.service_id,
+        None,
+    )
+    # Every bare code scanned is on record, found or not: nothing proves who held the receipt.
+    assert sorted(scanned) == sorted(
+        [imported, ours.code, "000.00.30.H12-261120-0008", elsewhere, imported]
+    )

@@ -13,16 +13,15 @@ from reportlab.graphics.barcode import createBarcodeDrawing
 from sqlalchemy import select
 
 from kiosk.answers import Satisfaction
-from kiosk.db.models import Dossier, DossierSource, Rating, Service
+from kiosk.db.models import Dossier, Rating
 from kiosk.i18n import Translator
 from kiosk.rating_flow import Step
 from kiosk.receipt_payload import NEEDS_PROOF, NOT_GENUINE, NOT_ON_KIOSK
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
-from kiosk.services.offices import find_office
 from kiosk.services.ratings import verify_chains
-from tests.conftest import NOW
 from tests.kiosk.signing import machine_keys, sign_stations
+from tests.kiosk.test_receipt_codes import add_imported_dossier
 from tests.ui.test_kiosk_flow import WAIT, open_kiosk, ratings, scan, tap
 
 VI = Translator("vi")
@@ -32,24 +31,7 @@ LOOKUP_LINK = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?maHoSo={c
 
 @pytest.fixture
 def imported(database, office):
-    """A dossier the provincial system registered (as an import leaves it): no clerk of ours."""
-    with database.factory.begin() as session:
-        service = session.scalars(select(Service).where(Service.code == "HT-XNHN")).one()
-        session.add(
-            Dossier(
-                code=IMPORTED,
-                office_id=find_office(session, office).id,
-                service_id=service.id,
-                clerk_id=None,
-                received_at=NOW - timedelta(days=3),
-                due_at=NOW + timedelta(days=1),
-                returned_at=NOW - timedelta(hours=1),
-                source=DossierSource.PROVINCIAL,
-                source_status="4",
-                imported_at=NOW - timedelta(hours=2),
-            )
-        )
-    return IMPORTED
+    return add_imported_dossier(database, office, IMPORTED)
 
 
 def printed_and_read(kind, value, tmp_path):
