@@ -29,7 +29,7 @@ _AIM_PREFIX = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # Query keys the portals' lookup links use for the dossier code (compared in lower case).
 CODE_KEYS = frozenset({"mahoso", "ma_ho_so", "ma-ho-so", "mahs", "ma", "code", "keyword", "hoso"})
 # "Mã hồ sơ: …" / "Số hồ sơ: …" in a QR's text, compared without accents.
-_LABELLED = re.compile(r"(?:ma|so)\s*(?:ho\s*so|hs)\s*[:：=]?\s*(\S+)", re.IGNORECASE)
+_LABELLED = re.compile(r"\b(?:ma|so)\s*(?:ho\s*so|hs)\s*[:：=]?\s*(\S+)", re.IGNORECASE)
 
 
 def find_dossier_code(scanned: str) -> str | None:
