@@ -17,9 +17,17 @@ from typing import TYPE_CHECKING
 from kiosk.answers import COMPLAINT_REASONS, SCALE_LEVELS, UNHAPPY, RatingInput, Satisfaction
 from kiosk.clock import Clock, Ticks, monotonic_ticks
 from kiosk.dossier_code import parse_dossier_code
-from kiosk.errors import KioskError
+from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
-from kiosk.receipt_payload import CHECK_DIGITS, NOT_GENUINE, WRONG_CHECK, is_signed_payload
+from kiosk.provincial.receipt_codes import find_dossier_code
+from kiosk.receipt_payload import (
+    CHECK_DIGITS,
+    NO_CODE,
+    NOT_GENUINE,
+    WRONG_CHECK,
+    ScannedCode,
+    is_signed_payload,
+)
 from kiosk.views import DossierInfo, ServiceView
 
 if TYPE_CHECKING:
@@ -267,8 +275,10 @@ class RatingFlow:
                 self.problem = KioskError(TOO_MANY_WRONG_CHECKS)
             return TypedCode(code, check_ok=False)
 
-    def submit_code(self, text: str) -> str | None:
-        """A scanned or typed code, checked for shape; None (with a message) when it is not one."""
+    def submit_code(self, text: str) -> ScannedCode | None:
+        """A scanned code: our genuine signed QR, or a bare code (a provincial receipt's barcode,
+        QR or lookup link, which the kiosk accepts only for imported dossiers); None (with a
+        message) when it is neither."""
         self.touch()
         if self.step in (Step.SAVING, *CLOSING) or self.step in QUESTIONS:
             return None  # a scan in the middle of a rating is not a new dossier
@@ -276,8 +286,11 @@ class RatingFlow:
             if is_signed_payload(text):
                 if self.verify_receipt is None:
                     raise KioskError(NOT_GENUINE)
-                return self.verify_receipt(text)
-            return parse_dossier_code(text)
+                return ScannedCode(self.verify_receipt(text), signed=True)
+            code = find_dossier_code(text)
+            if code is None:
+                raise InvalidInputError(NO_CODE, text=text.strip()[:60])
+            return ScannedCode(code, signed=False)
         except KioskError as error:
             self.problem = error
             return None

@@ -7,7 +7,9 @@
 Seeds a demo office in a temporary SQLite file, walks the rating flow through each step with
 the real window and database, and grabs the window at each one (1920×1080 unless told).
 The on-screen keyboard is shot open, with Telex typed on its keys, in normal and large text.
-The start screen shows this month's results.
+The start screen shows this month's results. A provincial receipt's scan is shown refused
+(not imported here; one of our counter's codes without its proof) and accepted (an imported
+dossier's screen), also at 1366×768 with large text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -25,10 +28,11 @@ from sqlalchemy import select
 from kiosk.answers import Satisfaction
 from kiosk.clock import office_now
 from kiosk.config import Settings
-from kiosk.db.models import Dossier, Rating
+from kiosk.db.models import Dossier, DossierSource, Office, Rating, Service
 from kiosk.db.open import open_database
 from kiosk.errors import KioskError
 from kiosk.i18n import N_
+from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.reports.public_results import month_results
 from kiosk.services.demo import seed_demo
@@ -67,6 +71,33 @@ def pick_dossiers(database_url: str) -> tuple[str, str]:
     return late, already
 
 
+def seed_imported(database_url: str) -> str:
+    """A dossier as an import from the provincial system leaves it (no clerk of ours), of the
+    service with the longest name: the imported dossier's screen at its fullest."""
+    database = open_database(database_url)
+    now = office_now().replace(microsecond=0)
+    with database.factory.begin() as session:
+        office = session.scalars(select(Office)).first()
+        assert office is not None
+        service = max(session.scalars(select(Service)), key=lambda s: len(s.name_vi))
+        code = f"{office.code}-{now:%y%m%d}-0987"
+        session.add(
+            Dossier(
+                code=code,
+                office_id=office.id,
+                service_id=service.id,
+                clerk_id=None,
+                received_at=(now - timedelta(days=2)).replace(hour=8, minute=40, second=0),
+                due_at=(now + timedelta(days=3)).replace(hour=16, minute=30, second=0),
+                source=DossierSource.PROVINCIAL,
+                source_status="2",
+                imported_at=now,
+            )
+        )
+    database.engine.dispose()
+    return code
+
+
 def tap_keys(keyboard: TouchKeyboard, keys: str) -> None:
     """Each key by its button, as a finger would: shift before a capital."""
     for key in keys:
@@ -85,6 +116,7 @@ def shoot_language(
     out: Path,
     late_code: str,
     rated_code: str,
+    imported_code: str,
     size: tuple[int, int],
 ) -> None:
     window = KioskWindow(Settings(database_url=url, language=language))
@@ -101,7 +133,9 @@ def shoot_language(
     flow = window.flow
     shots = 0
 
-    def shot(name: str, change: Callable[[], object] | None = None) -> None:
+    def shot(
+        name: str, change: Callable[[], object] | None = None, at: tuple[int, int] = size
+    ) -> None:
         nonlocal shots
         if change is not None:
             change()
@@ -109,7 +143,7 @@ def shoot_language(
         settle(app)
         # Back to the screen's size: a taller screen before grew the window. One that does not
         # fit keeps the window taller, and the shot shows by how much.
-        window.resize(*size)
+        window.resize(*at)
         settle(app)
         shots += 1
         path = out / f"{language}-{shots:02d}-{name}.png"
@@ -123,9 +157,9 @@ def shoot_language(
         window.centralWidget().layout().activate()
         window.layout().activate()
         window.resize(1366, 768)
-        shot(f"{name}-1366x768")
+        shot(f"{name}-1366x768", at=(1366, 768))
         window.stack.setMinimumSize(0, 0)
-        window.resize(1920, 1080)
+        window.resize(*size)
 
     shot("attract")
     shot("help", flow.show_help)
@@ -155,6 +189,22 @@ def shoot_language(
             ),
         ),
     )
+    # A provincial receipt's bare code that no import brought here, then one of our counter's.
+    shot(
+        "scan-not-on-kiosk",
+        lambda: (flow.home(), flow.dossier_not_found(KioskError(NOT_ON_KIOSK))),
+    )
+    shot_small("scan-not-on-kiosk")
+    window.toggle_large_text()
+    shot_small("scan-not-on-kiosk-large-text")
+    window.toggle_large_text()
+    shot("scan-needs-proof", lambda: flow.dossier_not_found(KioskError(NEEDS_PROOF)))
+    imported = backend.lookup(imported_code, bare=True)
+    shot("dossier-imported", lambda: (flow.start(), flow.dossier_found(imported)))
+    shot_small("dossier-imported")
+    window.toggle_large_text()
+    shot_small("dossier-imported-large-text")
+    window.toggle_large_text()
     shot("services", window.open_service_list)
     window.services.search.setText("chung thuc")
     shot("services-search")
@@ -221,10 +271,13 @@ def main() -> int:
     url = f"sqlite:///{folder / 'demo.sqlite3'}"
     seed_demo(open_database(url).factory, office_now())
     late_code, rated_code = pick_dossiers(url)
+    imported_code = seed_imported(url)
 
     app = build_application(sys.argv[:1])
     for language in ("vi", "en"):
-        shoot_language(app, url, language, args.out, late_code, rated_code, (width, height))
+        shoot_language(
+            app, url, language, args.out, late_code, rated_code, imported_code, (width, height)
+        )
     return 0
 
 

@@ -352,7 +352,8 @@ class KioskWindow(QMainWindow):
             )
         self.refresh()
 
-    def look_up(self, code: str | None, *, typed: bool = False) -> None:
+    def look_up(self, code: str | None, *, typed: bool = False, bare: bool = False) -> None:
+        """`bare`: a scanned code without our signature (a provincial receipt's)."""
         if code is None or self.backend is None:
             self.refresh()
             return
@@ -363,7 +364,7 @@ class KioskWindow(QMainWindow):
             self.act(lambda: self.flow.dossier_not_found(known))
 
         self._in_background(
-            lambda: backend.lookup(code, typed=typed),
+            lambda: backend.lookup(code, typed=typed, bare=bare),
             lambda info: self.act(lambda: self.flow.dossier_found(info)),
             failed,
         )
@@ -371,7 +372,11 @@ class KioskWindow(QMainWindow):
     def on_scanned(self, text: str) -> None:
         if self.ratings_unavailable:
             return  # the start screen says why, and to ask at the counter
-        self.look_up(self.flow.submit_code(text))
+        scanned = self.flow.submit_code(text)
+        if scanned is None:
+            self.refresh()
+            return
+        self.look_up(scanned.code, bare=not scanned.signed)
 
     def complete(self, tap: Callable[[], PendingRating | None]) -> None:
         """The tap that completes a rating: the thanks come only after the commit."""

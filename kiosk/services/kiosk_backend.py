@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.answers import RatingInput
-from kiosk.db.models import ClerkRole, Rating
-from kiosk.errors import InvalidInputError, KioskError
+from kiosk.db.models import ClerkRole, DossierSource, Rating
+from kiosk.errors import InvalidInputError, KioskError, NotFoundError
 from kiosk.i18n import N_
+from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_dossier
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger("kiosk.keys")
+# The audit action of a bare dossier code scanned at a kiosk (a provincial receipt's barcode).
+BARE_CODE = "kiosk.bare_code"
 
 
 @dataclass(frozen=True)
@@ -143,14 +146,27 @@ class KioskBackend(StationUseCases):
                 details={"check_ok": check_ok},
             )
 
-    def lookup(self, code: str, *, typed: bool = False) -> DossierInfo:
+    def lookup(self, code: str, *, typed: bool = False, bare: bool = False) -> DossierInfo:
         """`typed`: on the keypad, with a right check number; audited before the look-up, so
-        that codes that do not exist are noted too."""
+        that codes that do not exist are noted too. `bare`: scanned without our signature (a
+        provincial receipt): it opens only a dossier imported from the provincial system, and
+        is audited too, as nothing proves the citizen holds that receipt."""
         if typed:
             self.note_typed_code(code, check_ok=True)
+        if bare:
+            self._note_bare_code(code)
         with self._factory() as session:
             # Another office's receipt reads as unknown here: this kiosk rates its own office.
-            dossier = find_dossier(session, code, office_id=self._office_id(session))
+            try:
+                dossier = find_dossier(session, code, office_id=self._office_id(session))
+            except NotFoundError:
+                if bare:
+                    raise NotFoundError(NOT_ON_KIOSK) from None
+                raise
+            if bare and dossier.source is not DossierSource.PROVINCIAL:
+                # Our counter's codes are sequential: without the QR's signature or the check
+                # number, a neighbour's code would open a dossier that is not the citizen's.
+                raise InvalidInputError(NEEDS_PROOF)
             rated = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
             return DossierInfo(
                 code=dossier.code,
@@ -164,6 +180,12 @@ class KioskBackend(StationUseCases):
                 reappointed_due_at=dossier.reappointed_due_at,
                 reappointment_reason=dossier.reappointment_reason,
                 already_rated=rated is not None,
+            )
+
+    def _note_bare_code(self, code: str) -> None:
+        with self._factory.begin() as session:
+            record_audit(
+                session, at=self._clock(), station=self._station, action=BARE_CODE, subject=code
             )
 
     def record(

@@ -12,7 +12,7 @@ from kiosk.rating_flow import (
     Step,
     TypedCode,
 )
-from kiosk.receipt_payload import WRONG_CHECK
+from kiosk.receipt_payload import WRONG_CHECK, ScannedCode
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
 from kiosk.services.kiosk_backend import KioskBackend
@@ -56,8 +56,9 @@ def rate_happily(flow, clock):
 
 def test_scanned_dossier_is_shown_then_rated_and_saved(flow, backend, dossier_code, clock):
     flow.start()
-    code = flow.submit_code(dossier_code.lower() + "  ")
-    flow.dossier_found(backend.lookup(code))
+    scanned = flow.submit_code(dossier_code.lower() + "  ")
+    assert scanned == ScannedCode(dossier_code, signed=False)  # the window looks it up bare
+    flow.dossier_found(backend.lookup(scanned.code))
     assert flow.step is Step.DOSSIER
     assert flow.answers.dossier.status is DossierStatus.ON_TIME
     assert flow.answers.dossier.counter == 2
@@ -179,9 +180,9 @@ def test_unknown_or_malformed_code_stays_on_screen_with_a_message(flow, backend)
     flow.start()
     assert flow.submit_code("không phải mã") is None
     assert flow.problem is not None and flow.step is Step.IDENTIFY
-    code = flow.submit_code("000.00.30.H12-261123-0099")
+    scanned = flow.submit_code("000.00.30.H12-261123-0099")
     with pytest.raises(NotFoundError) as error:
-        backend.lookup(code)
+        backend.lookup(scanned.code, bare=not scanned.signed)
     flow.dossier_not_found(error.value)
     assert flow.step is Step.IDENTIFY and flow.problem is error.value
 

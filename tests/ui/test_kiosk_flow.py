@@ -91,7 +91,7 @@ def scan(qtbot, window, text):
 
 def test_scanned_receipt_shows_the_dossier_then_rates_it(qtbot, database, dossier):
     window = open_kiosk(qtbot, database.url)
-    scan(qtbot, window, dossier)
+    scan(qtbot, window, office_signer().payload(dossier))
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
     assert window.stack.currentWidget() is window.dossier
     assert window.dossier.service.text().endswith("\nTiếp nhận tại quầy số 2")
@@ -198,7 +198,7 @@ def test_rating_without_a_receipt_picks_the_service_by_search(qtbot, database, o
 
 def test_a_second_rating_of_the_same_dossier_is_refused(qtbot, database, dossier):
     window = open_kiosk(qtbot, database.url)
-    scan(qtbot, window, dossier)
+    scan(qtbot, window, office_signer().payload(dossier))
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
     tap(qtbot, window.dossier.rate_button)
     tap(qtbot, window.face.faces[Satisfaction.SATISFIED])
@@ -206,7 +206,7 @@ def test_a_second_rating_of_the_same_dossier_is_refused(qtbot, database, dossier
         tap(qtbot, window.question.skip_button)
     qtbot.waitUntil(lambda: window.flow.step is Step.THANKS, timeout=WAIT)
     tap(qtbot, window.thanks.done_button)
-    scan(qtbot, window, dossier.lower())
+    scan(qtbot, window, office_signer().payload(dossier).lower())
     qtbot.waitUntil(lambda: window.flow.step is Step.ALREADY_RATED, timeout=WAIT)
     assert "đã được đánh giá" in window.notice.message.text()
     assert not window.dossier.rate_button.isVisible()
@@ -215,7 +215,7 @@ def test_a_second_rating_of_the_same_dossier_is_refused(qtbot, database, dossier
 
 def test_unknown_and_malformed_codes_get_a_message(qtbot, database, office):
     window = open_kiosk(qtbot, database.url)
-    scan(qtbot, window, "000.00.30.H12-261123-0999")
+    scan(qtbot, window, office_signer().payload("000.00.30.H12-261123-0999"))
     qtbot.waitUntil(lambda: window.attract.problem.isVisible(), timeout=WAIT)
     assert "Không tìm thấy hồ sơ" in window.attract.problem.text()
     scan(qtbot, window, "HELLO-WORLD")

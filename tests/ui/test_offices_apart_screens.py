@@ -131,11 +131,12 @@ def test_manager_desk_of_a_counts_and_shows_only_a(qtbot, database, two, clock, 
 def test_kiosk_of_a_refuses_b_receipt_as_unknown(qtbot, database, two):
     window = open_kiosk(qtbot, database.url, office_code=A, station_name=A_KIOSK)
     assert leaks(shown_texts(window)) == []
-    scan(qtbot, window, two.b.open)
+    signer = ReceiptSigner(machine_keys()[0])  # office A's receipt key, on A's machine
+    scan(qtbot, window, signer.payload(two.b.open))  # as if B's receipt were signed with A's key
     qtbot.waitUntil(lambda: window.attract.problem.isVisible(), timeout=WAIT)
     assert "Không tìm thấy hồ sơ" in window.attract.problem.text()
     assert window.flow.step is not Step.DOSSIER
-    scan(qtbot, window, two.a.open)
+    scan(qtbot, window, signer.payload(two.a.open))
     qtbot.waitUntil(lambda: window.flow.step is Step.DOSSIER, timeout=WAIT)
     assert two.a.open in shown_texts(window)
     # The code the citizen scanned may be echoed in the message; nothing else of B's is shown.

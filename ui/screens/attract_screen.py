@@ -106,8 +106,8 @@ class AttractScreen(KioskScreen):
 
     def _arrange(self) -> None:
         """Fits the screen to its size and text size: the scan hint beside the big button when
-        both fit on one row, under it otherwise; the results only when they fit whole (with
-        large text on a small screen the button and the hint come first)."""
+        both fit on one row, under it otherwise; the hint and the results only when they fit
+        whole (with large text on a small screen, and a message, the button comes first)."""
         outer = self.layout()
         assert outer is not None  # KioskScreen's, set in its constructor
         margins = outer.contentsMargins()
@@ -117,14 +117,38 @@ class AttractScreen(KioskScreen):
         self.call_to_action.setDirection(
             QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
         )
-        if self._results is None:
-            return
-        self.results.hide()
-        for layout in (self.body, outer):  # Qt recomputes a parent's size lazily
-            layout.invalidate()
-        without = outer.minimumSize().height()
-        needed = without + self.results.minimumSizeHint().height() + self.body.spacing()
-        self.results.setVisible(needed <= self.height())
+        # What may give way on a short screen, the most useful kept first: the scan hint (a
+        # citizen told something at the scanner, in large text, has found it), then the results.
+        optional = [] if self.unavailable is not None else [self.scan_panel]
+        optional += [] if self._results is None else [self.results]
+        for widget in optional:
+            widget.hide()
+        for widget in optional:
+            widget.show()
+            for layout in (self.body, outer):  # Qt recomputes a parent's size lazily
+                layout.invalidate()
+            if outer.minimumSize().height() > self.height() - self._over_screen():
+                widget.hide()
+        if self._over_screen() > 0:  # grown past the screen before: back onto it
+            self._activate_layouts_up_to_the_window()
+            window = self.window()
+            window.resize(window.width(), window.height() - self._over_screen())
+
+    def _activate_layouts_up_to_the_window(self) -> None:
+        """A window's minimum size follows its layouts only once they are active again."""
+        ancestor: QWidget | None = self
+        while ancestor is not None:
+            if (layout := ancestor.layout()) is not None:
+                layout.activate()
+            ancestor = None if ancestor.isWindow() else ancestor.parentWidget()
+
+    def _over_screen(self) -> int:
+        """How far the window reaches below its screen: contents that grew it past the screen
+        (the kiosk is full-screen) would be cut off there, not made room for."""
+        screen = self.screen()
+        if screen is None:
+            return 0
+        return max(0, self.window().height() - screen.availableGeometry().height())
 
     def _arrange_options(self, room: int) -> None:
         """The four options on one row when their words fit it, else two rows of two."""
