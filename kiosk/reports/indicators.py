@@ -148,6 +148,47 @@ def form_02_score(issued: Any) -> Any:
     return case((issued == 0, 2), (issued == 1, 1), else_=0)
 
 
+# The per-rating scores below are the one definition of indicators 1, 3 and 7: the period
+# report averages them (compute) and the ratings export hands each one back as it is.
+
+
+def timing_score(today: date) -> Any:
+    """Indicator 1 of a dossier as of `today`: early 2, on time 1, late 0, else None."""
+    early, on_time, late = status_conditions(today)
+    return case((early, 2), (on_time, 1), (late, 0), else_=None)
+
+
+def form_02_counts() -> Any:
+    """A subquery of how many Form 02s each dossier was issued (dossier_id, n)."""
+    return (
+        select(SupplementRequest.dossier_id.label("dossier_id"), func.count().label("n"))
+        .group_by(SupplementRequest.dossier_id)
+        .subquery()
+    )
+
+
+def recorded_contacts_score(issued: Any) -> Any:
+    """Indicator 3 of a rating from the record, joined to `issued` (form_02_counts); a walk-in
+    rating has no dossier and so none."""
+    return case(
+        (Rating.dossier_id.is_(None), None),
+        else_=form_02_score(func.coalesce(issued.c.n, 0)),
+    )
+
+
+def conduct_score(today: date) -> Any:
+    """Indicator 7 of a rating: the complaint answer, then the dossier's timing (walk-ins have
+    none)."""
+    early, on_time, late = status_conditions(today)
+    return case(
+        (Rating.conduct_complaint.is_(True), 0),
+        (and_(Rating.conduct_complaint.is_(False), early), 2),
+        (and_(Rating.conduct_complaint.is_(False), on_time), 1),
+        (and_(Rating.conduct_complaint.is_(False), late), 0),
+        else_=None,
+    )
+
+
 def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
     begin, finish = day_range(start, end)
     early, on_time, late = status_conditions(today)
@@ -184,24 +225,10 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             Tally(due=due, early=n_early, on_time=n_on_time, late=n_late, bad_766=n_bad),
         )
 
-    # Indicator 7: the complaint answer, then the dossier's timing (walk-ins have none).
-    ind7 = case(
-        (Rating.conduct_complaint.is_(True), 0),
-        (and_(Rating.conduct_complaint.is_(False), early), 2),
-        (and_(Rating.conduct_complaint.is_(False), on_time), 1),
-        (and_(Rating.conduct_complaint.is_(False), late), 0),
-        else_=None,
-    )
+    ind7 = conduct_score(today)
     rated_begin, rated_finish = day_range(start, end)
-    issued = (
-        select(SupplementRequest.dossier_id.label("dossier_id"), func.count().label("n"))
-        .group_by(SupplementRequest.dossier_id)
-        .subquery()
-    )
-    ind3 = case(
-        (Rating.dossier_id.is_(None), None),
-        else_=form_02_score(func.coalesce(issued.c.n, 0)),
-    )
+    issued = form_02_counts()
+    ind3 = recorded_contacts_score(issued)
     ratings = session.execute(
         select(
             Rating.service_id,
