@@ -66,5 +66,14 @@ def dvcqg_document(lines: Iterable[RatingLine], office_code: str) -> dict[str, A
 
 
 def dvcqg_bytes(lines: Iterable[RatingLine], office_code: str) -> bytes:
+    """The document with one rating a line: half the size of an indented one (a province's day
+    is 100,000 ratings) and still easy to read or compare line by line."""
     document = dvcqg_document(lines, office_code)
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    items = ",\n".join(_compact(item) for item in document.pop("data"))
+    head = _compact(document)[:-1]
+    data = f"[\n{items}\n]" if items else "[]"
+    return f'{head},"data":{data}}}\n'.encode()
+
+
+def _compact(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
