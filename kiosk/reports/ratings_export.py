@@ -55,17 +55,27 @@ def ratings_header(tr: Translator) -> list[str]:
     ]
 
 
-def ratings_row(number: int, line: RatingLine, tr: Translator) -> list[Cell]:
-    procedure = line.procedure_name_vi if tr.language == "vi" else line.procedure_name_en
-    reasons = "; ".join(tr(COMPLAINT_WORDS[r]) for r in line.reasons if r in COMPLAINT_WORDS)
+class RowWords:
+    """The words of the people's formats, looked up once per export rather than once a line."""
+
+    def __init__(self, tr: Translator) -> None:
+        self.vietnamese = tr.language == "vi"
+        self.channel = {channel: tr(words) for channel, words in CHANNEL_WORDS.items()}
+        self.face = {face: tr(words) for face, words in FACE_WORDS.items()}
+        self.reason = {reason: tr(words) for reason, words in COMPLAINT_WORDS.items()}
+
+
+def ratings_row(number: int, line: RatingLine, words: RowWords) -> list[Cell]:
+    procedure = line.procedure_name_vi if words.vietnamese else line.procedure_name_en
+    reasons = "; ".join(words.reason[r] for r in line.reasons if r in words.reason)
     return [
         number,
         line.dossier_code,  # empty for a walk-in rating of a service
         line.procedure_code,
         procedure,
         line.rated_at,
-        tr(CHANNEL_WORDS[line.channel]),
-        tr(FACE_WORDS[line.satisfaction]),
+        words.channel[line.channel],
+        words.face[line.satisfaction],
         line.indicator_1,
         line.indicator_3,
         line.indicator_3_asked,
@@ -79,7 +89,8 @@ def ratings_row(number: int, line: RatingLine, tr: Translator) -> list[Cell]:
 
 
 def ratings_table(lines: Sequence[RatingLine], tr: Translator) -> Table:
-    rows = [ratings_row(number, line, tr) for number, line in enumerate(lines, 1)]
+    words = RowWords(tr)
+    rows = [ratings_row(number, line, words) for number, line in enumerate(lines, 1)]
     return Table(tr("Ratings"), ratings_header(tr), rows)
 
 
