@@ -345,3 +345,29 @@ lines = st.builds(
 @given(st.lists(lines, max_size=5))
 def test_the_dvcqg_file_reads_back_as_the_document_whatever_the_text(lines):
     assert json.loads(dvcqg_bytes(lines, "000.00.30.H12")) == dvcqg_document(lines, "000.00.30.H12")
+
+
+@pytest.mark.parametrize("name", ["danh-gia.json", "danh-gia.csv", "danh-gia.xlsx"])
+def test_a_full_disk_keeps_the_earlier_file_whole(rated_day, db_url, tmp_path, name):
+    from tests.kiosk.test_file_output import run_with_file_limit
+
+    out = tmp_path / name
+    out.write_bytes(b"the earlier file")
+    period = ["--from", "20/11/2026", "--to", "20/11/2026"]
+    done = run_with_file_limit(
+        512, ["export", "ratings", *period, "--out", str(out), "--db", db_url]
+    )
+    assert done.returncode == 1, done.stderr
+    assert str(out) in done.stderr and "Traceback" not in done.stderr
+    assert out.read_bytes() == b"the earlier file"
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+@pytest.mark.sqlite_only
+def test_the_export_is_never_written_over_the_database(rated_day, db_url, tmp_path, capsys):
+    db_file = tmp_path / "kiosk.sqlite3"
+    before = db_file.read_bytes()
+    argv = ["export", "ratings", "--format", "dvcqg", "--out", str(db_file), "--db", db_url]
+    assert run_kiosk(argv, clock=lambda: TODAY) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert db_file.read_bytes() == before
