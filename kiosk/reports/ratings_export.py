@@ -14,6 +14,7 @@ from pathlib import Path
 from kiosk.answers import COMPLAINT_WORDS, FACE_WORDS, RatingChannel
 from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
+from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_, Translator
 from kiosk.protected_files import check_output
 from kiosk.reports.cells import Cell, csv_bytes
@@ -109,6 +110,12 @@ def export_ratings(
     """Writes the ratings given from `start` to `end` (Vietnam days, inclusive) to `out` as
     `kind` (dvcqg, csv or xlsx); returns how many. Indicators 1 and 7 judge a dossier's timing
     as of `now`, as the period report read at `now` does."""
+    if kind not in RATING_FORMATS:
+        raise InvalidInputError(
+            N_("Unknown format '{kind}' (the formats are: {formats})."),
+            kind=kind,
+            formats=", ".join(RATING_FORMATS),
+        )
     check_output(out, protected)  # refused before the database is even read
     with factory() as session:
         office = find_office(session, office_code)
