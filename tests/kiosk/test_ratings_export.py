@@ -371,3 +371,16 @@ def test_the_export_is_never_written_over_the_database(rated_day, db_url, tmp_pa
     assert run_kiosk(argv, clock=lambda: TODAY) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert db_file.read_bytes() == before
+
+
+def test_each_office_hands_back_only_its_own_ratings(database, db_url, clock, tmp_path):
+    from tests.kiosk.offices_fixtures import A, B, leaks, seed_two_offices
+
+    two = seed_two_offices(database, clock)
+    month = {"start": "01/11/2026", "end": "30/11/2026"}
+    for office, mine, theirs in ((A, two.a, two.b), (B, two.b, two.a)):
+        for name in (f"{office}.json", f"{office}.csv", f"{office}.xlsx"):
+            text = _everything_written(export(db_url, tmp_path, name, "--office", office, **month))
+            assert mine.returned in text and theirs.returned not in text, (office, name)
+            if office == A:
+                assert leaks(text) == [], name
