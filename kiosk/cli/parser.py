@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn
 
+from kiosk.cli.ratings_export_commands import add_ratings_export
 from kiosk.i18n import LANGUAGES, Translator
 
 STATIONS = ("kiosk", "clerk", "manager")
@@ -204,6 +205,7 @@ def _export_commands(
     )
     p.add_argument("--out", required=True, help=tr("the file (pdf, xlsx) or folder (csv) to write"))
     p.set_defaults(handler="kiosk.cli.export_commands:export_daily")
+    add_ratings_export(sub, tr, common)
 
 
 def _rating_commands(

@@ -30,6 +30,9 @@ from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, SupplementRequest
 from kiosk.services.offices import ratings_of
 
+# A dossier's timing scored for indicators 1 and 7 (Circular 01/2018): early, on time, late.
+EARLY_SCORE, ON_TIME_SCORE, LATE_SCORE = 2, 1, 0
+
 
 def mean_one_decimal(total: int, count: int) -> Decimal | None:
     if count == 0:
@@ -90,7 +93,8 @@ class Tally:
         """Circular 01/2018 indicator means that have data: {1: 1.5, 3: 1.8, …}."""
         means = {
             1: mean_one_decimal(
-                self.early * 2 + self.on_time, self.early + self.on_time + self.late
+                self.early * EARLY_SCORE + self.on_time * ON_TIME_SCORE + self.late * LATE_SCORE,
+                self.early + self.on_time + self.late,
             ),
             3: mean_one_decimal(self.ind3_sum, self.ind3_count),
             4: mean_one_decimal(self.ind4_sum, self.ind4_count),
@@ -148,6 +152,49 @@ def form_02_score(issued: Any) -> Any:
     return case((issued == 0, 2), (issued == 1, 1), else_=0)
 
 
+# The per-rating scores below are the one definition of indicators 3 and 7, and of indicator 1
+# of one dossier: the period report averages them (compute; indicator 1 from the counts of
+# status_conditions, with the same scores) and the ratings export hands each one back as it is.
+
+
+def timing_score(today: date) -> Any:
+    """Indicator 1 of a dossier as of `today`: early 2, on time 1, late 0, else None."""
+    early, on_time, late = status_conditions(today)
+    return case((early, EARLY_SCORE), (on_time, ON_TIME_SCORE), (late, LATE_SCORE), else_=None)
+
+
+def form_02_counts() -> Any:
+    """A subquery of how many Form 02s each dossier was issued (dossier_id, n)."""
+    return (
+        select(SupplementRequest.dossier_id.label("dossier_id"), func.count().label("n"))
+        .group_by(SupplementRequest.dossier_id)
+        .subquery()
+    )
+
+
+def recorded_contacts_score(issued: Any) -> Any:
+    """Indicator 3 of a rating from the record, joined to `issued` (form_02_counts); a walk-in
+    rating has no dossier and so none."""
+    return case(
+        (Rating.dossier_id.is_(None), None),
+        else_=form_02_score(func.coalesce(issued.c.n, 0)),
+    )
+
+
+def conduct_score(today: date) -> Any:
+    """Indicator 7 of a rating: the complaint answer, then the dossier's timing (walk-ins have
+    none)."""
+    early, on_time, late = status_conditions(today)
+    answered_no = Rating.conduct_complaint.is_(False)
+    return case(
+        (Rating.conduct_complaint.is_(True), 0),
+        (and_(answered_no, early), EARLY_SCORE),
+        (and_(answered_no, on_time), ON_TIME_SCORE),
+        (and_(answered_no, late), LATE_SCORE),
+        else_=None,
+    )
+
+
 def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
     begin, finish = day_range(start, end)
     early, on_time, late = status_conditions(today)
@@ -184,24 +231,10 @@ def compute(session: Session, office_id: int, start: date, end: date, today: dat
             Tally(due=due, early=n_early, on_time=n_on_time, late=n_late, bad_766=n_bad),
         )
 
-    # Indicator 7: the complaint answer, then the dossier's timing (walk-ins have none).
-    ind7 = case(
-        (Rating.conduct_complaint.is_(True), 0),
-        (and_(Rating.conduct_complaint.is_(False), early), 2),
-        (and_(Rating.conduct_complaint.is_(False), on_time), 1),
-        (and_(Rating.conduct_complaint.is_(False), late), 0),
-        else_=None,
-    )
+    ind7 = conduct_score(today)
     rated_begin, rated_finish = day_range(start, end)
-    issued = (
-        select(SupplementRequest.dossier_id.label("dossier_id"), func.count().label("n"))
-        .group_by(SupplementRequest.dossier_id)
-        .subquery()
-    )
-    ind3 = case(
-        (Rating.dossier_id.is_(None), None),
-        else_=form_02_score(func.coalesce(issued.c.n, 0)),
-    )
+    issued = form_02_counts()
+    ind3 = recorded_contacts_score(issued)
     ratings = session.execute(
         select(
             Rating.service_id,
