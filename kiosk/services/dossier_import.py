@@ -16,6 +16,7 @@ from sqlalchemy import Row, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from kiosk.db.bulk import PreparedInsert
 from kiosk.db.models import AuditEvent, Dossier, DossierImport, Office, Service
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
@@ -111,6 +112,7 @@ class DossierImportService(StationUseCases):
         now = self._clock()
         with self._factory() as session:
             office_id = self._office_id(session)
+            dialect = session.get_bind().dialect
             before = session.scalar(
                 select(DossierImport.imported_at)
                 .where(DossierImport.office_id == office_id, DossierImport.digest == digest)
@@ -145,7 +147,8 @@ class DossierImportService(StationUseCases):
             )
         if plan.refused or dry_run:
             return self._report(parsed, file_name, dry_run, plan)
-        self._write(plan, parsed, file_name=file_name, digest=digest, clerk_id=clerk_id)
+        inserts = PreparedInsert(TICKETS, plan.inserts, dialect)
+        self._write(plan, inserts, parsed, file_name=file_name, digest=digest, clerk_id=clerk_id)
         return self._report(parsed, file_name, dry_run, plan)
 
     def _report(
@@ -172,6 +175,7 @@ class DossierImportService(StationUseCases):
     def _write(
         self,
         plan: ImportPlan,
+        inserts: PreparedInsert,
         parsed: ParsedFile,
         *,
         file_name: str,
@@ -183,15 +187,15 @@ class DossierImportService(StationUseCases):
             with self._factory.begin() as session:
                 office_id = self._office_id(session)
                 self._check_unchanged_since_read(session, plan)
-                for values in plan.new_services:
-                    service_id = session.execute(
+                new_ids = {
+                    values["code"]: session.execute(
                         insert(SERVICES).values(values).returning(SERVICES.c.id)
                     ).scalar_one()
-                    for dossier, code in plan.waiting_for_service:
-                        if code == values["code"]:
-                            dossier["service_id"] = service_id
-                if plan.inserts:
-                    session.execute(insert(TICKETS), plan.inserts)
+                    for values in plan.new_services
+                }
+                for row, code in plan.waiting_for_service:
+                    inserts.set_value(row, "service_id", new_ids[code])
+                inserts.run(session.connection())
                 if plan.updates:
                     self._apply_updates(session, plan, now, clerk_id)
                 counts = {
