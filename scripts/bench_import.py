@@ -1,6 +1,7 @@
 """Importing 100,000 dossiers of the provincial system, against a bare bulk insert of the same rows.
 
     python scripts/bench_import.py [--dossiers 100000] [--db URL] [--only sqlite|postgresql]
+                                   [--repeat 2]
 
 For each engine (an SQLite file opened as the app opens it: WAL, synchronous=FULL; and
 PostgreSQL: a private server unless --db gives one), the same dossiers are imported from a DVCQG
@@ -159,7 +160,9 @@ def timed(action: Callable[[], Any]) -> float:
     return time.perf_counter() - began
 
 
-def bench(label: str, database: Database, files: dict[str, Path]) -> bool:
+def bench(label: str, database: Database, files: dict[str, Path], repeat: int) -> bool:
+    """Each time the best of `repeat` runs: the machine is shared, and the best run is the one
+    least disturbed by others."""
     importer = DossierImportService(database.factory, station="bench", clock=lambda: NOW)
     tickets: Table = Dossier.__table__  # type: ignore[assignment]
     rows = floor_rows(database, files["CSV"])
@@ -168,21 +171,33 @@ def bench(label: str, database: Database, files: dict[str, Path]) -> bool:
         with database.engine.begin() as connection:
             connection.execute(insert(tickets), rows)
 
-    floor = timed(bare_insert)
+    def floor_once() -> float:
+        seconds = timed(bare_insert)
+        with database.engine.begin() as connection:
+            connection.execute(delete(tickets))
+        return seconds
+
+    floor = min(floor_once() for _ in range(repeat))
     clean(database.engine)
     met = True
     for kind, path in files.items():
-        report: list[Any] = []
-        ours = timed(lambda path=path, report=report: report.append(importer.import_file(path)))
-        assert report[0].imported and len(report[0].created) == len(rows), report[0].refused[:3]
-        reading = timed(lambda path=path: read_dossier_file(path))
-        clean(database.engine)
+
+        def import_once(path: Path = path) -> float:
+            report: list[Any] = []
+            seconds = timed(lambda: report.append(importer.import_file(path)))
+            assert report[0].imported and len(report[0].created) == len(rows), report[0].refused
+            clean(database.engine)
+            return seconds
+
+        ours = min(import_once() for _ in range(repeat))
+        reading = min(timed(lambda path=path: read_dossier_file(path)) for _ in range(repeat))
         ratio = ours / floor
         met &= ratio <= TARGET
         print(
             f"{label}, {kind}, {len(rows):,} dossiers: floor {floor:.2f} s, ours {ours:.2f} s "
             f"(of which reading the file {reading:.2f} s), ratio {ratio:.2f}, "
-            f"target {'met' if ratio <= TARGET else 'NOT met'}"
+            f"target {'met' if ratio <= TARGET else 'NOT met'}",
+            flush=True,
         )
     return met
 
@@ -192,6 +207,7 @@ def main() -> int:
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--db", help="a PostgreSQL URL to use instead of a private server")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the best counts")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-import-"))
     files = write_files(folder, dossiers(args.dossiers))
@@ -199,7 +215,7 @@ def main() -> int:
     if args.only != "postgresql":
         sqlite = open_database(f"sqlite:///{folder / 'bench.sqlite3'}")
         seed_small_office(sqlite)
-        met &= bench("SQLite", sqlite, files)
+        met &= bench("SQLite", sqlite, files, args.repeat)
     if args.only != "sqlite":
         server = None
         if args.db:
@@ -211,7 +227,7 @@ def main() -> int:
         try:
             postgres = open_database(url, migrate=True)
             seed_small_office(postgres)
-            met &= bench("PostgreSQL", postgres, files)
+            met &= bench("PostgreSQL", postgres, files, args.repeat)
             postgres.engine.dispose()
         finally:
             if server:

@@ -31,7 +31,12 @@ class PreparedInsert:
         for name in self._names:
             values = [row[name] for row in rows]
             convert = self._converters[name]
-            columns.append(values if convert is None else [convert(v) for v in values])
+            if convert is not None and values:
+                if values.count(values[0]) == len(values):  # the import's time, its office …
+                    values = [convert(values[0])] * len(values)
+                else:
+                    values = [None if v is None else convert(v) for v in values]
+            columns.append(values)
         rows_of_values = zip(*columns, strict=True)
         self.parameters: list[Any] = (
             list(rows_of_values)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -89,7 +90,7 @@ class DossierImportService(StationUseCases):
             content = path.read_bytes()
         except OSError as error:
             raise InvalidInputError(
-                N_("Cannot read {path} ({problem})."), path=path.name, problem=error.strerror
+                N_("Cannot read {file}: {problem}"), file=path.name, problem=error.strerror or error
             ) from error
         parsed = read_dossier_file(path, file_format, columns)
         return self.import_parsed(
@@ -124,7 +125,7 @@ class DossierImportService(StationUseCases):
                     parsed, file_name, dry_run, ImportPlan(unchanged=len(parsed.dossiers)), before
                 )
             if not parsed.dossiers and not parsed.refused:
-                raise InvalidInputError(N_("{name} lists no dossier."), name=file_name)
+                raise InvalidInputError(N_("{file} lists no dossier."), file=file_name)
             if clerk_id is not None:
                 find_clerk(session, office_id, clerk_id)
             refused = list(parsed.refused)
@@ -157,14 +158,14 @@ class DossierImportService(StationUseCases):
         file_name: str,
         dry_run: bool,
         plan: ImportPlan,
-        previously: Any = None,
+        previously: datetime | None = None,
     ) -> ImportReport:
         return ImportReport(
             file_name=file_name,
             format=parsed.format,
             imported=not dry_run and not plan.refused,
             dry_run=dry_run,
-            created=tuple(values["code"] for values in plan.inserts) if previously is None else (),
+            created=tuple(values["code"] for values in plan.inserts),
             updated=tuple(update.code for update in plan.updates),
             unchanged=plan.unchanged,
             refused=tuple(plan.refused),
@@ -246,7 +247,7 @@ class DossierImportService(StationUseCases):
                 )
 
     def _apply_updates(
-        self, session: Session, plan: ImportPlan, now: Any, clerk_id: int | None
+        self, session: Session, plan: ImportPlan, now: datetime, clerk_id: int | None
     ) -> None:
         statement = (
             update(TICKETS)

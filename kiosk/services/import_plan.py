@@ -89,25 +89,29 @@ def _moment(value: datetime | None) -> str:
 def _row_problem(row: ImportedDossier, now: datetime) -> KioskError | None:
     if row.due_at.date() < row.received_at.date():
         return InvalidInputError(
-            N_("the appointment {due} is before the receipt {received}"),
+            N_("The appointment ({due}) is before the dossier was received ({received})."),
             due=_moment(row.due_at),
             received=_moment(row.received_at),
         )
     if row.returned_at is not None:
         if row.returned_at < row.received_at:
             return InvalidInputError(
-                N_("the result is returned ({returned}) before it was received ({received})"),
+                N_("Returned ({returned}) before it was received ({received})."),
                 returned=_moment(row.returned_at),
                 received=_moment(row.received_at),
             )
         if row.returned_at > now + CLOCK_SKEW:
             return InvalidInputError(
-                N_("the return {returned} is in the future"), returned=_moment(row.returned_at)
+                N_(
+                    "The return ({returned}) is in the future: a file cannot record a return "
+                    "ahead of time."
+                ),
+                returned=_moment(row.returned_at),
             )
     if row.reappointed_due_at is not None and row.reappointed_due_at <= row.due_at:
         return InvalidInputError(
-            N_("the new appointment {new} is not after the first one {due}"),
-            new=_moment(row.reappointed_due_at),
+            N_("The new appointment ({again}) is not after the appointment ({due})."),
+            again=_moment(row.reappointed_due_at),
             due=_moment(row.due_at),
         )
     return None
@@ -130,44 +134,48 @@ def _conflict(
 ) -> KioskError | None:
     """Why the file may not change what is recorded of this dossier, or None."""
     if known.office_id != office_id:
-        return ConflictError(N_("dossier {code} belongs to another office"), code=code)
+        return ConflictError(N_("Dossier {code} belongs to another office."), code=code)
     if known.source != DossierSource.PROVINCIAL:
         return ConflictError(
-            N_("dossier {code} was registered at our own counter, not imported"), code=code
+            N_("Dossier {code} was registered at our own counter: an import cannot change it."),
+            code=code,
         )
     if known.service_code != service_code:
         return ConflictError(
-            N_("the procedure changed from {before} to {after}"),
+            N_(
+                "The procedure changed from {before} to {after}: an imported dossier keeps its "
+                "procedure."
+            ),
             before=known.service_code,
             after=service_code,
         )
     if known.received_at != row.received_at:
         return ConflictError(
-            N_("the received time changed from {before} to {after}"),
+            N_("The received time changed from {before} to {after}: an imported dossier keeps it."),
             before=_moment(known.received_at),
             after=_moment(row.received_at),
         )
     if known.returned_at is not None and known.returned_at != row.returned_at:
         return ConflictError(
-            N_("the return recorded at {before} cannot change to {after}"),
+            N_("The return recorded at {before} cannot change to {after}."),
             before=_moment(known.returned_at),
             after=_moment(row.returned_at),
         )
     if known.returned_at is not None and known.due_at != row.due_at:
         return ConflictError(
-            N_("the appointment of a returned dossier cannot change ({before} to {after})"),
+            N_("The appointment of a returned dossier cannot change ({before} to {after})."),
             before=_moment(known.due_at),
             after=_moment(row.due_at),
         )
     if known.reappointed_due_at is not None and row.reappointed_due_at is None:
         return ConflictError(
-            N_("the new appointment {before} recorded for it is missing from the file"),
+            N_("The new appointment ({before}) recorded for it is missing from the file."),
             before=_moment(known.reappointed_due_at),
         )
     withdrawn_now = row.not_processed and known.refused_at is None
     if withdrawn_now and known.returned_at is None and known.due_at.date() < now.date():
         return ConflictError(
-            N_("it is late since {due}: it cannot leave the figures as not processed now"),
+            N_("It is late since {due}: it cannot leave the figures as not processed now."),
             due=_moment(known.due_at),
         )
     return None
@@ -240,6 +248,7 @@ def checked_rows(
     """Each row with its code and procedure code cleaned and its citizen's details checked;
     a row that fails is added to `refused` instead."""
     longest = column_limit(Dossier.code)
+    latest_return = now + CLOCK_SKEW
     first_line: dict[str, int] = {}
     checked = []
     for row in dossiers:
@@ -247,18 +256,30 @@ def checked_rows(
         try:
             if not code or len(code) > longest:
                 raise InvalidInputError(
-                    N_("a dossier code has 1 to {longest} characters"), longest=longest
+                    N_("A dossier code has 1 to {longest} characters."), longest=longest
                 )
             if code in first_line:
                 raise InvalidInputError(
-                    N_("dossier {code} is already on line {line}"), code=code, line=first_line[code]
+                    N_(
+                        "The dossier code {code} is also on line {line}: a file lists each "
+                        "dossier once."
+                    ),
+                    code=code,
+                    line=first_line[code],
                 )
             first_line[code] = row.line
             procedure = _procedure_code(row.procedure_code)
             citizen = _citizen(row)
-            problem = _row_problem(row, now)
-            if problem is not None:
-                raise problem
+            returned, again = row.returned_at, row.reappointed_due_at
+            # The usual row passes these comparisons; only another one is looked at closely.
+            if not (
+                row.received_at <= row.due_at
+                and (returned is None or row.received_at <= returned <= latest_return)
+                and (again is None or again > row.due_at)
+            ):
+                problem = _row_problem(row, now)
+                if problem is not None:
+                    raise problem
         except KioskError as error:
             refused.append(RefusedRow(row.line, code or None, error))
             continue

@@ -206,7 +206,7 @@ def test_rows_the_service_refuses_are_named(importer, database, clock):
         (3, rows[2].code),
     ]
     words = [r.reason.render(EN) for r in report.refused]
-    assert "in the future" in words[0] and "already on line 1" in words[1]
+    assert "in the future" in words[0] and "also on line 1" in words[1]
     assert count(database, Dossier) == 0
 
 
@@ -465,7 +465,7 @@ def test_a_conflicting_dvcqg_reimport_is_refused_and_reported(
         {
             "line": 3,
             "code": f"{UNIT}-261116-0003",
-            "problem": "the return recorded at 09:00 21/11/2026 cannot change to 15:00 19/11/2026",
+            "problem": "The return recorded at 09:00 21/11/2026 cannot change to 15:00 19/11/2026.",
         }
     ]
     assert show(db_url, capsys, f"{UNIT}-261116-0003")["status"] == "late"
