@@ -28,10 +28,9 @@ from kiosk.services.dossiers import find_clerk
 from kiosk.services.import_plan import (
     CHANGEABLE,
     ImportPlan,
-    KnownService,
-    checked_rows,
     make_plan,
 )
+from kiosk.services.import_rows import checked_rows
 from kiosk.services.offices import office_calendar
 
 # Codes looked up per query: well under SQLite's and PostgreSQL's limits on bound parameters.
@@ -133,14 +132,14 @@ class DossierImportService(StationUseCases):
             office = session.scalars(
                 select(Office).where(Office.id == office_id).options(selectinload(Office.days_off))
             ).one()
-            services = {
-                row.code: KnownService(row.id, row.code)
-                for row in session.execute(select(SERVICES.c.id, SERVICES.c.code))
+            service_ids = {
+                code: service_id
+                for service_id, code in session.execute(select(SERVICES.c.id, SERVICES.c.code))
             }
             plan = make_plan(
                 rows,
                 known_dossiers=_known_dossiers(session, [code for _, code, _, _ in rows]),
-                services=services,
+                service_ids=service_ids,
                 office_id=office_id,
                 calendar=office_calendar(office),
                 now=now,

@@ -12,30 +12,27 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Row
 
 from kiosk.calendar import WorkingCalendar
-from kiosk.db.limits import column_limit, fitted_optional
+from kiosk.db.limits import fitted_optional
 from kiosk.db.models import Dossier, DossierSource, Service
-from kiosk.errors import ConflictError, InvalidInputError, KioskError
+from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_
 from kiosk.provincial.records import ImportedDossier, NewProcedure, RefusedRow
 from kiosk.provincial.report_words import stored_status_words
 from kiosk.services.catalogue import (
     MAX_PROCESSING_DAYS,
     check_processing_days,
-    clean_code,
     clean_name_en,
     clean_name_vi,
 )
-from kiosk.services.corrections import CLOCK_SKEW
-from kiosk.services.dossier_input import checked_citizen, clean_phone
+from kiosk.services.import_rows import CheckedRow, moment_text
 from kiosk.views import CitizenDetails
 
 # The columns an import may change on a dossier it added before, in one fixed set so that all
@@ -52,12 +49,6 @@ CHANGEABLE = (
 )
 # What the audit keeps of a change: the columns that say how the dossier stands.
 AUDITED = ("due_at", "reappointed_due_at", "returned_at", "source_status", "refused_at")
-
-
-@dataclass(frozen=True)
-class KnownService:
-    id: int
-    code: str
 
 
 @dataclass(frozen=True)
@@ -80,41 +71,6 @@ class ImportPlan:
     refused: list[RefusedRow] = field(default_factory=list)
     new_procedures: dict[str, NewProcedure] = field(default_factory=dict)
     new_services: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _moment(value: datetime | None) -> str:
-    return f"{value:%H:%M %d/%m/%Y}" if value else "—"
-
-
-def _row_problem(row: ImportedDossier, now: datetime) -> KioskError | None:
-    if row.due_at.date() < row.received_at.date():
-        return InvalidInputError(
-            N_("The appointment ({due}) is before the dossier was received ({received})."),
-            due=_moment(row.due_at),
-            received=_moment(row.received_at),
-        )
-    if row.returned_at is not None:
-        if row.returned_at < row.received_at:
-            return InvalidInputError(
-                N_("Returned ({returned}) before it was received ({received})."),
-                returned=_moment(row.returned_at),
-                received=_moment(row.received_at),
-            )
-        if row.returned_at > now + CLOCK_SKEW:
-            return InvalidInputError(
-                N_(
-                    "The return ({returned}) is in the future: a file cannot record a return "
-                    "ahead of time."
-                ),
-                returned=_moment(row.returned_at),
-            )
-    if row.reappointed_due_at is not None and row.reappointed_due_at <= row.due_at:
-        return InvalidInputError(
-            N_("The new appointment ({again}) is not after the appointment ({due})."),
-            again=_moment(row.reappointed_due_at),
-            due=_moment(row.due_at),
-        )
-    return None
 
 
 def _wanted(row: ImportedDossier) -> dict[str, Any]:
@@ -152,31 +108,31 @@ def _conflict(
     if known.received_at != row.received_at:
         return ConflictError(
             N_("The received time changed from {before} to {after}: an imported dossier keeps it."),
-            before=_moment(known.received_at),
-            after=_moment(row.received_at),
+            before=moment_text(known.received_at),
+            after=moment_text(row.received_at),
         )
     if known.returned_at is not None and known.returned_at != row.returned_at:
         return ConflictError(
             N_("The return recorded at {before} cannot change to {after}."),
-            before=_moment(known.returned_at),
-            after=_moment(row.returned_at),
+            before=moment_text(known.returned_at),
+            after=moment_text(row.returned_at),
         )
     if known.returned_at is not None and known.due_at != row.due_at:
         return ConflictError(
             N_("The appointment of a returned dossier cannot change ({before} to {after})."),
-            before=_moment(known.due_at),
-            after=_moment(row.due_at),
+            before=moment_text(known.due_at),
+            after=moment_text(row.due_at),
         )
     if known.reappointed_due_at is not None and row.reappointed_due_at is None:
         return ConflictError(
             N_("The new appointment ({before}) recorded for it is missing from the file."),
-            before=_moment(known.reappointed_due_at),
+            before=moment_text(known.reappointed_due_at),
         )
     withdrawn_now = row.not_processed and known.refused_at is None
     if withdrawn_now and known.returned_at is None and known.due_at.date() < now.date():
         return ConflictError(
             N_("It is late since {due}: it cannot leave the figures as not processed now."),
-            due=_moment(known.due_at),
+            due=moment_text(known.due_at),
         )
     return None
 
@@ -219,79 +175,11 @@ def _new_procedure(
     return procedure, values
 
 
-@cache
-def _limits() -> tuple[int, int]:
-    return column_limit(Dossier.citizen_name), column_limit(Dossier.citizen_address)
-
-
-def _citizen(row: ImportedDossier) -> CitizenDetails:
-    """As checked_citizen, without its work where the readers did it (NFC, trimmed) and the
-    text fits: a province's file has a hundred thousand of them."""
-    name_limit, address_limit = _limits()
-    name, address = row.citizen_name or None, row.citizen_address or None
-    if (name and len(name) > name_limit) or (address and len(address) > address_limit):
-        return checked_citizen(CitizenDetails(name, address, row.citizen_phone))
-    phone = row.citizen_phone or None
-    if phone is not None and not (phone.isdigit() and 8 <= len(phone) <= 15):
-        phone = clean_phone(phone)
-    return CitizenDetails(name, address, phone)
-
-
-@lru_cache(maxsize=1024)
-def _procedure_code(text: str) -> str:
-    return clean_code(text)
-
-
-def checked_rows(
-    dossiers: Iterable[ImportedDossier], now: datetime, refused: list[RefusedRow]
-) -> list[tuple[ImportedDossier, str, str, CitizenDetails]]:
-    """Each row with its code and procedure code cleaned and its citizen's details checked;
-    a row that fails is added to `refused` instead."""
-    longest = column_limit(Dossier.code)
-    latest_return = now + CLOCK_SKEW
-    first_line: dict[str, int] = {}
-    checked = []
-    for row in dossiers:
-        code = row.code.strip().upper()
-        try:
-            if not code or len(code) > longest:
-                raise InvalidInputError(
-                    N_("A dossier code has 1 to {longest} characters."), longest=longest
-                )
-            if code in first_line:
-                raise InvalidInputError(
-                    N_(
-                        "The dossier code {code} is also on line {line}: a file lists each "
-                        "dossier once."
-                    ),
-                    code=code,
-                    line=first_line[code],
-                )
-            first_line[code] = row.line
-            procedure = _procedure_code(row.procedure_code)
-            citizen = _citizen(row)
-            returned, again = row.returned_at, row.reappointed_due_at
-            # The usual row passes these comparisons; only another one is looked at closely.
-            if not (
-                row.received_at <= row.due_at
-                and (returned is None or row.received_at <= returned <= latest_return)
-                and (again is None or again > row.due_at)
-            ):
-                problem = _row_problem(row, now)
-                if problem is not None:
-                    raise problem
-        except KioskError as error:
-            refused.append(RefusedRow(row.line, code or None, error))
-            continue
-        checked.append((row, code, procedure, citizen))
-    return checked
-
-
 def make_plan(
-    rows: list[tuple[ImportedDossier, str, str, CitizenDetails]],
+    rows: list[CheckedRow],
     *,
     known_dossiers: Mapping[str, Row[Any]],
-    services: Mapping[str, KnownService],
+    service_ids: Mapping[str, int],
     office_id: int,
     calendar: WorkingCalendar,
     now: datetime,
@@ -300,7 +188,7 @@ def make_plan(
     plan = ImportPlan(refused=refused)
     unknown: dict[str, list[ImportedDossier]] = {}
     for row, _code, procedure, _citizen in rows:
-        if procedure not in services:
+        if procedure not in service_ids:
             unknown.setdefault(procedure, []).append(row)
     for procedure, its_rows in unknown.items():
         try:
@@ -313,7 +201,7 @@ def make_plan(
     for row, code, procedure, citizen in rows:
         known = known_dossiers.get(code)
         if known is None:
-            _plan_insert(plan, row, code, procedure, citizen, services, office_id, now)
+            _plan_insert(plan, row, code, procedure, citizen, service_ids, office_id, now)
             continue
         problem = _conflict(row, code, known, procedure, office_id, now)
         if problem is not None:
@@ -330,11 +218,11 @@ def _plan_insert(
     code: str,
     procedure: str,
     citizen: CitizenDetails,
-    services: Mapping[str, KnownService],
+    service_ids: Mapping[str, int],
     office_id: int,
     now: datetime,
 ) -> None:
-    service = services.get(procedure)
+    service_id = service_ids.get(procedure)
     # One dict literal per row, every column named: this runs a hundred thousand times.
     not_processed = row.not_processed
     again = row.reappointed_due_at
@@ -342,7 +230,7 @@ def _plan_insert(
         "id": uuid.uuid4(),
         "code": code,
         "office_id": office_id,
-        "service_id": service.id if service else None,
+        "service_id": service_id,
         "clerk_id": None,
         "received_at": row.received_at,
         "due_at": row.due_at,
@@ -361,7 +249,7 @@ def _plan_insert(
         "source_status": row.status_code,
         "imported_at": now,
     }
-    if service is None:
+    if service_id is None:
         plan.waiting_for_service.append((len(plan.inserts), procedure))
     plan.inserts.append(values)
 
