@@ -7,8 +7,10 @@ write lock for as short a time as a bare bulk insert would, so the kiosk keeps r
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -41,6 +43,20 @@ TICKETS = cast(Table, Dossier.__table__)
 SERVICES = cast(Table, Service.__table__)
 IMPORTS = cast(Table, DossierImport.__table__)
 AUDIT = cast(Table, AuditEvent.__table__)
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """A file's worth of records is allocated at once, and none of it forms a cycle: Python's
+    cycle collector would walk the growing heap again and again for nothing (a third of the
+    time of a large import). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _chunks(items: Sequence[str], size: int = LOOKUP_CHUNK) -> Iterator[Sequence[str]]:
@@ -91,14 +107,15 @@ class DossierImportService(StationUseCases):
             raise InvalidInputError(
                 N_("Cannot read {file}: {problem}"), file=path.name, problem=error.strerror or error
             ) from error
-        parsed = read_dossier_file(path, file_format, columns)
-        return self.import_parsed(
-            parsed,
-            file_name=path.name,
-            digest=hashlib.sha256(content).hexdigest(),
-            dry_run=dry_run,
-            clerk_id=clerk_id,
-        )
+        with _cycle_collector_paused():
+            parsed = read_dossier_file(path, file_format, columns)
+            return self.import_parsed(
+                parsed,
+                file_name=path.name,
+                digest=hashlib.sha256(content).hexdigest(),
+                dry_run=dry_run,
+                clerk_id=clerk_id,
+            )
 
     def import_parsed(
         self,
@@ -108,6 +125,17 @@ class DossierImportService(StationUseCases):
         digest: str,
         dry_run: bool = False,
         clerk_id: int | None = None,
+    ) -> ImportReport:
+        with _cycle_collector_paused():
+            return self._import(parsed, file_name, digest, dry_run, clerk_id)
+
+    def _import(
+        self,
+        parsed: ParsedFile,
+        file_name: str,
+        digest: str,
+        dry_run: bool,
+        clerk_id: int | None,
     ) -> ImportReport:
         now = self._clock()
         with self._factory() as session:
