@@ -32,10 +32,7 @@ class PreparedInsert:
             values = [row[name] for row in rows]
             convert = self._converters[name]
             if convert is not None and values:
-                if values.count(values[0]) == len(values):  # the import's time, its office …
-                    values = [convert(values[0])] * len(values)
-                else:
-                    values = [None if v is None else convert(v) for v in values]
+                values = _converted(values, convert)
             columns.append(values)
         rows_of_values = zip(*columns, strict=True)
         self.parameters: list[Any] = (
@@ -58,3 +55,16 @@ class PreparedInsert:
     def run(self, connection: Connection) -> None:
         if self.parameters:
             connection.exec_driver_sql(self.sql, self.parameters)
+
+
+def _converted(values: list[Any], convert: Callable[[Any], Any]) -> list[Any]:
+    """Each value converted; a value that repeats (an appointment day's closing time, the import's
+    own time, an enum) is converted once."""
+    try:
+        distinct = set(values)
+    except TypeError:  # a JSON list or dict: each converted on its own
+        distinct = set()
+    if len(distinct) * 2 <= len(values) and distinct:
+        converted = {v: None if v is None else convert(v) for v in distinct}
+        return [converted[v] for v in values]
+    return [None if v is None else convert(v) for v in values]

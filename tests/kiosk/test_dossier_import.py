@@ -107,6 +107,8 @@ def test_imported_dossiers_exist_with_their_statuses(importer, database, db_url,
     assert reappointed["reappointed_due_at"] == "2026-11-25T17:00:00"
     assert processing["status"] == "processing"
     assert processing["counter"] is None and processing["clerk_name"] == ""
+    assert run_kiosk(["dossier", "show", report.created[2], "--db", db_url, "--lang", "en"]) == 0
+    assert "— Received through the provincial one-stop system" in capsys.readouterr().out
     with database.factory() as session:
         dossier = session.scalars(select(Dossier).where(Dossier.code == report.created[0])).one()
         assert dossier.source is DossierSource.PROVINCIAL and dossier.clerk_id is None
