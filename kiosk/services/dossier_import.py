@@ -1,9 +1,11 @@
 """Importing the dossiers of the provincial one-stop system into this office: each file whole or
 not at all, the same file twice changes nothing, and every import is recorded and audited.
 
-Everything is read, checked and worked out (kiosk.services.import_plan) before the one write
-transaction, which only inserts and updates in bulk: a province-sized file holds the database's
-write lock for as short a time as a bare bulk insert would, so the kiosk keeps rating meanwhile."""
+Everything is read, checked and worked out (kiosk.services.import_rows, import_plan), and the
+new rows converted for the driver (kiosk.db.bulk), before the one write transaction, which only
+inserts and updates in bulk: a province-sized file holds SQLite's write lock for about a second,
+so the kiosk keeps rating meanwhile. The same bytes imported again change nothing: the report
+says when they were imported (ImportReport.previously_imported_at) and counts as imported."""
 
 from __future__ import annotations
 
