@@ -20,6 +20,7 @@ from kiosk.provincial.records import FileFormat, ImportedDossier, ParsedFile, Re
 from kiosk.provincial.report_words import report_lines
 from kiosk.services.dossier_import import DossierImportService
 from kiosk.services.dossiers import DossierService
+from kiosk.services.offices import create_office
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, run_kiosk
 from tests.kiosk.provincial_files import (
@@ -212,18 +213,30 @@ def test_rows_the_service_refuses_are_named(importer, database, clock):
     assert count(database, Dossier) == 0
 
 
-def test_counter_dossier_and_other_office_dossier_are_conflicts(importer, database, clock):
+def test_counter_dossier_and_other_office_dossier_are_conflicts(database, office, clock):
     counter_code = (
         DossierService(database.factory, station="clerk", clock=clock)
         .register("HT-XNHN", clerk_id=1)
         .code
     )
-    row = imported(1, 1, received=clock.now, due=datetime(2026, 11, 26, 17, 0))
-    report = importer.import_parsed(
-        parsed(replace(row, code=counter_code)), file_name="a.json", digest="a"
+    with database.factory.begin() as session:
+        create_office(session, code="H12.99", name="UBND xã Khác", at=NOW, station="test")
+    theirs = DossierImportService(
+        database.factory, station="manager", clock=clock, office_code="H12.99"
     )
-    assert "registered at our own counter" in report.refused[0].reason.render(EN)
-    assert count(database, Dossier) == 1
+    ours = DossierImportService(
+        database.factory, station="manager", clock=clock, office_code=office
+    )
+    other = imported(1, 5)
+    assert theirs.import_parsed(parsed(other), file_name="x.json", digest="x").imported
+    row = imported(2, 1, received=clock.now, due=datetime(2026, 11, 26, 17, 0))
+    report = ours.import_parsed(
+        parsed(other, replace(row, code=counter_code)), file_name="a.json", digest="a"
+    )
+    words = [r.reason.render(EN) for r in report.refused]
+    assert f"Dossier {other.code} belongs to another office." in words[0]
+    assert "registered at our own counter" in words[1]
+    assert count(database, Dossier) == 2
 
 
 def test_a_dry_run_writes_nothing(importer, database):
