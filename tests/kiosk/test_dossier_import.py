@@ -6,20 +6,28 @@ from __future__ import annotations
 import csv
 import json
 import threading
+import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from kiosk.answers import RatingInput, Satisfaction
+from kiosk.calendar import WorkingCalendar
 from kiosk.db.models import AuditEvent, Dossier, DossierImport, DossierSource, Rating, Service
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import Translator
 from kiosk.provincial.records import FileFormat, ImportedDossier, ParsedFile, RefusedRow
 from kiosk.provincial.report_words import report_lines
+from kiosk.services.corrections import CLOCK_SKEW
 from kiosk.services.dossier_import import DossierImportService
 from kiosk.services.dossiers import DossierService
+from kiosk.services.import_plan import make_plan
+from kiosk.services.import_rows import checked_rows
 from kiosk.services.offices import create_office
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, run_kiosk
@@ -494,3 +502,60 @@ def test_a_dry_run_from_the_command_line_writes_nothing(office, database, db_url
     assert count(database, Dossier) == 0 and count(database, DossierImport) == 0
     exit_code, out, _ = import_cli(capsys, db_url, path)
     assert "Imported: 3 dossiers added" in out
+
+
+# The rule an import keeps over every possible re-import, checked without a database.
+
+moments = st.datetimes(min_value=datetime(2026, 11, 2, 7), max_value=datetime(2026, 11, 30, 17))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    recorded_return=st.none() | moments,
+    file_return=st.none() | moments,
+    file_due=moments,
+    received=moments,
+)
+def test_an_accepted_reimport_never_moves_a_recorded_return_or_the_receipt(
+    recorded_return, file_return, file_due, received
+):
+    first = datetime(2026, 11, 2, 8, 0)
+    known = SimpleNamespace(
+        id=uuid.uuid4(),
+        office_id=1,
+        source=DossierSource.PROVINCIAL,
+        service_code="HT-XNHN",
+        received_at=first,
+        due_at=datetime(2026, 11, 5, 17, 0),
+        reappointed_due_at=None,
+        reappointed_at=None,
+        reappointment_reason=None,
+        returned_at=recorded_return,
+        source_status="4",
+        refused_at=None,
+        refusal_reason=None,
+    )
+    row = imported(1, 1, received=received, due=file_due, returned_at=file_return)
+    refused: list[RefusedRow] = []
+    rows = checked_rows([replace(row, code=known_code(first))], NOW, refused)
+    plan = make_plan(
+        rows,
+        known_dossiers={known_code(first): known},
+        service_ids={"HT-XNHN": 2},
+        office_id=1,
+        calendar=WorkingCalendar(),
+        now=NOW,
+        refused=refused,
+    )
+    for change in plan.updates:
+        assert received == first
+        assert recorded_return is None or change.values["returned_at"] == recorded_return
+        assert (
+            change.values["returned_at"] is None or change.values["returned_at"] <= NOW + CLOCK_SKEW
+        )
+    if received != first or (recorded_return is not None and file_return != recorded_return):
+        assert plan.refused and not plan.updates and not plan.inserts
+
+
+def known_code(received: datetime) -> str:
+    return f"{UNIT}-{received:%y%m%d}-0001"
