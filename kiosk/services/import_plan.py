@@ -86,7 +86,12 @@ def _wanted(row: ImportedDossier) -> dict[str, Any]:
 
 
 def _conflict(
-    row: ImportedDossier, code: str, known: Row[Any], service_code: str, office_id: int, now: Any
+    row: ImportedDossier,
+    code: str,
+    known: Row[Any],
+    service_code: str,
+    office_id: int,
+    now: datetime,
 ) -> KioskError | None:
     """Why the file may not change what is recorded of this dossier, or None."""
     if known.office_id != office_id:
