@@ -32,11 +32,15 @@ def dossier_data(view: DossierView) -> dict[str, Any]:
 
 def dossier_text(view: DossierView, tr: Translator) -> str:
     name = view.service_name_vi if tr.language == "vi" else view.service_name_en
-    counter = tr("counter {counter}", counter=view.counter)
+    taken_by = (
+        tr("Received through the provincial one-stop system")
+        if view.counter is None  # imported: no counter or clerk of ours took it
+        else tr("counter {counter}", counter=view.counter) + f", {view.clerk_name}"
+    )
     rows = [
         (tr("Dossier code"), view.code),
         (tr("Service"), f"{name} ({view.service_code})"),
-        (tr("Received"), f"{fmt_moment(view.received_at)} — {counter}, {view.clerk_name}"),
+        (tr("Received"), f"{fmt_moment(view.received_at)} — {taken_by}"),
         (tr("Appointment"), fmt_moment(view.due_at)),
     ]
     if view.reappointed_due_at:

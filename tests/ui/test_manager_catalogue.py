@@ -172,3 +172,27 @@ def test_a_new_pin_is_typed_twice_and_then_signs_in(qtbot, window, database, clo
     confirm(qtbot, window, dialog)
     sign_in = SignInService(database.factory, station="clerk-2", clock=clock)
     assert sign_in.sign_in(2, "2468").display_name == "Trần Văn Đức"
+
+
+def test_days_an_import_guessed_are_marked_until_the_procedure_is_saved(qtbot, window, database):
+    from sqlalchemy import select, update
+
+    from kiosk.db.models import Service
+
+    with database.factory.begin() as session:
+        session.execute(
+            update(Service).where(Service.code == "HT-XNHN").values(days_confirmed=False)
+        )
+    tab = window.desk.catalogue
+    with qtbot.waitSignal(window.catalogue.shown):
+        window.catalogue.refresh()
+    marked = tab.services.item(codes(tab).index("HT-XNHN"), 3).text()
+    assert (
+        marked.startswith("3 (") and tab.services.item(codes(tab).index("HT-KSL"), 3).text() == "5"
+    )
+    tab.select_service("HT-XNHN")
+    confirm(qtbot, window, open_form(qtbot, tab, tab.edit_button))
+    assert tab.services.item(codes(tab).index("HT-XNHN"), 3).text() == "3"
+    with database.factory() as session:
+        saved = session.scalars(select(Service).where(Service.code == "HT-XNHN")).one()
+        assert saved.days_confirmed and saved.processing_days == 3

@@ -173,7 +173,7 @@ class ManagerCatalogueTab(QWidget):
                     s.code,
                     s.name_vi,
                     s.field,
-                    str(s.processing_days) if s.processing_days else tr("same day"),
+                    _days_text(s, tr),
                     tr("offered") if s.active else tr("retired"),
                 )
                 for s in services
@@ -316,3 +316,9 @@ class ManagerCatalogueTab(QWidget):
         )
         open_over(dialog, self)
         return dialog
+
+
+def _days_text(service: ServiceView, tr: Translator) -> str:
+    days = str(service.processing_days) if service.processing_days else tr("same day")
+    # Guessed by an import of the provincial system's dossiers: saving the procedure confirms it.
+    return days if service.days_confirmed else tr("{days} (to confirm)", days=days)
