@@ -18,7 +18,7 @@ from kiosk.i18n import N_, Translator
 from kiosk.provincial.records import ImportReport
 from kiosk.provincial.report_words import report_lines
 from kiosk.services.dossier_import import DossierImportService
-from kiosk.services.import_folder import FolderOutcome, ImportFolder, Outcome
+from kiosk.services.import_folder import FolderOutcome, ImportFolder, Outcome, watched_folder
 from ui.widgets.import_strip import ImportStrip, PreviewDialog, ReportDialog
 from ui.window_display import describe_failure
 from ui.workers import run_in_background
@@ -148,11 +148,8 @@ class ImportWatch(QObject):
         self.settler = QTimer(self, interval=SETTLE_MS, singleShot=True)
         self.settler.timeout.connect(self.run_pass)
         if settings.import_folder:
-            self.folder = ImportFolder(
-                Path(settings.import_folder),
-                lambda path: self._import(path, None, False),
-                lambda report: report_lines(report, tr),
-                tr,
+            self.folder = watched_folder(
+                Path(settings.import_folder), service, tr, columns=self._columns
             )
             self.ticker.start()
             QTimer.singleShot(0, self, self.run_pass)

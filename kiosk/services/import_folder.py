@@ -18,6 +18,8 @@ from kiosk.atomic_file import write_bytes_atomically
 from kiosk.errors import KioskError, StorageError
 from kiosk.i18n import N_, Translator
 from kiosk.provincial.records import ImportReport
+from kiosk.provincial.report_words import report_lines
+from kiosk.services.dossier_import import DossierImportService
 
 IMPORTABLE_SUFFIXES = frozenset({".xlsx", ".csv", ".json"})
 DONE_FOLDER, REFUSED_FOLDER = "done", "refused"
@@ -201,3 +203,16 @@ def _remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def watched_folder(
+    folder: Path, service: DossierImportService, tr: Translator, *, columns: Path | None = None
+) -> ImportFolder:
+    """The folder as the manager station watches it: files imported by no clerk, reports in the
+    office's language."""
+    return ImportFolder(
+        folder,
+        lambda path: service.import_file(path, columns=columns),
+        lambda report: report_lines(report, tr),
+        tr,
+    )
