@@ -58,6 +58,9 @@ class ParsedFile:
     refused: tuple[RefusedRow, ...] = ()
     # The column each field was read from (sheets only), so the report can say what was matched.
     columns: Mapping[str, str] = field(default_factory=dict)
+    # A CSV that was not UTF-8 and was read as "cp1258" (Vietnamese Windows) or "cp1252"; None
+    # for UTF-8 and for other formats. The report says so: a wrong guess garbles the names.
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)
