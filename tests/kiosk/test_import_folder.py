@@ -17,7 +17,14 @@ from kiosk.db.models import Dossier, DossierSource
 from kiosk.i18n import Translator
 from kiosk.services.dossier_import import DossierImportService
 from kiosk.services.import_folder import ImportFolder, Outcome, is_importable, watched_folder
-from tests.kiosk.provincial_samples import DVCQG_CODES, write_dvcqg_json, write_register_csv
+from tests.kiosk.dropped_files import (
+    BAD_ROW_CODE,
+    BAD_ROW_LINE,
+    DVCQG_CODES,
+    REGISTER_CODES,
+    write_dvcqg_json,
+    write_register_csv,
+)
 
 
 @pytest.fixture
@@ -67,8 +74,7 @@ def test_a_file_with_a_bad_row_imports_nothing_and_its_report_names_the_row(watc
     assert provincial_codes(database) == set()
     assert files_under(inbox) == {"refused/register.csv", "refused/register.csv.report.txt"}
     report = (inbox / "refused" / "register.csv.report.txt").read_text(encoding="utf-8")
-    assert "4" in report  # the sheet's line of the bad row
-    assert "H12.30-261120-0103" in report
+    assert str(BAD_ROW_LINE) in report and BAD_ROW_CODE in report
 
 
 def test_a_refused_file_fixed_and_dropped_again_under_its_name_is_imported(watch, inbox, database):
@@ -77,7 +83,7 @@ def test_a_refused_file_fixed_and_dropped_again_under_its_name_is_imported(watch
     write_register_csv(inbox / "register.csv")  # the office fixed it
     [outcome] = two_passes(watch)
     assert outcome.outcome is Outcome.IMPORTED
-    assert provincial_codes(database) == {"H12.30-261120-0101", "H12.30-261120-0102"}
+    assert provincial_codes(database) == set(REGISTER_CODES)
     assert "done/register.csv" in files_under(inbox)
     assert "refused/register.csv" in files_under(inbox)  # the first try is kept
 

@@ -11,7 +11,12 @@ from sqlalchemy import func, select
 from kiosk.config import Settings
 from kiosk.db.models import Dossier, DossierSource
 from kiosk.i18n import N_, Translator
-from tests.kiosk.provincial_samples import write_dvcqg_json, write_register_csv
+from tests.kiosk.dropped_files import (
+    BAD_ROW_CODE,
+    BAD_ROW_LINE,
+    write_dvcqg_json,
+    write_register_csv,
+)
 from ui.manager_window import ManagerWindow
 
 vi = Translator("vi")
@@ -89,7 +94,7 @@ def test_a_refused_file_is_told_with_its_report_one_click_away(qtbot, window, da
     qtbot.addWidget(dialog)
     written = (inbox / "refused" / "register.csv.report.txt").read_text(encoding="utf-8")
     assert dialog.text.toPlainText() == written.strip()
-    assert "4" in written  # the bad row is named by its line in the sheet
+    assert str(BAD_ROW_LINE) in written and BAD_ROW_CODE in written
 
 
 def test_the_button_previews_a_chosen_file_then_imports_it(
