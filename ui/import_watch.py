@@ -159,6 +159,11 @@ class ImportWatch(QObject):
 
     # -- the watched folder ---------------------------------------------------------------
 
+    @property
+    def passing(self) -> bool:
+        """A pass over the folder is running (a new one would be ignored)."""
+        return self._passing
+
     def run_pass(self) -> None:
         folder = self.folder
         if folder is None or self._passing:
