@@ -101,6 +101,11 @@ def preview_words(report: ImportReport, tr: Translator) -> str:
     )
 
 
+def _marked(outcome: FolderOutcome, words: str) -> str:
+    """A file that was not imported catches the eye like the desk's other problems."""
+    return words if outcome.outcome is Outcome.IMPORTED else "⚠ " + words
+
+
 def _problem(outcome: FolderOutcome, tr: Translator) -> str:
     return _problem_of(outcome.problem, tr)
 
@@ -265,7 +270,7 @@ class ImportWatch(QObject):
         reports = [text for o in outcomes if (text := self._report_text_of(o))]
         self._report_text = "\n\n".join(reports)
         self._report_title = ", ".join(o.file_name for o in outcomes)
-        words = "\n".join(outcome_words(o, tr) for o in outcomes)
+        words = "\n".join(_marked(o, outcome_words(o, tr)) for o in outcomes)
         self._say(words, with_report=bool(reports))
 
     def _report_text_of(self, outcome: FolderOutcome) -> str:

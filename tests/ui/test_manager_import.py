@@ -83,7 +83,7 @@ def test_a_file_dropped_in_the_folder_is_imported_and_the_outcome_shown(
 def test_a_refused_file_is_told_with_its_report_one_click_away(qtbot, window, database, inbox):
     write_register_csv(inbox / "register.csv", bad_row=True)
     said = two_passes(qtbot, window)
-    assert said == vi(
+    assert said == "⚠ " + vi(
         N_("File {file} was refused: {count} wrong rows — see the report."),
         count=1,
         file="register.csv",
