@@ -34,6 +34,8 @@ class ServiceView:
     field: str
     processing_days: int
     active: bool
+    # False: an import guessed the processing days; the office confirms them by setting them.
+    days_confirmed: bool = True
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ def services_list(ctx: CliContext, args: argparse.Namespace) -> None:
         )
         name = s.name_vi if tr.language == "vi" else s.name_en
         retired = "" if s.active else " (" + tr("retired") + ")"
+        if not s.days_confirmed:
+            retired += " (" + tr("processing days guessed by an import: to confirm") + ")"
         lines.append(f"{s.code:<10} {days:<16} {s.field:<14} {name}{retired}")
     ctx.emit([dataclasses.asdict(s) for s in services], "\n".join(lines))
 

@@ -85,3 +85,5 @@ class ImportReport:
     unchanged: int
     refused: tuple[RefusedRow, ...]  # bad rows and conflicts: any one refuses the whole file
     new_procedures: tuple[NewProcedure, ...]
+    # Set when a file with the same bytes was imported before: then nothing is done again.
+    previously_imported_at: datetime | None = None

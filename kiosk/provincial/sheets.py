@@ -13,6 +13,7 @@ import io
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
@@ -34,16 +35,23 @@ NOT_A_REGISTER = N_(
 
 
 def read_xlsx(path: Path, fields_by_key: dict[str, str]) -> ParsedFile:
+    # Opened as a stream: openpyxl refuses a path without an .xlsx extension (a download).
+    with path.open("rb") as stream:
+        return _read_workbook(stream, path.name, fields_by_key)
+
+
+def _read_workbook(stream: BinaryIO, file_name: str, fields_by_key: dict[str, str]) -> ParsedFile:
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, BadZipFile, KeyError, ValueError) as error:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except (OSError, BadZipFile, KeyError, ValueError, InvalidFileException) as error:
         raise InvalidInputError(
             N_("{file} cannot be read as an Excel (XLSX) workbook: {problem}"),
-            file=path.name,
+            file=file_name,
             problem=error,
         ) from error
     try:
@@ -52,11 +60,11 @@ def read_xlsx(path: Path, fields_by_key: dict[str, str]) -> ParsedFile:
             found = rows_with_header(rows, fields_by_key)
             if found is not None:
                 header, below = found
-                check_required_columns(header, path.name)
+                check_required_columns(header, file_name)
                 return read_register(below, header, FileFormat.XLSX)
     finally:
         workbook.close()
-    raise InvalidInputError(NOT_A_REGISTER, file=path.name, count=HEADER_ROWS_SEARCHED)
+    raise InvalidInputError(NOT_A_REGISTER, file=file_name, count=HEADER_ROWS_SEARCHED)
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

@@ -153,6 +153,9 @@ def apply_changes(service: Service, changes: ServiceChanges) -> dict[str, object
         wanted["field"] = clean_field(changes.field)
     if changes.processing_days is not None:
         wanted["processing_days"] = check_processing_days(changes.processing_days)
+    # Days an import guessed are confirmed by setting them, even to the guessed number.
+    if changes.processing_days is not None and not service.days_confirmed:
+        wanted["days_confirmed"] = True
     done = {k: v for k, v in wanted.items() if getattr(service, k) != v}
     for column, value in done.items():
         setattr(service, column, value)

@@ -45,6 +45,7 @@ def service_view(service: Service) -> ServiceView:
         field=service.field,
         processing_days=service.processing_days,
         active=service.active,
+        days_confirmed=service.days_confirmed,
     )
 
 

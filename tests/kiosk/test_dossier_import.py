@@ -1,0 +1,342 @@
+"""Importing the provincial one-stop system's dossiers: whole files or nothing, the same file
+twice changes nothing, re-imports update what may change and refuse what may not."""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.answers import RatingInput, Satisfaction
+from kiosk.db.models import AuditEvent, Dossier, DossierImport, DossierSource, Rating, Service
+from kiosk.errors import InvalidInputError
+from kiosk.i18n import Translator
+from kiosk.provincial.records import FileFormat, ImportedDossier, ParsedFile, RefusedRow
+from kiosk.provincial.report_words import report_lines
+from kiosk.services.dossier_import import DossierImportService
+from kiosk.services.dossiers import DossierService
+from kiosk.services.ratings import RatingService
+from tests.conftest import NOW, run_kiosk
+from tests.kiosk.signing import sign_stations
+
+UNIT = "000.00.30.H12"
+EN = Translator("en")
+
+
+def imported(
+    line: int,
+    sequence: int,
+    *,
+    procedure: str = "HT-XNHN",
+    received: datetime = datetime(2026, 11, 16, 8, 0),
+    due: datetime = datetime(2026, 11, 19, 17, 0),
+    **changes: object,
+) -> ImportedDossier:
+    row = ImportedDossier(
+        line=line,
+        code=f"{UNIT}-{received:%y%m%d}-{sequence:04d}",
+        procedure_code=procedure,
+        procedure_name="Xác nhận tình trạng hôn nhân",
+        field_code="HT",
+        field_name="Hộ tịch",
+        citizen_name="Lê Thị Mai",
+        citizen_address="Ấp 3, xã Tân Phú",
+        citizen_phone="0912345678",
+        received_at=received,
+        due_at=due,
+        reappointed_due_at=None,
+        returned_at=None,
+        status_code="4",
+        processing_days=None,
+    )
+    return replace(row, **changes)  # type: ignore[arg-type]
+
+
+def three_dossiers() -> tuple[ImportedDossier, ...]:
+    """One returned a day late, one re-appointed (and so late), one still being processed."""
+    return (
+        imported(1, 1, returned_at=datetime(2026, 11, 20, 10, 0), status_code="10"),
+        imported(
+            2,
+            2,
+            due=datetime(2026, 11, 18, 17, 0),
+            reappointed_due_at=datetime(2026, 11, 25, 17, 0),
+            notes="Chờ xác minh",
+        ),
+        imported(3, 1, received=datetime(2026, 11, 20, 9, 0), due=datetime(2026, 11, 25, 17, 0)),
+    )
+
+
+def parsed(*rows: ImportedDossier, refused: tuple[RefusedRow, ...] = ()) -> ParsedFile:
+    return ParsedFile(FileFormat.DVCQG, tuple(rows), refused)
+
+
+@pytest.fixture
+def importer(database, office, clock) -> DossierImportService:
+    return DossierImportService(database.factory, station="manager", clock=clock)
+
+
+def show(db_url, capsys, code):
+    assert run_kiosk(["dossier", "show", code, "--db", db_url, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def count(database, model) -> int:
+    with database.factory() as session:
+        return session.scalar(select(func.count()).select_from(model))
+
+
+def test_imported_dossiers_exist_with_their_statuses(importer, database, db_url, capsys):
+    report = importer.import_parsed(parsed(*three_dossiers()), file_name="a.json", digest="a")
+    assert report.imported and len(report.created) == 3 and not report.refused
+    returned_late, reappointed, processing = (show(db_url, capsys, c) for c in report.created)
+    assert returned_late["status"] == "late"
+    assert reappointed["status"] == "late"
+    assert reappointed["reappointed_due_at"] == "2026-11-25T17:00:00"
+    assert processing["status"] == "processing"
+    assert processing["counter"] is None and processing["clerk_name"] == ""
+    with database.factory() as session:
+        dossier = session.scalars(select(Dossier).where(Dossier.code == report.created[0])).one()
+        assert dossier.source is DossierSource.PROVINCIAL and dossier.clerk_id is None
+        assert dossier.imported_at == NOW and dossier.register_entry is None
+        assert dossier.source_status == "10"
+        assert session.scalars(select(DossierImport)).one().created == 3
+
+
+def test_same_file_again_changes_nothing_and_says_when(importer, database, clock):
+    importer.import_parsed(parsed(*three_dossiers()), file_name="a.json", digest="abc")
+    clock.now += timedelta(hours=2)
+    again = importer.import_parsed(parsed(*three_dossiers()), file_name="b.json", digest="abc")
+    assert again.previously_imported_at == NOW and not again.created and not again.updated
+    assert again.unchanged == 3
+    assert count(database, DossierImport) == 1 and count(database, Dossier) == 3
+    assert "already imported at 09:30 23/11/2026" in " ".join(report_lines(again, EN))
+
+
+def test_same_dossiers_in_another_file_are_counted_unchanged(importer, database):
+    importer.import_parsed(parsed(*three_dossiers()), file_name="a.json", digest="a")
+    again = importer.import_parsed(parsed(*three_dossiers()), file_name="b.json", digest="b")
+    assert again.imported and again.unchanged == 3 and not again.created and not again.updated
+    assert count(database, Dossier) == 3 and count(database, DossierImport) == 2
+
+
+def test_reimport_records_a_return_and_a_reappointment_with_before_and_after(
+    importer, database, db_url, capsys, clock
+):
+    first = (imported(1, 1), imported(2, 2))
+    importer.import_parsed(parsed(*first), file_name="a.json", digest="a")
+    clock.now += timedelta(days=1)
+    later = (
+        replace(first[0], returned_at=datetime(2026, 11, 19, 15, 0), status_code="10"),
+        replace(first[1], reappointed_due_at=datetime(2026, 11, 27, 17, 0), status_code="4"),
+    )
+    report = importer.import_parsed(parsed(*later), file_name="b.json", digest="b")
+    assert report.updated == (first[0].code, first[1].code) and report.unchanged == 0
+    assert show(db_url, capsys, first[0].code)["status"] == "on-time"
+    with database.factory() as session:
+        audits = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "dossier.import-update")
+        ).all()
+        assert {a.subject for a in audits} == {first[0].code, first[1].code}
+        returned = next(a for a in audits if a.subject == first[0].code)
+        assert returned.details["before"] == {"returned_at": None, "source_status": "4"}
+        assert returned.details["after"]["returned_at"] == "2026-11-19T15:00:00"
+        dossier = session.scalars(select(Dossier).where(Dossier.code == first[1].code)).one()
+        assert dossier.reappointed_at == clock.now and dossier.imported_at == clock.now
+        imports = session.scalars(select(AuditEvent).where(AuditEvent.action == "dossiers.import"))
+        assert [e.details["updated"] for e in imports] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"received_at": datetime(2026, 11, 16, 9, 0)}, "received time changed"),
+        ({"procedure_code": "HT-KS"}, "procedure changed from HT-XNHN to HT-KS"),
+        ({"returned_at": datetime(2026, 11, 18, 9, 0)}, "return recorded at 10:00 20/11/2026"),
+        ({"returned_at": None}, "return recorded at 10:00 20/11/2026"),
+    ],
+)
+def test_conflicting_reimport_is_refused_whole(importer, database, change, words):
+    returned = imported(1, 1, returned_at=datetime(2026, 11, 20, 10, 0), status_code="10")
+    importer.import_parsed(parsed(returned), file_name="a.json", digest="a")
+    newcomer = imported(2, 7)
+    report = importer.import_parsed(
+        parsed(replace(returned, **change), newcomer), file_name="b.json", digest="b"
+    )
+    assert not report.imported
+    [refused] = report.refused
+    assert refused.line == 1 and refused.code == returned.code
+    assert words in refused.reason.render(EN)
+    assert count(database, Dossier) == 1 and count(database, DossierImport) == 1
+
+
+def test_a_bad_row_refuses_the_whole_file_and_is_named(importer, database):
+    bad = RefusedRow(7, f"{UNIT}-261116-0009", InvalidInputError("no received time"))
+    report = importer.import_parsed(
+        parsed(*three_dossiers(), refused=(bad,)), file_name="a.xlsx", digest="a"
+    )
+    assert not report.imported and report.refused == (bad,)
+    assert count(database, Dossier) == 0 and count(database, DossierImport) == 0
+    lines = report_lines(report, EN)
+    assert f"Line 7 (code {UNIT}-261116-0009): no received time" in lines
+
+
+def test_rows_the_service_refuses_are_named(importer, database, clock):
+    rows = (
+        imported(1, 1, returned_at=clock.now + timedelta(hours=1)),
+        imported(2, 1),
+        imported(3, 3, citizen_phone="gọi sau"),
+    )
+    report = importer.import_parsed(parsed(*rows), file_name="a.csv", digest="a")
+    assert [(r.line, r.code) for r in report.refused] == [
+        (1, rows[0].code),
+        (2, rows[1].code),
+        (3, rows[2].code),
+    ]
+    words = [r.reason.render(EN) for r in report.refused]
+    assert "in the future" in words[0] and "already on line 1" in words[1]
+    assert count(database, Dossier) == 0
+
+
+def test_counter_dossier_and_other_office_dossier_are_conflicts(importer, database, clock):
+    counter_code = (
+        DossierService(database.factory, station="clerk", clock=clock)
+        .register("HT-XNHN", clerk_id=1)
+        .code
+    )
+    row = imported(1, 1, received=clock.now, due=datetime(2026, 11, 26, 17, 0))
+    report = importer.import_parsed(
+        parsed(replace(row, code=counter_code)), file_name="a.json", digest="a"
+    )
+    assert "registered at our own counter" in report.refused[0].reason.render(EN)
+    assert count(database, Dossier) == 1
+
+
+def test_a_dry_run_writes_nothing(importer, database):
+    report = importer.import_parsed(
+        parsed(*three_dossiers(), imported(4, 4, procedure="1.001193")),
+        file_name="a.json",
+        digest="a",
+        dry_run=True,
+    )
+    assert not report.imported and report.dry_run and len(report.created) == 4
+    assert [p.code for p in report.new_procedures] == ["1.001193"]
+    assert count(database, Dossier) == 0 and count(database, DossierImport) == 0
+    with database.factory() as session:
+        assert session.scalar(select(Service).where(Service.code == "1.001193")) is None
+    assert "Dry run, nothing written: 4 dossiers would be added" in report_lines(report, EN)[1]
+
+
+def test_new_procedure_is_created_guessed_and_confirmed_later(
+    importer, database, db_url, manager, capsys
+):
+    rows = [
+        imported(1, 1, procedure="1.001193", procedure_name="Đăng ký kết hôn"),
+        imported(2, 2, procedure="1.001193", procedure_name="Đăng ký kết hôn"),
+        imported(3, 3, procedure="2.000001", field_name=None, processing_days=7),
+    ]
+    report = importer.import_parsed(parsed(*rows), file_name="a.json", digest="a")
+    guessed, given = report.new_procedures
+    assert (guessed.code, guessed.processing_days, guessed.confirmed) == ("1.001193", 3, False)
+    assert (given.processing_days, given.confirmed, given.field) == (7, True, "")
+    words = report_lines(report, EN)
+    assert any("1.001193 — Đăng ký kết hôn: 3 working days, guessed" in w for w in words)
+    assert run_kiosk(["services", "list", "--db", db_url, "--lang", "en"]) == 0
+    listing = capsys.readouterr().out
+    assert "to confirm" in next(line for line in listing.splitlines() if "1.001193" in line)
+    edit = ["services", "edit", "1.001193", "--days", "3", "--manager", "0", "--db", db_url]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", _Pipe("9999\n"))
+        assert run_kiosk(edit) == 0
+    with database.factory() as session:
+        service = session.scalars(select(Service).where(Service.code == "1.001193")).one()
+        assert service.days_confirmed and service.name_en == "Đăng ký kết hôn"
+
+
+class _Pipe:
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines(keepends=True)
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self) -> str:
+        return self._lines.pop(0) if self._lines else ""
+
+
+def test_not_processed_dossier_is_kept_out_of_the_figures(importer, database):
+    refused = imported(1, 1, not_processed=True, status_code="3")
+    importer.import_parsed(parsed(refused, imported(2, 2)), file_name="a.json", digest="a")
+    with database.factory() as session:
+        dossier = session.scalars(select(Dossier).where(Dossier.code == refused.code)).one()
+        assert dossier.refused_at == refused.received_at
+        assert dossier.refusal_reason == "Không được tiếp nhận (TrangThaiHoSo 3)"
+
+
+def test_a_late_dossier_cannot_be_withdrawn_out_of_the_figures(importer, database):
+    late = imported(1, 1)  # due 19/11, not returned on 23/11
+    importer.import_parsed(parsed(late), file_name="a.json", digest="a")
+    report = importer.import_parsed(
+        parsed(replace(late, not_processed=True, status_code="7")), file_name="b", digest="b"
+    )
+    assert "late since" in report.refused[0].reason.render(EN)
+
+
+def test_the_daily_export_counts_imported_dossiers(importer, db_url, tmp_path, capsys):
+    importer.import_parsed(parsed(*three_dossiers()), file_name="a.json", digest="a")
+    out = tmp_path / "report"
+    argv = ["export", "daily", "--from", "2026-11-16", "--to", "2026-11-20", "--format", "csv"]
+    assert run_kiosk([*argv, "--out", str(out), "--db", db_url, "--lang", "en"]) == 0
+    summary = _table(out / "1-Summary.csv")
+    assert summary["Dossiers received"][1] == "3" and summary["Dossiers due"][1] == "2"
+    by_service = _table(out / "2-By-service.csv")["HT-XNHN"]
+    assert (by_service[2], by_service[5]) == ("2", "2")  # both due, both late
+    register = (out / "4-Register-Form-07.csv").read_text(encoding="utf-8-sig")
+    assert "Re-appointed to 25/11/2026: Chờ xác minh" in register
+
+
+def _table(path):
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return {row[0]: row for row in csv.reader(file)}
+
+
+def test_imports_leave_the_ratings_chain_intact(importer, database, office, db_url, clock):
+    signer = sign_stations(database, "kiosk-1")
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock, signer=signer)
+    ratings.record(RatingInput(Satisfaction.SATISFIED, service_code="HT-KS"))
+    report = importer.import_parsed(parsed(*three_dossiers()), file_name="a.json", digest="a")
+    clock.now += timedelta(minutes=5)
+    ratings.record(RatingInput(Satisfaction.VERY_SATISFIED, dossier_code=report.created[2]))
+    assert run_kiosk(["verify", "--db", db_url]) == 0
+
+
+def test_the_kiosk_keeps_rating_while_a_large_import_runs(importer, database, clock):
+    signer = sign_stations(database, "kiosk-1")
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock, signer=signer)
+    rows = [
+        imported(n, n % 9000 + 1, received=datetime(2026, 11, 2 + n // 9000, 8, 0))
+        for n in range(1, 20_001)
+    ]
+    recorded: list[object] = []
+    done = threading.Event()
+
+    def rate() -> None:
+        # On and on until the import is over, and a few more: each must land, none wait out.
+        while not done.is_set() or len(recorded) < 5:
+            answer = RatingInput(Satisfaction.SATISFIED, service_code="HT-KS")
+            recorded.append(ratings.record(answer))
+
+    rater = threading.Thread(target=rate)
+    rater.start()
+    try:
+        report = importer.import_parsed(parsed(*rows), file_name="big.json", digest="big")
+    finally:
+        done.set()
+        rater.join()
+    assert report.imported and len(report.created) == 20_000
+    assert count(database, Rating) == len(recorded) >= 5
