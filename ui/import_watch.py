@@ -79,11 +79,11 @@ def _imported_words(report: ImportReport, tr: Translator) -> str:
         )
     else:
         words = tr(N_("Imported {count} dossiers from {file}."), count=count, file=report.file_name)
-    if report.new_procedures:
+    to_confirm = [p for p in report.new_procedures if not p.confirmed]
+    if to_confirm:
         words += " " + tr(
             N_("{count} new procedures need their processing time confirmed."),
-            count=sum(1 for p in report.new_procedures if not p.confirmed)
-            or len(report.new_procedures),
+            count=len(to_confirm),
         )
     return words
 

@@ -168,9 +168,12 @@ def test_a_file_that_cannot_be_moved_stays_in_place_and_is_told_once(watch, inbo
 
 @pytest.mark.sqlite_only
 def test_a_database_that_went_away_leaves_the_file_for_the_next_pass(watch, inbox, database):
+    """SQLite's own read-only error, as a file system gone read-only would raise it."""
+    away = {"on": True}
+
     def refuse_writes(connection):
         if connection.engine.url == database.engine.url:
-            connection.exec_driver_sql("PRAGMA query_only = 1")
+            connection.exec_driver_sql(f"PRAGMA query_only = {int(away['on'])}")
 
     write_dvcqg_json(inbox / "dvcqg-2611.json")
     event.listen(Engine, "begin", refuse_writes)
@@ -178,10 +181,11 @@ def test_a_database_that_went_away_leaves_the_file_for_the_next_pass(watch, inbo
         [outcome] = two_passes(watch)
         assert outcome.outcome is Outcome.LEFT
         assert watch.run_pass() == []  # still away: not told again
+        assert files_under(inbox) == {"dvcqg-2611.json"}
+        away["on"] = False  # back: the next pass imports it
+        [outcome] = watch.run_pass()
     finally:
         event.remove(Engine, "begin", refuse_writes)
-    assert files_under(inbox) == {"dvcqg-2611.json"}
-    [outcome] = watch.run_pass()
     assert outcome.outcome is Outcome.IMPORTED
     assert provincial_codes(database) == set(DVCQG_CODES)
 
