@@ -77,7 +77,8 @@ class ManagerChartsTab(QWidget):
         # The charts keep a readable height and scroll on a 1366×768 screen, rather than
         # stretching the window past the screen's bottom edge.
         charts = QWidget()
-        scroller = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroller = QScrollArea(widgetResizable=True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(charts)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
