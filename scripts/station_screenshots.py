@@ -104,7 +104,7 @@ def drop_exports(inbox: Path) -> None:
     procedure the demo catalogue lacks among them) and a register whose third row is wrong."""
     items = [
         {
-            "MaHoSo": f"000.00.30.H12-261120-000{n}",
+            "MaHoSo": f"000.00.30.H12-261126-500{n}",
             "MaTTHC": code,
             "TenTTHC": name,
             "MaLinhVuc": "G09-TP03",
