@@ -10,13 +10,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 
 from kiosk.db.models import Dossier, DossierSource
 from kiosk.i18n import Translator
 from kiosk.services.dossier_import import DossierImportService
-from kiosk.services.import_folder import ImportFolder, Outcome, is_importable, watched_folder
+from kiosk.services.import_folder import (
+    ImportFolder,
+    Outcome,
+    free_name,
+    is_importable,
+    watched_folder,
+)
 from tests.kiosk.dropped_files import (
     BAD_ROW_CODE,
     BAD_ROW_LINE,
@@ -197,3 +205,20 @@ def test_each_import_is_recorded_in_the_imports_ledger(watch, inbox, database):
     two_passes(watch)
     with database.factory() as session:
         assert session.scalar(select(func.count()).select_from(DossierImport)) == 1
+
+
+@given(
+    taken=st.sets(st.integers(min_value=1, max_value=6), max_size=6),
+    with_report=st.booleans(),
+)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_free_name_is_never_taken_by_a_file_or_a_report(tmp_path_factory, taken, with_report):
+    folder = tmp_path_factory.mktemp("done")
+    for number in taken:
+        name = "so.xlsx" if number == 1 else f"so ({number}).xlsx"
+        # A report left alone (its file moved away by hand) holds its name too.
+        (folder / (name + ".report.txt" if with_report else name)).write_text("x")
+    chosen = free_name(folder, "so.xlsx")
+    assert not chosen.exists()
+    assert not chosen.with_name(chosen.name + ".report.txt").exists()
+    assert chosen.suffix == ".xlsx" and chosen.name.startswith("so")
