@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn
 
+from kiosk.cli.import_commands import add_import_command
 from kiosk.i18n import LANGUAGES, Translator
 
 STATIONS = ("kiosk", "clerk", "manager")
@@ -73,9 +74,10 @@ def _dossier_commands(
 ) -> None:
     # `kiosk ticket …` was the first name: offices script it, so it stays as an alias.
     dossier = commands.add_parser(
-        "dossier", aliases=["ticket"], help=tr("register, return and look up dossiers")
+        "dossier", aliases=["ticket", "dossiers"], help=tr("register, return and look up dossiers")
     )
     sub = dossier.add_subparsers(dest="action", required=True)
+    add_import_command(sub, tr, common)
 
     p = sub.add_parser(
         "add", parents=[common], help=tr("register a dossier and print its appointment")

@@ -1,28 +1,15 @@
 """An import's report in words, for the manager who dropped the file: what was added and changed,
 each refused row and why, and the procedures whose processing time the office must confirm.
 
-Also the DVCQG status codes (TrangThaiHoSo) in words. Their names are those of the national
-portal's dossier sync specification, kept as data: a dossier the provincial system did not
-process keeps that name as its refusal reason, as a clerk's typed reason is kept."""
+Also the refusal reason kept for a dossier the provincial system did not process: the official
+name of its DVCQG status (kiosk.provincial.statuses), kept as data, as a clerk's typed reason
+is kept."""
 
 from __future__ import annotations
 
 from kiosk.i18n import Translator
 from kiosk.provincial.records import ImportReport
-
-# TrangThaiHoSo as the national portal's dossier sync (DongBoHoSoMC) codes it.
-STATUS_NAMES = {
-    "1": "Mới đăng ký",
-    "2": "Được tiếp nhận",
-    "3": "Không được tiếp nhận",
-    "4": "Đang xử lý",
-    "5": "Yêu cầu bổ sung giấy tờ",
-    "6": "Yêu cầu thực hiện nghĩa vụ tài chính",
-    "7": "Công dân yêu cầu rút hồ sơ",
-    "8": "Dừng xử lý",
-    "9": "Đã xử lý xong",
-    "10": "Đã trả kết quả",
-}
+from kiosk.provincial.statuses import STATUS_NAMES
 
 
 def stored_status_words(code: str | None) -> str:

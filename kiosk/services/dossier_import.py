@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from kiosk.db.models import AuditEvent, Dossier, DossierImport, Office, Service
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
+from kiosk.provincial.reading import read_dossier_file
 from kiosk.provincial.records import FileFormat, ImportReport, ParsedFile
 from kiosk.services.base import StationUseCases
 from kiosk.services.dossiers import find_clerk
@@ -83,8 +84,6 @@ class DossierImportService(StationUseCases):
         clerk_id: int | None = None,
     ) -> ImportReport:
         """Reads the file (its format guessed unless given), then imports it as import_parsed."""
-        from kiosk.provincial.reading import read_dossier_file
-
         try:
             content = path.read_bytes()
         except OSError as error:

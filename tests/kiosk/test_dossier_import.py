@@ -22,6 +22,13 @@ from kiosk.services.dossier_import import DossierImportService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, run_kiosk
+from tests.kiosk.provincial_files import (
+    dvcqg_item,
+    register_row,
+    write_dvcqg_json,
+    write_register_csv,
+    write_register_xlsx,
+)
 from tests.kiosk.signing import sign_stations
 
 UNIT = "000.00.30.H12"
@@ -340,3 +347,135 @@ def test_the_kiosk_keeps_rating_while_a_large_import_runs(importer, database, cl
         rater.join()
     assert report.imported and len(report.created) == 20_000
     assert count(database, Rating) == len(recorded) >= 5
+
+
+# The files themselves, through `kiosk dossiers import`.
+
+
+def import_cli(capsys, db_url, path, *options):
+    argv = ["dossiers", "import", str(path), *options, "--db", db_url, "--lang", "en"]
+    exit_code = run_kiosk(argv)
+    out = capsys.readouterr()
+    return exit_code, out.out, out.err
+
+
+def register_rows(bad: bool = False) -> list[dict[str, object]]:
+    rows = [
+        register_row(f"{UNIT}-261116-0001", "HT-KS", datetime(2026, 11, 16, 8), "16/11/2026"),
+        register_row(
+            f"{UNIT}-261116-0002",
+            "HT-XNHN",
+            datetime(2026, 11, 16, 9),
+            datetime(2026, 11, 19, 17),
+            datetime(2026, 11, 18, 10),
+            procedure_name="Xác nhận tình trạng hôn nhân",
+        ),
+    ]
+    if bad:
+        rows.append(
+            register_row(f"{UNIT}-261116-0003", "HT-KS", "hôm qua", datetime(2026, 11, 17, 17))
+        )
+    return rows
+
+
+def test_an_xlsx_with_one_bad_row_imports_nothing_and_names_the_row(
+    office, database, db_url, tmp_path, capsys
+):
+    path = write_register_xlsx(tmp_path / "so-theo-doi.xlsx", register_rows(bad=True))
+    exit_code, out, _ = import_cli(capsys, db_url, path)
+    assert exit_code == 1
+    # The title, a blank row and the header come first: the bad dossier is on the sheet's row 6.
+    assert f"Line 6 (code {UNIT}-261116-0003):" in out
+    assert "Nothing was imported: 1 rows refused" in out
+    assert count(database, Dossier) == 0 and count(database, DossierImport) == 0
+
+
+def test_a_csv_with_bom_and_semicolons_is_imported(office, db_url, tmp_path, capsys):
+    path = write_register_csv(tmp_path / "so.csv", register_rows(), bom=True, delimiter=";")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    exit_code, out, _ = import_cli(capsys, db_url, path, "--json")
+    report = json.loads(out)
+    assert exit_code == 0 and report["imported"] and report["format"] == "csv"
+    assert report["created"] == [f"{UNIT}-261116-0001", f"{UNIT}-261116-0002"]
+    assert show(db_url, capsys, f"{UNIT}-261116-0002")["status"] == "early"
+
+
+def dvcqg_three() -> list[dict[str, object]]:
+    received = datetime(2026, 11, 16, 8, 30)
+    return [
+        dvcqg_item(  # on time
+            f"{UNIT}-261116-0001",
+            "HT-KS",
+            received,
+            datetime(2026, 11, 16, 17, 0),
+            returned=datetime(2026, 11, 16, 16, 0),
+            status="10",
+        ),
+        dvcqg_item(  # an apology moved the appointment: still judged on the first one
+            f"{UNIT}-261116-0002",
+            "1.001193",
+            received,
+            datetime(2026, 11, 26, 17, 0),
+            supplements=[
+                (datetime(2026, 11, 19, 17, 0), datetime(2026, 11, 20, 17, 0)),
+                (datetime(2026, 11, 20, 17, 0), datetime(2026, 11, 26, 17, 0)),
+            ],
+            procedure_name="Đăng ký kết hôn",
+        ),
+        dvcqg_item(  # returned late
+            f"{UNIT}-261116-0003",
+            "HT-XNHN",
+            received,
+            datetime(2026, 11, 19, 17, 0),
+            returned=datetime(2026, 11, 21, 9, 0),
+            status="10",
+        ),
+    ]
+
+
+def test_a_dvcqg_sync_gives_the_right_dossiers_and_a_second_import_changes_nothing(
+    office, database, db_url, tmp_path, capsys
+):
+    path = write_dvcqg_json(tmp_path / "dongbo.json", dvcqg_three())
+    exit_code, out, _ = import_cli(capsys, db_url, path)
+    assert exit_code == 0 and "Imported: 3 dossiers added, 0 changed" in out
+    assert "New procedure 1.001193 — Đăng ký kết hôn: 4 working days, guessed" in out
+    statuses = [show(db_url, capsys, f"{UNIT}-261116-000{n}")["status"] for n in (1, 2, 3)]
+    assert statuses == ["on-time", "late", "late"]
+    again = show(db_url, capsys, f"{UNIT}-261116-0002")
+    assert again["reappointed_due_at"] == "2026-11-26T17:00:00"
+    exit_code, out, _ = import_cli(capsys, db_url, path)
+    assert exit_code == 0 and "already imported at 09:30 23/11/2026: nothing changed" in out
+    assert count(database, Dossier) == 3 and count(database, DossierImport) == 1
+
+
+def test_a_conflicting_dvcqg_reimport_is_refused_and_reported(
+    office, database, db_url, tmp_path, capsys
+):
+    items = dvcqg_three()
+    import_cli(capsys, db_url, write_dvcqg_json(tmp_path / "first.json", items))
+    items[2]["NgayTra"] = "20261119150000"  # the late return, moved back to look on time
+    items.append(dvcqg_item(f"{UNIT}-261117-0001", "HT-KS", NOW, NOW))
+    exit_code, out, _ = import_cli(
+        capsys, db_url, write_dvcqg_json(tmp_path / "second.json", items), "--json"
+    )
+    report = json.loads(out)
+    assert exit_code == 1 and not report["imported"]
+    assert report["refused"] == [
+        {
+            "line": 3,
+            "code": f"{UNIT}-261116-0003",
+            "problem": "the return recorded at 09:00 21/11/2026 cannot change to 15:00 19/11/2026",
+        }
+    ]
+    assert show(db_url, capsys, f"{UNIT}-261116-0003")["status"] == "late"
+    assert count(database, Dossier) == 3
+
+
+def test_a_dry_run_from_the_command_line_writes_nothing(office, database, db_url, tmp_path, capsys):
+    path = write_dvcqg_json(tmp_path / "dongbo.json", dvcqg_three())
+    exit_code, out, _ = import_cli(capsys, db_url, path, "--dry-run", "--format", "dvcqg")
+    assert exit_code == 0 and "Dry run, nothing written: 3 dossiers would be added" in out
+    assert count(database, Dossier) == 0 and count(database, DossierImport) == 0
+    exit_code, out, _ = import_cli(capsys, db_url, path)
+    assert "Imported: 3 dossiers added" in out
