@@ -35,15 +35,17 @@ LIMITS = {
 def cell_text(value: object) -> str | None:
     """A cell or JSON value as text: NFC, trimmed, None when blank. A whole number stored as a
     number reads as its digits; the apostrophe a spreadsheet puts before text is dropped."""
-    if value is None:
+    if type(value) is str:
+        text = value.strip()
+    elif value is None:
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value)
+    else:
+        text = str(int(value) if isinstance(value, float) and value.is_integer() else value)
+    if not text:
+        return None
     if not text.isascii():  # ASCII is already NFC: most codes and dates skip the work
         text = nfc(text)
-    text = text.strip()
-    if text[:1] == "'":
+    if text[0] == "'":
         text = text[1:].lstrip()
     return text or None
 

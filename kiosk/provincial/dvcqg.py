@@ -4,13 +4,14 @@ read into dossiers.
 Only what Form 07 needs is read: no e-mail (Email), no ID number (MaDoiTuong). Dates are
 "yyyyMMddHHmmss" in Vietnam time, kept as naive wall-clock times like every time we store.
 
-Supplements and re-appointments (DanhSachHoSoBoSung, each with NgayHenTraTruoc/NgayHenTraMoi):
-the sync does not tell a supplement request (Form 02: the time waiting for the citizen does not
-count, the appointment moves) from an apology with a new appointment (Form 04: the original
-appointment is still the one judged). The first entry that moves the appointment is taken as
-the supplement, so `due_at` becomes its NgayHenTraMoi; any later one is a re-appointment, whose
-new appointment is the item's NgayHenTra (the current appointment; the last NgayHenTraMoi when
-NgayHenTra is empty). With no entry, `due_at` is NgayHenTra.
+Supplements and re-appointments: DanhSachHoSoBoSung lists the supplement requests (Form 02),
+each with the appointment before it (NgayHenTraTruoc) and the one after the citizen brought the
+papers (NgayHenTraMoi); an apology with a new appointment (Form 04) is not in the list, it only
+moves NgayHenTra, the current appointment. Time waiting for the first supplement does not count
+against the office, a second request does. So: with no supplement that moved the appointment,
+`due_at` is NgayHenTra; otherwise `due_at` is the first supplement's NgayHenTraMoi, and a current
+appointment later than that (a second supplement, or an apology) is the re-appointment. When
+NgayHenTra is empty the last NgayHenTraMoi is the current appointment.
 """
 
 from __future__ import annotations
@@ -132,11 +133,10 @@ def _appointments(
         new = _moment(entry, "NgayHenTraMoi")
         if new is not None:  # a supplement that did not move the appointment changes nothing
             moved.append(new)
-    current = current or (moved[-1] if moved else None)
-    due = required_moment(current, "NgayHenTra")
-    if len(moved) < 2:
-        return due, None
-    return moved[0], (due if due != moved[0] else None)
+    current = required_moment(current or (moved[-1] if moved else None), "NgayHenTra")
+    if not moved or current <= moved[0]:
+        return current, None
+    return moved[0], current
 
 
 def _dossier(line: int, code: str | None, item: Mapping[str, object]) -> ImportedDossier:
@@ -147,7 +147,10 @@ def _dossier(line: int, code: str | None, item: Mapping[str, object]) -> Importe
     received = required_moment(_moment(item, "NgayTiepNhan"), "NgayTiepNhan")
     due, again = _appointments(item)
     status = cell_text(item.get("TrangThaiHoSo"))
-    address = next((a for a in (cell_text(item.get(f)) for f in ADDRESS_FIELDS) if a), None)
+    address = None
+    for name in ADDRESS_FIELDS:
+        if name in item:
+            address = address or cell_text(item[name])
     dossier = ImportedDossier(
         line=line,
         code=code,

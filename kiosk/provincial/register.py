@@ -9,7 +9,7 @@ blank rows are passed over.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +25,7 @@ from kiosk.provincial.checks import (
     required_moment,
     required_text,
 )
-from kiosk.provincial.columns import REQUIRED, header_key
+from kiosk.provincial.columns import FIELDS, REQUIRED, header_key
 from kiosk.provincial.moments import END_OF_WORKING_DAY, sheet_moment
 from kiosk.provincial.records import FileFormat, ImportedDossier, ParsedFile, RefusedRow
 from kiosk.provincial.statuses import NOT_PROCESSED, status_code
@@ -60,9 +60,14 @@ def find_header(head: Sequence[Row], fields_by_key: dict[str, str]) -> tuple[int
         if "code" not in header.positions or len(header.positions) < 2:
             continue
         if index + 1 < len(head) and not REQUIRED.keys() <= header.positions.keys():
-            below = _header_fields(head[index + 1][1], fields_by_key)
+            cells_below = head[index + 1][1]
+            below = _header_fields(cells_below, fields_by_key)
             extra = {f: p for f, p in below.positions.items() if f not in header.positions}
-            if extra and "code" not in below.positions:
+            # The lower header row leaves the code column empty; a data row never does (a
+            # status "Tiếp nhận" in the first row must not be taken for a header).
+            code_at = header.positions["code"]
+            under_code = cells_below[code_at] if code_at < len(cells_below) else None
+            if extra and cell_text(under_code) is None:
                 labels = header.labels | {f: below.labels[f] for f in extra}
                 return index, Header(2, header.positions | extra, labels)
         return index, header
@@ -97,13 +102,15 @@ def read_register(
     first_line: dict[str, int] = {}
     reader = _RowReader(header)
     for number, cells in rows:
-        if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
-            continue
-        code = reader.code(cells)
-        if code is not None and code[:1] in "(0123456789" and _is_column_numbers(cells):
+        row = reader.padded(cells)
+        code = cell_text(row[reader.code_at])
+        if code is None:
+            if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
+                continue
+        elif code[-1] in ")0123456789" and len(code) <= 4 and _is_column_numbers(cells):
             continue
         try:
-            dossier = reader.dossier(number, code, cells)
+            dossier = reader.dossier(number, code, row)
             if dossier.code in first_line:
                 raise duplicate(dossier.code, first_line[dossier.code])
         except KioskError as problem:
@@ -121,23 +128,26 @@ def read_register(
 
 
 class _RowReader:
-    """Turns one row's cells into a checked dossier; the columns are looked up once."""
+    """Turns one row's cells into a checked dossier. A province sends 100,000 rows: each field's
+    column is found once, and a row is padded so that a missing column reads as an empty cell."""
 
     def __init__(self, header: Header) -> None:
         self.labels = header.labels
-        self.at = header.positions
+        self.width = max(header.positions.values()) + 1
+        # A field without a column reads the None the padding puts at `width`.
+        self.at = {field: header.positions.get(field, self.width) for field in FIELDS}
+        self.code_at = self.at["code"]
+        self.has = header.positions.keys()
 
-    def _cell(self, cells: Sequence[object], field: str) -> object:
-        position = self.at.get(field)
-        return cells[position] if position is not None and position < len(cells) else None
+    def padded(self, cells: Sequence[object]) -> Sequence[object]:
+        if len(cells) > self.width:
+            return cells
+        return [*cells, *([None] * (self.width + 1 - len(cells)))]
 
-    def code(self, cells: Sequence[object]) -> str | None:
-        return cell_text(self._cell(cells, "code"))
-
-    def dossier(self, number: int, code: str | None, cells: Sequence[object]) -> ImportedDossier:
-        cell, labels = self._cell, self.labels
+    def dossier(self, number: int, code: str | None, row: Sequence[object]) -> ImportedDossier:
+        at, labels = self.at, self.labels
         code = required_text(code, N_("The dossier code ({column}) is empty."), labels["code"])
-        raw_procedure = cell(cells, "procedure_code")
+        raw_procedure = row[at["procedure_code"]]
         if isinstance(raw_procedure, float):
             # 1.001190 stored as a number reads back as 1.00119: the code is lost.
             raise InvalidInputError(
@@ -149,56 +159,60 @@ class _RowReader:
             N_("The procedure code ({column}) is empty."),
             labels["procedure_code"],
         )
-        received = self._moment(cells, "received_at")
-        due = self._moment(cells, "due_at")
-        address, phone = self._contact(cells)
-        code_of_status = status_code(cell(cells, "status"))
-        days = cell(cells, "processing_days")
+        received = read_moment(row[at["received_at"]], labels["received_at"], sheet_moment)
+        due = read_moment(row[at["due_at"]], labels["due_at"], appointment_moment)
+        address, phone = self._contact(row)
+        code_of_status = status_code(row[at["status"]])
+        days = row[at["processing_days"]]
         dossier = ImportedDossier(
             line=number,
             code=code,
             procedure_code=procedure_code,
-            procedure_name=cell_text(cell(cells, "procedure_name")) or procedure_code,
-            field_code=cell_text(cell(cells, "field_code")),
-            field_name=cell_text(cell(cells, "field_name")),
-            citizen_name=cell_text(cell(cells, "citizen_name")),
+            procedure_name=cell_text(row[at["procedure_name"]]) or procedure_code,
+            field_code=cell_text(row[at["field_code"]]),
+            field_name=cell_text(row[at["field_name"]]),
+            citizen_name=cell_text(row[at["citizen_name"]]),
             citizen_address=address,
             citizen_phone=phone,
             received_at=required_moment(received, labels["received_at"]),
             due_at=required_moment(due, labels["due_at"]),
-            reappointed_due_at=self._moment(cells, "reappointed_due_at"),
-            returned_at=self._moment(cells, "returned_at"),
+            reappointed_due_at=self._moment(row, "reappointed_due_at", appointment_moment),
+            returned_at=self._moment(row, "returned_at", sheet_moment),
             status_code=code_of_status,  # None when the text is no status we know
             processing_days=None if cell_text(days) is None else parse_processing_days(days),
             not_processed=code_of_status in NOT_PROCESSED,
-            notes=cell_text(cell(cells, "notes")),
+            notes=cell_text(row[at["notes"]]),
         )
         check_dossier(dossier, labels)
         return dossier
 
-    def _moment(self, cells: Sequence[object], field: str) -> datetime | None:
-        if field not in self.at:
+    def _moment(
+        self, row: Sequence[object], field: str, parse: Callable[[object], datetime | None]
+    ) -> datetime | None:
+        if field not in self.has:
             return None
-        end = END_OF_WORKING_DAY if field in ("due_at", "reappointed_due_at") else None
-        value = self._cell(cells, field)
-        if end is None:
-            return read_moment(value, self.labels[field], sheet_moment)
-        return read_moment(value, self.labels[field], _appointment)
+        return read_moment(row[self.at[field]], self.labels[field], parse)
 
-    def _contact(self, cells: Sequence[object]) -> tuple[str | None, str | None]:
-        address = cell_text(self._cell(cells, "citizen_address"))
-        phone = phone_text(self._cell(cells, "citizen_phone"))
-        if "citizen_contact" in self.at:
-            both, number = split_contact(cell_text(self._cell(cells, "citizen_contact")))
+    def _contact(self, row: Sequence[object]) -> tuple[str | None, str | None]:
+        address = cell_text(row[self.at["citizen_address"]])
+        phone = phone_text(row[self.at["citizen_phone"]])
+        if "citizen_contact" in self.has:
+            both, number = split_contact(cell_text(row[self.at["citizen_contact"]]))
             address, phone = address or both, phone or number
         return address, phone
 
 
-def _appointment(value: object) -> datetime | None:
+def appointment_moment(value: object) -> datetime | None:
     return sheet_moment(value, time_if_missing=END_OF_WORKING_DAY)
 
 
-_PHONE_CHARACTERS = frozenset("0123456789 .+-()")
+# Deleting what a phone number is written with leaves only its digits.
+_PHONE_PUNCTUATION = str.maketrans("", "", " .+-()")
+
+
+def _is_phone(text: str) -> bool:
+    digits = text.translate(_PHONE_PUNCTUATION)
+    return len(digits) >= 8 and digits.isdigit()
 
 
 def split_contact(text: str | None) -> tuple[str | None, str | None]:
@@ -209,9 +223,9 @@ def split_contact(text: str | None) -> tuple[str | None, str | None]:
     for separator in (",", ";", " - ", "-"):
         head, found, tail = text.rpartition(separator)
         tail = tail.strip()
-        if found and set(tail) <= _PHONE_CHARACTERS and sum(c.isdigit() for c in tail) >= 8:
+        if found and _is_phone(tail):
             return head.strip(" ,;-") or None, tail
-    if set(text) <= _PHONE_CHARACTERS and sum(c.isdigit() for c in text) >= 8:
+    if _is_phone(text):
         return None, text
     return text, None
 

@@ -8,6 +8,8 @@ by the citizen, 8 stopped, 9 processed, 10 result returned.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kiosk.provincial.columns import header_key
 
 STATUS_NAMES = {
@@ -53,6 +55,7 @@ _OTHER_NAMES = {
 _BY_TEXT = {header_key(name): code for code, name in STATUS_NAMES.items()} | _OTHER_NAMES
 
 
+@lru_cache(maxsize=256)  # a register repeats a handful of statuses over 100,000 rows
 def status_code(text: object) -> str | None:
     """The DVCQG code of a status as a register writes it ("Đã trả kết quả", "10"), or None
     when it is not recognisable: a status is informative, the dates decide."""

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import Translator
 from kiosk.provincial.columns import default_columns_path, header_key, load_columns
-from kiosk.provincial.moments import sheet_moment
+from kiosk.provincial.moments import dvcqg_moment, sheet_moment
 from kiosk.provincial.reading import read_dossier_file
 from kiosk.provincial.records import FileFormat
 from kiosk.provincial.register import split_contact
@@ -278,9 +278,21 @@ def test_dvcqg_sync_with_three_dossiers(tmp_path):
             datetime(2026, 11, 25, 17),
             None,
         ),
+        (  # one supplement, then an apology: only NgayHenTra moved again
+            [("20261120170000", "20261124170000")],
+            "20261127170000",
+            datetime(2026, 11, 24, 17),
+            datetime(2026, 11, 27, 17),
+        ),
+        (  # dates as .NET writes an unformatted DateTime
+            [("2026-11-20T17:00:00", "2026-11-24T17:00:00+07:00")],
+            "20261124170000",
+            datetime(2026, 11, 24, 17),
+            None,
+        ),
     ],
 )
-def test_dvcqg_supplements_move_the_appointment_and_later_ones_reappoint(
+def test_dvcqg_first_supplement_moves_the_appointment_and_a_later_one_reappoints(
     tmp_path, supplements, current, due, again
 ):
     item = dvcqg_item(code("261116", 1), "1.001193", datetime(2026, 11, 16, 8), due)
@@ -433,10 +445,10 @@ def test_dvcqg_bad_items_name_the_json_field(tmp_path):
     good = dvcqg_item(
         code("261116", 1), "1.001193", datetime(2026, 11, 16, 8), datetime(2026, 11, 18, 17)
     )
-    bad = good | {"MaHoSo": code("261116", 2), "NgayHenTra": "2026-11-18"}
+    bad = good | {"MaHoSo": code("261116", 2), "NgayHenTra": "18/11/2026"}
     parsed = read_dossier_file(write_dvcqg_json(tmp_path / "s.json", [good, bad, "?"]))
     assert refusals(parsed) == {
-        2: "NgayHenTra: '2026-11-18' is not a date (write it as dd/mm/yyyy or dd/mm/yyyy hh:mm).",
+        2: "NgayHenTra: '18/11/2026' is not a date (write it as dd/mm/yyyy or dd/mm/yyyy hh:mm).",
         3: "This entry of the list is not a dossier (an object).",
     }
 
@@ -570,3 +582,26 @@ def _disguised(header: str, choices: list[int]) -> str:
 def test_header_matching_ignores_accents_case_spacing_and_punctuation(header, choices):
     assert header_key(_disguised(header, choices)) == header_key(header)
     assert load_columns().get(header_key(_disguised(header, choices))) is not None
+
+
+USUAL_FORMS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%H:%M %d/%m/%Y", "%Y-%m-%d %H:%M:%S"]
+
+
+@given(
+    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 12, 31, 23, 59)),
+    st.sampled_from([*USUAL_FORMS, "%Y-%m-%dT%H:%M"]),
+)
+def test_a_moment_written_in_any_usual_form_reads_back_the_same(moment, form):
+    moment = moment.replace(second=moment.second if "%S" in form else 0, microsecond=0)
+    assert sheet_moment(moment.strftime(form)) == moment
+    assert dvcqg_moment(moment.strftime("%Y%m%d%H%M%S")) == moment
+
+
+def test_a_first_row_whose_status_reads_like_a_header_is_still_a_dossier(tmp_path):
+    headers = {k: v for k, v in REGISTER_HEADERS.items() if k != "received_at"}
+    headers["received_at"] = "Thời điểm nộp"  # not a known header: the sheet lacks one
+    row = register_row(code("261123", 1), "1.001193", "23/11/2026 08:15", "25/11/2026")
+    row["status"] = "Tiếp nhận"
+    with pytest.raises(InvalidInputError) as error:
+        read_dossier_file(write_register_csv(tmp_path / "r.csv", [row], headers))
+    assert "has no column 'Ngày tiếp nhận'" in error.value.render(EN)
