@@ -7,14 +7,18 @@ xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/station_screenshots.py ou
 
 The clerk's desk is taken fresh after signing in, with the service suggestions open, with a
 dossier selected and a refusal shown, and after a result is returned (a success message). The
-manager's catalogue tab is taken with a procedure's form open and with a refusal in a form.
+manager's catalogue tab is taken with a procedure's form open and with a refusal in a form. The
+import folder is then given a DVCQG sync and a register with a bad row: the desk is taken with
+both outcomes shown, then with the report open.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -95,6 +99,60 @@ def catalogue_shots(manager: ManagerWindow, save: Save) -> None:
     refusal.reject()
 
 
+def drop_exports(inbox: Path) -> None:
+    """What an office drops into the import folder: the portal's sync of three dossiers (a
+    procedure the demo catalogue lacks among them) and a register whose third row is wrong."""
+    items = [
+        {
+            "MaHoSo": f"000.00.30.H12-261126-500{n}",
+            "MaTTHC": code,
+            "TenTTHC": name,
+            "MaLinhVuc": "G09-TP03",
+            "TenLinhVuc": "Hộ tịch",
+            "ChuHoSo": "Nguyễn Văn An",
+            "SoDienThoai": "0912345678",
+            "NgayTiepNhan": f"2026112008{n}000",
+            "NgayHenTra": "20261125170000",
+            "NgayTra": "",
+            "TrangThaiHoSo": "4",
+            "DonViXuLy": "UBND xã",
+            "DanhSachHoSoBoSung": [],
+        }
+        for n, (code, name) in enumerate(
+            [
+                ("1.001193", "Thủ tục đăng ký khai sinh"),
+                ("1.001193", "Thủ tục đăng ký khai sinh"),
+                ("2.000986", "Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản"),
+            ],
+            1,
+        )
+    ]
+    sync = {"service": "DongBoHoSoMC", "isUpdating": False, "data": items}
+    (inbox / "dvcqg-2611.json").write_text(json.dumps(sync, ensure_ascii=False), "utf-8")
+    rows = [
+        "STT;Mã hồ sơ;Mã TTHC;Tên thủ tục hành chính;Chủ hồ sơ;Ngày tiếp nhận;Ngày hẹn trả",
+        "1;H12.30-0101;1.001193;Đăng ký khai sinh;Trần Thị Bình;20/11/2026 08:00;25/11/2026",
+        "2;H12.30-0102;1.001193;Đăng ký khai sinh;Lê Văn Cường;20/11/2026 09:00;19/11/2026",
+    ]
+    (inbox / "register.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8-sig"))
+
+
+def import_shots(manager: ManagerWindow, inbox: Path, save: Save) -> None:
+    watch = manager.imports
+    drop_exports(inbox)
+    for _ in range(2):  # the first pass sees the files, the second imports them
+        wait_for(lambda: not watch.passing)
+        watch.run_pass()
+    wait_for(lambda: "register.csv" in watch.strip.outcome.text())
+    manager.desk.tabs.setCurrentIndex(0)
+    settle()
+    save(manager, "manager-import")
+    report = watch.show_report()
+    settle()
+    save(None, "manager-import-report")  # a dialog: the whole screen
+    report.reject()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "out")
     out.mkdir(parents=True, exist_ok=True)
@@ -120,7 +178,13 @@ def main() -> int:
     show_station(clerk, windowed=False)
     settle()
     clerk_shots(clerk, save)
-    manager = ManagerWindow(settings, factory=database.factory, export_folder=folder / "exports")
+    inbox = folder / "tu-tinh"
+    inbox.mkdir()
+    manager = ManagerWindow(
+        replace(settings, import_folder=str(inbox)),
+        factory=database.factory,
+        export_folder=folder / "exports",
+    )
     show_station(manager, windowed=False)
     manager.sign_in(0, "9999")  # the demo's manager
     settle(1500)
@@ -132,6 +196,7 @@ def main() -> int:
         settle()
         save(manager, f"manager-{index + 1}-{name}")
     catalogue_shots(manager, save)
+    import_shots(manager, inbox, save)
     for path in sorted(out.glob(f"*-{size}.png")):
         print(path)
     return 0

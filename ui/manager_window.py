@@ -30,8 +30,10 @@ from kiosk.services.comments import CommentService, CommentView
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.catalogue_desk import CatalogueDesk
+from ui.import_watch import ImportWatch
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
+from ui.widgets.import_strip import add_import_strip
 from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
 
@@ -100,6 +102,15 @@ class ManagerWindow(QMainWindow):
             manager_counter=lambda: self.manager.counter if self.manager else None,
         )
         self.catalogue.changed.connect(self.desk.message.setText)
+        self.imports = ImportWatch(
+            add_import_strip(self.desk, self._tr),
+            settings,
+            factory,
+            clock=clock,
+            tr=self._tr,
+            manager_id=lambda: self.manager.id if self.manager else None,
+            parent=self,
+        )
         self._progress = _ProgressRelay(self)
         self._progress.moved.connect(lambda share: self.desk.progress.setValue(int(share * 100)))
         self._exporting = False

@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.reports.tables import Targets
@@ -74,7 +74,16 @@ class ManagerChartsTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.views = [QChartView() for _ in range(4)]
-        grid = QGridLayout(self)
+        # The charts keep a readable height and scroll on a 1366×768 screen, rather than
+        # stretching the window past the screen's bottom edge.
+        charts = QWidget()
+        scroller = QScrollArea(widgetResizable=True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(charts)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        grid = QGridLayout(charts)
         for index, view in enumerate(self.views):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(380)
