@@ -75,12 +75,17 @@ def find_header(head: Sequence[Row], fields_by_key: dict[str, str]) -> tuple[int
 
 
 def check_required_columns(header: Header, file_name: str) -> None:
-    missing = [words for field, words in REQUIRED.items() if field not in header.positions]
+    named = set(header.positions)
+    # Form 07 itself names the procedure without its code: the catalogue then knows the code.
+    if "procedure_name" in named:
+        named.add("procedure_code")
+    missing = [words for field, words in REQUIRED.items() if field not in named]
     if missing:
         raise InvalidInputError(
             N_(
                 "{file} has no column {missing}: a register needs the dossier code, the "
-                "procedure code, the received date and the appointment. Nothing was imported."
+                "procedure (its code or its name), the received date and the appointment. "
+                "Nothing was imported."
             ),
             file=file_name,
             missing=", ".join(f"'{m}'" for m in missing),
@@ -147,18 +152,7 @@ class _RowReader:
     def dossier(self, number: int, code: str | None, row: Sequence[object]) -> ImportedDossier:
         at, labels = self.at, self.labels
         code = required_text(code, N_("The dossier code ({column}) is empty."), labels["code"])
-        raw_procedure = row[at["procedure_code"]]
-        if isinstance(raw_procedure, float):
-            # 1.001190 stored as a number reads back as 1.00119: the code is lost.
-            raise InvalidInputError(
-                N_("{column} is stored as a number: format the column as text."),
-                column=labels["procedure_code"],
-            )
-        procedure_code = required_text(
-            cell_text(raw_procedure),
-            N_("The procedure code ({column}) is empty."),
-            labels["procedure_code"],
-        )
+        procedure_code = self._procedure_code(row)
         received = read_moment(row[at["received_at"]], labels["received_at"], sheet_moment)
         due = read_moment(row[at["due_at"]], labels["due_at"], appointment_moment)
         address, phone = self._contact(row)
@@ -185,6 +179,29 @@ class _RowReader:
         )
         check_dossier(dossier, labels)
         return dossier
+
+    def _procedure_code(self, row: Sequence[object]) -> str:
+        if "procedure_code" not in self.has:
+            # Form 07 names the procedure without its code: "" asks the import to find the
+            # catalogue's procedure of that name.
+            required_text(
+                cell_text(row[self.at["procedure_name"]]),
+                N_("The procedure ({column}) is empty."),
+                self.labels["procedure_name"],
+            )
+            return ""
+        raw = row[self.at["procedure_code"]]
+        if isinstance(raw, float):
+            # 1.001190 stored as a number reads back as 1.00119: the code is lost.
+            raise InvalidInputError(
+                N_("{column} is stored as a number: format the column as text."),
+                column=self.labels["procedure_code"],
+            )
+        return required_text(
+            cell_text(raw),
+            N_("The procedure code ({column}) is empty."),
+            self.labels["procedure_code"],
+        )
 
     def _moment(
         self, row: Sequence[object], field: str, parse: Callable[[object], datetime | None]

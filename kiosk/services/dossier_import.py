@@ -34,7 +34,7 @@ from kiosk.services.import_plan import (
     ImportPlan,
     make_plan,
 )
-from kiosk.services.import_rows import checked_rows
+from kiosk.services.import_rows import by_procedure_name, checked_rows
 from kiosk.services.offices import office_calendar
 
 # Codes looked up per query: well under SQLite's and PostgreSQL's limits on bound parameters.
@@ -158,7 +158,9 @@ class DossierImportService(StationUseCases):
             if clerk_id is not None:
                 find_clerk(session, office_id, clerk_id)
             refused = list(parsed.refused)
-            rows = checked_rows(parsed.dossiers, now, refused)
+            catalogue = session.execute(select(SERVICES.c.code, SERVICES.c.name_vi))
+            named = by_procedure_name(parsed.dossiers, catalogue, refused)
+            rows = checked_rows(named, now, refused)
             office = session.scalars(
                 select(Office).where(Office.id == office_id).options(selectinload(Office.days_off))
             ).one()

@@ -4,7 +4,8 @@ within their columns, and times in order (no return in the future)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import cache, lru_cache
 
@@ -12,6 +13,7 @@ from kiosk.db.limits import column_limit
 from kiosk.db.models import Dossier
 from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
+from kiosk.provincial.columns import header_key
 from kiosk.provincial.records import ImportedDossier, RefusedRow
 from kiosk.services.catalogue import clean_code
 from kiosk.services.corrections import CLOCK_SKEW
@@ -123,3 +125,44 @@ def checked_rows(
             continue
         checked.append((row, code, procedure, citizen))
     return checked
+
+
+def by_procedure_name(
+    dossiers: Sequence[ImportedDossier],
+    catalogue: Iterable[tuple[str, str]],
+    refused: list[RefusedRow],
+) -> list[ImportedDossier]:
+    """Rows of a register that names procedures without their codes (as Form 07 does), each given
+    the code of the catalogue's procedure of that name (accents, case and spacing aside); a name
+    the catalogue does not have, or has for two procedures, refuses the row."""
+    if all(row.procedure_code for row in dossiers):
+        return list(dossiers)
+    codes: dict[str, str | None] = {}
+    for code, name in catalogue:
+        key = header_key(name)
+        codes[key] = None if codes.get(key, code) != code else code
+    named = []
+    for row in dossiers:
+        if row.procedure_code:
+            named.append(row)
+            continue
+        key = header_key(row.procedure_name)
+        found = codes.get(key)
+        if found is None:
+            message = (
+                N_(
+                    "The catalogue has two procedures named '{name}': export the register with "
+                    "the procedure code ('Mã TTHC')."
+                )
+                if key in codes
+                else N_(
+                    "The procedure '{name}' is not in the catalogue under that name: add it "
+                    "(kiosk services add) or export the register with the procedure code "
+                    "('Mã TTHC')."
+                )
+            )
+            error = InvalidInputError(message, name=row.procedure_name)
+            refused.append(RefusedRow(row.line, row.code, error))
+            continue
+        named.append(replace(row, procedure_code=found))
+    return named

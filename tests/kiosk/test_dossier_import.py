@@ -32,6 +32,7 @@ from kiosk.services.offices import create_office
 from kiosk.services.ratings import RatingService
 from tests.conftest import NOW, run_kiosk
 from tests.kiosk.provincial_files import (
+    REGISTER_HEADERS,
     dvcqg_item,
     register_row,
     write_dvcqg_json,
@@ -559,3 +560,23 @@ def test_an_accepted_reimport_never_moves_a_recorded_return_or_the_receipt(
 
 def known_code(received: datetime) -> str:
     return f"{UNIT}-{received:%y%m%d}-0001"
+
+
+def test_a_form_07_register_without_procedure_codes_is_matched_by_name(
+    office, db_url, tmp_path, capsys
+):
+    """Form 07 itself has no procedure-code column: the catalogue's procedure of that name."""
+    headers = {k: v for k, v in REGISTER_HEADERS.items() if k != "procedure_code"}
+    rows = register_rows()
+    rows[1]["procedure_name"] = "XÁC NHẬN TÌNH TRẠNG HÔN NHÂN "  # case and spacing aside
+    path = write_register_xlsx(tmp_path / "so-07.xlsx", rows, headers=headers)
+    exit_code, out, _ = import_cli(capsys, db_url, path, "--json")
+    assert exit_code == 0 and json.loads(out)["imported"]
+    assert show(db_url, capsys, f"{UNIT}-261116-0002")["service_code"] == "HT-XNHN"
+
+    rows = [register_row(f"{UNIT}-261117-0001", "", datetime(2026, 11, 17, 8), "17/11/2026")]
+    rows[0]["procedure_name"] = "Đăng ký nhận cha, mẹ, con"
+    path = write_register_xlsx(tmp_path / "so-07b.xlsx", rows, headers=headers)
+    exit_code, out, _ = import_cli(capsys, db_url, path)
+    assert exit_code == 1
+    assert "Đăng ký nhận cha, mẹ, con' is not in the catalogue" in out

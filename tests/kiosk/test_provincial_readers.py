@@ -361,11 +361,24 @@ def test_a_file_that_is_not_a_register_is_refused_in_words(tmp_path):
 
 
 def test_a_register_without_a_required_column_is_refused_naming_it(tmp_path):
-    headers = {k: v for k, v in REGISTER_HEADERS.items() if k != "procedure_code"}
+    procedure = ("procedure_code", "procedure_name")
+    headers = {k: v for k, v in REGISTER_HEADERS.items() if k not in procedure}
     rows = [register_row(code("261123", 1), "1.001193", "23/11/2026 08:15", "25/11/2026")]
     with pytest.raises(InvalidInputError) as error:
         read_dossier_file(write_register_xlsx(tmp_path / "r.xlsx", rows, headers))
     assert "has no column 'Mã TTHC'" in error.value.render(EN)
+
+
+def test_a_register_naming_procedures_without_codes_leaves_the_code_to_the_catalogue(tmp_path):
+    headers = {k: v for k, v in REGISTER_HEADERS.items() if k != "procedure_code"}
+    rows = [register_row(code("261123", 1), "", "23/11/2026 08:15", "25/11/2026")]
+    rows.append(register_row(code("261123", 2), "", "23/11/2026 08:20", "25/11/2026"))
+    rows[1]["procedure_name"] = None
+    parsed = read_dossier_file(write_register_xlsx(tmp_path / "r.xlsx", rows, headers))
+    [dossier] = parsed.dossiers
+    assert (dossier.procedure_code, dossier.procedure_name) == ("", "Đăng ký khai sinh")
+    [refused] = parsed.refused
+    assert refused.reason.render(EN) == "The procedure (Tên thủ tục hành chính) is empty."
 
 
 @pytest.mark.parametrize(
