@@ -7,13 +7,11 @@ back in ParsedFile.refused with the reason, beside the rows that were read.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
+from kiosk.provincial.collector import collector_paused
 from kiosk.provincial.columns import load_columns
 from kiosk.provincial.dvcqg import read_dvcqg
 from kiosk.provincial.records import FileFormat, ParsedFile
@@ -47,19 +45,6 @@ def detect_format(path: Path, head: bytes) -> FileFormat:
     return FileFormat.CSV
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A province's 100,000 dossiers are millions of small objects, none in a reference cycle:
-    the cyclic garbage collector would walk them again and again (it took half the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_dossier_file(
     path: Path, file_format: FileFormat | None = None, columns: Path | None = None
 ) -> ParsedFile:
@@ -77,14 +62,14 @@ def read_dossier_file(
         raise InvalidInputError(N_("{file} is empty; nothing was imported."), file=path.name)
     file_format = file_format or detect_format(path, data[:64])
     if file_format is FileFormat.DVCQG:
-        with _collector_paused():
+        with collector_paused():
             return read_dvcqg(path, data)
     fields_by_key = load_columns(columns)
     if file_format is FileFormat.XLSX and not data.startswith(ZIP_START):
         raise InvalidInputError(
             N_("{file} is not an Excel (XLSX) workbook; nothing was imported."), file=path.name
         )
-    with _collector_paused():
+    with collector_paused():
         if file_format is FileFormat.XLSX:
             return read_xlsx(path, fields_by_key)
         return read_csv(path, data, fields_by_key)

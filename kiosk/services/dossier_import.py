@@ -9,10 +9,8 @@ says when they were imported (ImportReport.previously_imported_at) and counts as
 
 from __future__ import annotations
 
-import gc
 import hashlib
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -25,6 +23,7 @@ from kiosk.db.bulk import PreparedInsert
 from kiosk.db.models import AuditEvent, Dossier, DossierImport, Office, Service
 from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
+from kiosk.provincial.collector import collector_paused
 from kiosk.provincial.reading import read_dossier_file
 from kiosk.provincial.records import FileFormat, ImportReport, ParsedFile
 from kiosk.services.base import StationUseCases
@@ -45,20 +44,6 @@ TICKETS = cast(Table, Dossier.__table__)
 SERVICES = cast(Table, Service.__table__)
 IMPORTS = cast(Table, DossierImport.__table__)
 AUDIT = cast(Table, AuditEvent.__table__)
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """A file's worth of records is allocated at once, and none of it forms a cycle: Python's
-    cycle collector would walk the growing heap again and again for nothing (a third of the
-    time of a large import). Reference counting still frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _chunks(items: Sequence[str], size: int = LOOKUP_CHUNK) -> Iterator[Sequence[str]]:
@@ -109,7 +94,7 @@ class DossierImportService(StationUseCases):
             raise InvalidInputError(
                 N_("Cannot read {file}: {problem}"), file=path.name, problem=error.strerror or error
             ) from error
-        with _cycle_collector_paused():
+        with collector_paused():
             parsed = read_dossier_file(path, file_format, columns)
             return self.import_parsed(
                 parsed,
@@ -128,7 +113,7 @@ class DossierImportService(StationUseCases):
         dry_run: bool = False,
         clerk_id: int | None = None,
     ) -> ImportReport:
-        with _cycle_collector_paused():
+        with collector_paused():
             return self._import(parsed, file_name, digest, dry_run, clerk_id)
 
     def _import(
