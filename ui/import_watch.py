@@ -53,7 +53,7 @@ def outcome_words(outcome: FolderOutcome, tr: Translator) -> str:
         )
     elif not report.imported:
         words = tr(
-            N_("File {file} was refused: {count} wrong rows — see the report."),
+            N_("File {file} was refused: rows with errors: {count} — see the report."),
             file=name,
             count=len(report.refused),
         )

@@ -95,7 +95,7 @@ def test_a_refused_file_is_told_with_its_report_one_click_away(qtbot, window, da
     write_register_csv(inbox / "register.csv", bad_row=True)
     said = two_passes(qtbot, window)
     assert said == "⚠ " + vi(
-        N_("File {file} was refused: {count} wrong rows — see the report."),
+        N_("File {file} was refused: rows with errors: {count} — see the report."),
         count=1,
         file="register.csv",
     )
