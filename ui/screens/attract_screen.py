@@ -146,8 +146,8 @@ class AttractScreen(KioskScreen):
         """How far the window reaches below its screen: contents that grew it past the screen
         (the kiosk is full-screen) would be cut off there, not made room for."""
         screen = self.screen()
-        if screen is None:
-            return 0
+        if screen is None or not self.window().isFullScreen():
+            return 0  # a window sized by hand (a test, a windowed run) keeps its size
         return max(0, self.window().height() - screen.availableGeometry().height())
 
     def _arrange_options(self, room: int) -> None:
