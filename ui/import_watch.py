@@ -292,6 +292,6 @@ class ImportWatch(QObject):
         self.outcome_shown.emit(words)
 
     def show_report(self) -> ReportDialog:
-        dialog = ReportDialog(self._report_title, self._report_text, self.strip)
+        dialog = ReportDialog(self._report_title, self._report_text, self._tr, self.strip)
         dialog.open()
         return dialog

@@ -54,11 +54,13 @@ class ImportStrip(QWidget):
 class ReportDialog(QDialog):
     """The report in words, as written beside the file."""
 
-    def __init__(self, title: str, text: str, parent: QWidget) -> None:
+    def __init__(self, title: str, text: str, tr: Translator, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.text = QPlainTextEdit(text, readOnly=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        # Our words, not Qt's: Qt's own button texts are not translated on the station.
+        buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
