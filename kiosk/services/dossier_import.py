@@ -143,8 +143,12 @@ class DossierImportService(StationUseCases):
             if clerk_id is not None:
                 find_clerk(session, office_id, clerk_id)
             refused = list(parsed.refused)
-            catalogue = session.execute(select(SERVICES.c.code, SERVICES.c.name_vi))
-            named = by_procedure_name(parsed.dossiers, catalogue, refused)
+            named = list(parsed.dossiers)
+            if not all(row.procedure_code for row in named):
+                # Fetched whole: a result left unread would keep this pooled connection reading
+                # an old snapshot, and the next transaction on it could never write.
+                catalogue = session.execute(select(SERVICES.c.code, SERVICES.c.name_vi)).all()
+                named = by_procedure_name(named, catalogue, refused)
             rows = checked_rows(named, now, refused)
             office = session.scalars(
                 select(Office).where(Office.id == office_id).options(selectinload(Office.days_off))

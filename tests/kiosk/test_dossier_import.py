@@ -354,13 +354,19 @@ def test_the_kiosk_keeps_rating_while_a_large_import_runs(importer, database, cl
         for n in range(1, 20_001)
     ]
     recorded: list[object] = []
+    failures: list[BaseException] = []
     done = threading.Event()
 
     def rate() -> None:
         # On and on until the import is over, and a few more: each must land, none wait out.
         while not done.is_set() or len(recorded) < 5:
             answer = RatingInput(Satisfaction.SATISFIED, service_code="HT-KS")
-            recorded.append(ratings.record(answer))
+            try:
+                recorded.append(ratings.record(answer))
+            except Exception as failure:
+                # the thread's failure is the test's
+                failures.append(failure)
+                return
 
     rater = threading.Thread(target=rate)
     rater.start()
@@ -369,6 +375,7 @@ def test_the_kiosk_keeps_rating_while_a_large_import_runs(importer, database, cl
     finally:
         done.set()
         rater.join()
+    assert failures == []
     assert report.imported and len(report.created) == 20_000
     assert count(database, Rating) == len(recorded) >= 5
 
