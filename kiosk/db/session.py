@@ -37,16 +37,3 @@ def make_session_factory(engine: Engine) -> SessionFactory:
     # Objects stay readable after commit: services hand plain values back to the UI.
     return sessionmaker(engine, expire_on_commit=False)
 
-
-def write_lock(session: Session) -> None:
-    """On SQLite, take the database's write lock before a read-then-write transaction reads: a
-    station's last hash and its next rating then come from one locked moment, and the lock is
-    waited for (busy timeout) like any write. A transaction that has read first cannot wait: once
-    another connection's commit (a large import beside the kiosk) overtakes what it read, SQLite
-    fails it at once with "database is locked". PostgreSQL needs nothing here."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return
-    driver = connection.connection.driver_connection
-    if driver is not None and not driver.in_transaction:  # nothing written in it yet
-        connection.exec_driver_sql("BEGIN IMMEDIATE")

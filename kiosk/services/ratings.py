@@ -32,7 +32,6 @@ from kiosk.chain import (
 )
 from kiosk.clock import as_office_time
 from kiosk.db.models import Office, Rating
-from kiosk.db.session import write_lock
 from kiosk.errors import ConflictError, InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
@@ -84,7 +83,6 @@ def record_rating(
     """Chains and signs the rating; without a signer it is recorded unsigned, and `kiosk verify`
     reports it (the screens take no rating without a usable key)."""
     # The one door to the chain: what is hashed below is exactly what the database keeps.
-    write_lock(session)
     at = as_office_time(at)
     if answers.satisfaction not in SCALE_LEVELS[office.rating_scale]:
         raise InvalidInputError(N_("That answer is not on this office's rating scale."))
@@ -233,7 +231,6 @@ class RatingService(StationUseCases):
         database returns it instead of adding it twice. `at` is when the citizen tapped.
         """
         with self._factory.begin() as session:
-            write_lock(session)
             if rating_id is not None:
                 existing = session.get(Rating, rating_id)
                 if existing is not None:
