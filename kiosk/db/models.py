@@ -16,7 +16,6 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     String,
@@ -31,18 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.db.base import Base
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    # Stored as the value string with a CHECK, the same on SQLite and PostgreSQL.
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=24,
-        values_callable=lambda members: [m.value for m in members],
-    )
+from kiosk.db.enums import stored_enum as _enum
 
 
 class ClerkRole(enum.Enum):
@@ -88,6 +76,9 @@ class Office(Base):
     target_early: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     # Told to an unhappy citizen on the kiosk's thank-you screen; empty when the office has none.
     hotline: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    # Feedback cases: working days to answer one, and months a contact is kept after it closed.
+    case_days: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    contact_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
 
     days_off: Mapped[list[OfficeDayOff]] = relationship(
         back_populates="office", cascade="all, delete-orphan", order_by="OfficeDayOff.day"
@@ -404,3 +395,7 @@ class DossierImport(Base):
     created: Mapped[int] = mapped_column(Integer)
     updated: Mapped[int] = mapped_column(Integer)
     unchanged: Mapped[int] = mapped_column(Integer)
+
+
+# The feedback cases' tables, on the same metadata (imported last: they refer to the above).
+from kiosk.db import case_models  # noqa: E402, F401

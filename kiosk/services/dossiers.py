@@ -8,7 +8,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 
 from kiosk.db.limits import fitted
@@ -35,6 +34,7 @@ from kiosk.services.corrections import (
     check_receipt_time,
     record_correction,
 )
+from kiosk.services.counters import count_up
 from kiosk.services.dossier_input import checked_citizen, checked_documents
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
@@ -87,32 +87,16 @@ def dossier_view(dossier: Dossier, today: date) -> DossierView:
     )
 
 
-def _count_up(session: Session, counter: Any, keys: dict[str, Any], last: Any) -> int:
-    """The counter's next number in one statement: the upsert row-locks the counter's row, so
-    concurrent clerks never share a number. (DossierService.register takes numbers in a
-    transaction of their own; see there.)"""
-    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(counter).values(**keys, **{last.key: 1})
-    return int(
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[getattr(counter, key) for key in keys],
-                set_={last.key: last + 1},
-            ).returning(last)
-        ).scalar_one()
-    )
-
-
 def _next_sequence(session: Session, office_id: int, day: date) -> int:
     """The next XXXX of a dossier code, for the office and day."""
     keys = {"office_id": office_id, "day": day}
-    return _count_up(session, DossierCounter, keys, DossierCounter.last_sequence)
+    return count_up(session, DossierCounter, keys, DossierCounter.last_sequence)
 
 
 def _next_register_entry(session: Session, office_id: int, year: int) -> int:
     """The dossier's line in the office's register for the year (Form 07), numbered from 1."""
     keys = {"office_id": office_id, "year": year}
-    return _count_up(session, RegisterCounter, keys, RegisterCounter.last_entry)
+    return count_up(session, RegisterCounter, keys, RegisterCounter.last_entry)
 
 
 def _with_time(day: date, at: time) -> datetime:

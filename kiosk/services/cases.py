@@ -1,0 +1,256 @@
+"""Feedback cases (phản ánh, kiến nghị): opened, assigned, answered, closed or transferred.
+
+Every change is appended to the case's history and never edited away; a case about a clerk is
+never given to that clerk; the citizen's contact, kept only when asked for, is removed a set time
+after the case is closed.
+"""
+
+from __future__ import annotations
+
+import calendar as months
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kiosk.db.case_models import (
+    AnswerChannel,
+    CaseContact,
+    CaseCounter,
+    CaseEvent,
+    CaseSource,
+    CaseState,
+    FeedbackCase,
+)
+from kiosk.db.limits import fitted
+from kiosk.db.models import Clerk, ClerkRole, Office
+from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
+from kiosk.i18n import N_
+from kiosk.services.counters import count_up
+from kiosk.services.dossier_input import clean_phone
+from kiosk.services.offices import office_calendar
+
+# What a state allows next: an answered case may still be re-assigned if the answer fell short.
+NEXT_STATES = {
+    CaseState.OPEN: {CaseState.ASSIGNED, CaseState.TRANSFERRED},
+    CaseState.ASSIGNED: {CaseState.ASSIGNED, CaseState.ANSWERED, CaseState.TRANSFERRED},
+    CaseState.ANSWERED: {CaseState.ASSIGNED, CaseState.CLOSED},
+    CaseState.CLOSED: set(),
+    CaseState.TRANSFERRED: set(),
+}
+FINISHED = (CaseState.CLOSED, CaseState.TRANSFERRED)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Acting:
+    """Who makes a change, from which station, and when."""
+
+    clerk: Clerk | None
+    station: str
+    at: datetime
+
+
+def case_number(session: Session, office_id: int, year: int) -> str:
+    keys = {"office_id": office_id, "year": year}
+    return f"{year}-{count_up(session, CaseCounter, keys, CaseCounter.last_number):04d}"
+
+
+def case_due(office: Office, opened_at: datetime) -> datetime:
+    """The answer is due `case_days` working days after the case is opened, by closing time."""
+    day = office_calendar(office).add_working_days(opened_at.date(), office.case_days)
+    return datetime.combine(day, office.closing_time)
+
+
+def open_case(
+    session: Session,
+    office: Office,
+    acting: Acting,
+    *,
+    source: CaseSource,
+    subject: str,
+    text: str = "",
+    contact: Contact | None = None,
+    **concerns: Any,
+) -> FeedbackCase:
+    """`concerns`: rating_id, dossier_id, service_id, about_clerk_id, where known."""
+    subject = fitted(subject, FeedbackCase.subject, N_("Subject"))
+    if not subject:
+        raise InvalidInputError(N_("Say what the feedback is about."))
+    case = FeedbackCase(
+        office_id=office.id,
+        number=case_number(session, office.id, acting.at.year),
+        opened_at=acting.at,
+        source=source,
+        subject=subject,
+        text=fitted(text, FeedbackCase.text, N_("Text")),
+        due_at=case_due(office, acting.at),
+        state=CaseState.OPEN,
+        **concerns,
+    )
+    session.add(case)
+    session.flush()
+    if contact is not None:
+        session.add(_checked_contact(case, contact))
+    _append(session, case, acting, "open", source=source.value, due_at=case.due_at.isoformat())
+    return case
+
+
+def _checked_contact(case: FeedbackCase, contact: Contact) -> CaseContact:
+    name = fitted(contact.name, CaseContact.name, N_("Name"))
+    phone = clean_phone(contact.phone)
+    if not name or phone is None:
+        raise InvalidInputError(N_("A call-back needs a name and a phone number."))
+    return CaseContact(case_id=case.id, name=name, phone=phone)
+
+
+def assign_case(session: Session, case: FeedbackCase, owner: Clerk, acting: Acting) -> None:
+    _manager(acting)
+    if owner.office_id != case.office_id or not owner.active:
+        raise NotFoundError(N_("Clerk {id} does not exist."), id=owner.id)
+    if owner.id == case.about_clerk_id:
+        raise ConflictError(
+            N_("Case {number} is about {name}: give it to someone else."),
+            number=case.number,
+            name=owner.display_name,
+        )
+    _move(case, CaseState.ASSIGNED)
+    case.owner_id = owner.id
+    _append(session, case, acting, "assign", owner_id=owner.id)
+
+
+def answer_case(
+    session: Session, case: FeedbackCase, text: str, channel: AnswerChannel, acting: Acting
+) -> None:
+    if acting.clerk is None or (
+        acting.clerk.id != case.owner_id and acting.clerk.role is not ClerkRole.MANAGER
+    ):
+        raise ConflictError(N_("Only the case's owner or a manager answers it."))
+    answer = fitted(text, FeedbackCase.answer, N_("Answer"))
+    if not answer:
+        raise InvalidInputError(N_("Write the answer that was given."))
+    _move(case, CaseState.ANSWERED)
+    case.answer, case.answer_channel, case.answered_at = answer, channel, acting.at
+    _append(session, case, acting, "answer", channel=channel.value, answer=answer)
+
+
+def close_case(session: Session, case: FeedbackCase, office: Office, acting: Acting) -> None:
+    _manager(acting)
+    _move(case, CaseState.CLOSED)
+    _finish(session, case, office, acting, "close")
+
+
+def transfer_case(
+    session: Session, case: FeedbackCase, office: Office, to: str, acting: Acting
+) -> None:
+    _manager(acting)
+    where = fitted(to, FeedbackCase.transferred_to, N_("Transferred to"))
+    if not where:
+        raise InvalidInputError(N_("Say where the case was transferred."))
+    _move(case, CaseState.TRANSFERRED)
+    case.transferred_to = where
+    _finish(session, case, office, acting, "transfer", to=where)
+
+
+def _finish(
+    session: Session,
+    case: FeedbackCase,
+    office: Office,
+    acting: Acting,
+    action: str,
+    **details: Any,
+) -> None:
+    case.closed_at = acting.at
+    contact = session.get(CaseContact, case.id)
+    if contact is not None:
+        contact.remove_on = months_after(acting.at.date(), office.contact_months)
+    _append(session, case, acting, action, **details)
+
+
+def months_after(day: date, count: int) -> date:
+    """The same day `count` months later (the month's last day when it has no such day)."""
+    month_index = day.month - 1 + count
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, months.monthrange(year, month)[1]))
+
+
+def remove_expired_contacts(session: Session, today: date) -> int:
+    """Contacts whose retention has run out are deleted, not hidden: the law keeps no more."""
+    expired = list(
+        session.scalars(
+            select(CaseContact.case_id).where(
+                CaseContact.remove_on.is_not(None), CaseContact.remove_on <= today
+            )
+        )
+    )
+    if expired:
+        session.execute(delete(CaseContact).where(CaseContact.case_id.in_(expired)))
+    return len(expired)
+
+
+def is_overdue(case: FeedbackCase, now: datetime) -> bool:
+    """Not answered by its due time (an answer after it is late for good)."""
+    answered = case.answered_at
+    return (answered or now) > case.due_at
+
+
+def due_soon(case: FeedbackCase, office: Office, now: datetime) -> bool:
+    """Still to be answered and due by the end of the next working day: an alert."""
+    if case.state in FINISHED or case.answered_at is not None or is_overdue(case, now):
+        return False
+    next_day = office_calendar(office).add_working_days(now.date(), 1)
+    return case.due_at.date() <= next_day
+
+
+def history(session: Session, case: FeedbackCase) -> list[CaseEvent]:
+    return list(
+        session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+        )
+    )
+
+
+def _manager(acting: Acting) -> None:
+    if acting.clerk is None or acting.clerk.role is not ClerkRole.MANAGER:
+        raise ConflictError(N_("Only a manager assigns, closes or transfers a case."))
+
+
+def _move(case: FeedbackCase, state: CaseState) -> None:
+    if state not in NEXT_STATES[case.state]:
+        raise ConflictError(
+            N_("Case {number} is {state}: it cannot become {next} now."),
+            number=case.number,
+            state=case.state.value,
+            next=state.value,
+        )
+    case.state = state
+
+
+def _append(
+    session: Session, case: FeedbackCase, acting: Acting, action: str, **details: Any
+) -> None:
+    session.add(
+        CaseEvent(
+            case_id=case.id,
+            at=acting.at,
+            clerk_id=acting.clerk.id if acting.clerk else None,
+            station=acting.station,
+            action=action,
+            details=details,
+        )
+    )
+
+
+# A case is opened by itself for an unhappy rating that says why, or names a conduct or delay.
+CASE_REASONS = ("unofficial_payment", "impolite", "slow")
+
+
+def rating_needs_a_case(unhappy: bool, comment: str | None, reasons: list[str]) -> bool:
+    return (unhappy and bool(comment and comment.strip())) or bool(set(reasons) & set(CASE_REASONS))
