@@ -76,7 +76,8 @@ class Office(Base):
     target_early: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     # Told to an unhappy citizen on the kiosk's thank-you screen; empty when the office has none.
     hotline: Mapped[str] = mapped_column(String(30), default="", server_default="")
-    # Feedback cases: working days to answer one, and months a contact is kept after it closed.
+    # Feedback cases: working days to answer one (kiosk.services.cases.case_due), and months a
+    # contact is kept after it closed (only as long as its purpose: Decree 13/2023/NĐ-CP Art. 3).
     case_days: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
     contact_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
 

@@ -64,7 +64,12 @@ def case_number(session: Session, office_id: int, year: int) -> str:
 
 
 def case_due(office: Office, opened_at: datetime) -> datetime:
-    """The answer is due `case_days` working days after the case is opened, by closing time."""
+    """The answer is due `case_days` working days after the case is opened, by closing time.
+
+    No national deadline applies to every petition (Decree 20/2008/NĐ-CP as amended by 48/2013
+    sets only 5 working days to forward one): 2025 provincial rules give 10 working days
+    (Ninh Bình 163/2025/QĐ-CTUBND Art. 19), the default; the national portal measures Decision
+    766's "on time" at 15."""
     day = office_calendar(office).add_working_days(opened_at.date(), office.case_days)
     return datetime.combine(day, office.closing_time)
 
