@@ -214,7 +214,6 @@ def kept_here(dossier: Dossier) -> None:
 
 
 def _not_refused(dossier: Dossier) -> None:
-    kept_here(dossier)
     if dossier.refused_at is not None:
         raise ConflictError(
             N_("Dossier {code} was refused on {when}."),
@@ -233,6 +232,7 @@ def return_dossier(
     correction: Correction | None = None,
 ) -> None:
     """With `correction`, `at` is a stated time a manager approved."""
+    kept_here(dossier)
     _not_refused(dossier)
     if dossier.returned_at is not None:
         raise ConflictError(
@@ -270,6 +270,7 @@ def reappoint_dossier(
     clerk_id: int | None = None,
 ) -> None:
     """The one re-appointment the law allows, with the reason for the apology letter."""
+    kept_here(dossier)
     _not_refused(dossier)
     if dossier.reappointed_at is not None:
         raise ConflictError(
