@@ -8,6 +8,7 @@ SQLAlchemy on the way to their first frame.
 from __future__ import annotations
 
 import enum
+import uuid
 from dataclasses import dataclass, field
 
 from kiosk.i18n import N_
@@ -24,6 +25,7 @@ class Satisfaction(enum.Enum):
 class RatingChannel(enum.Enum):
     KIOSK = "kiosk"
     PAPER = "paper"
+    PHONE = "phone"  # a case's handling, rated on a call-back and recorded by staff
 
 
 SCALE_LEVELS = {
@@ -74,6 +76,7 @@ class RatingInput:
     comment: str | None = None
     partial: bool = False
     channel: RatingChannel = RatingChannel.KIOSK
+    case_id: uuid.UUID | None = None  # rating how a feedback case was handled (its slip's QR)
 
 
 def needs_follow_up(rating: RatingInput) -> bool:

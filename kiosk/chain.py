@@ -27,7 +27,8 @@ GENESIS_HASH = "0" * 64
 
 def rating_payload(rating: Rating | Any) -> dict[str, Any]:
     """Every recorded answer and fact of a rating, in a form that survives a database round trip."""
-    return _with_office(
+    return _with_case(
+        rating.case_id,
         rating.office_id,
         {
             "id": str(rating.id),
@@ -51,10 +52,13 @@ def rating_payload(rating: Rating | Any) -> dict[str, Any]:
     )
 
 
-def _with_office(office_id: int | None, payload: dict[str, Any]) -> dict[str, Any]:
-    """The office is covered from revision 0007 on; older ratings' hashes stay as they were."""
+def _with_case(case_id: Any, office_id: int | None, payload: dict[str, Any]) -> dict[str, Any]:
+    """The office is covered from revision 0007 on, the case rated from 0013 on (only on a
+    case's rating): older ratings' hashes stay as they were."""
     if office_id is not None:
         payload["office_id"] = office_id
+    if case_id is not None:
+        payload["case_id"] = _uuid_text(case_id)
     return payload
 
 
@@ -62,7 +66,7 @@ def _with_office(office_id: int | None, payload: dict[str, Any]) -> dict[str, An
 STORED_COLUMNS = (
     "id, station, station_sequence, created_at, channel, ticket_id, service_id, clerk_id, "
     "scale, satisfaction, contacts_score, agencies_score, conduct_complaint, reasons, comment, "
-    "partial, office_id, prev_hash, hash, signature"
+    "partial, office_id, case_id, prev_hash, hash, signature"
 )
 
 
@@ -100,13 +104,15 @@ def stored_payload(row: Any) -> dict[str, Any]:
         comment,
         partial,
         office_id,
+        case_id,
         *_chain,
     ) = row
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
     if isinstance(reasons, str | bytes):
         reasons = orjson.loads(reasons)
-    return _with_office(
+    return _with_case(
+        case_id,
         office_id,
         {
             "id": _uuid_text(id_),

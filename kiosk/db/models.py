@@ -258,7 +258,8 @@ class Rating(Base):
     dossier_id: Mapped[uuid.UUID | None] = mapped_column(
         "ticket_id", ForeignKey("tickets.id"), unique=True
     )
-    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"))
+    # None only for the rating of a case's handling when the case concerns no service.
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     scale: Mapped[int] = mapped_column(Integer)
     satisfaction: Mapped[Satisfaction] = mapped_column(_enum(Satisfaction, "satisfaction"))
@@ -276,6 +277,11 @@ class Rating(Base):
     signature: Mapped[str | None] = mapped_column(String(128))
     # Since revision 0007; NULL for older ratings, which belong to the database's only office.
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), index=True)
+    # Since revision 0013: set on the citizen's rating of how a feedback case was handled (one
+    # per case); such a rating counts in the case figures, never in a service's or a clerk's.
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("feedback_cases.id", use_alter=True), unique=True
+    )
 
     __table_args__ = (
         UniqueConstraint("station", "station_sequence"),

@@ -5,7 +5,8 @@ Definitions (../shared/DOMAIN.md):
   early (returned before that day), on time (returned on it), late (returned after it, or not
   returned and the day has passed) or still processing.
 - On-time rate = (early + on time) / due; early rate = early / due.
-- Decision 766 rate = (due − those late, rated unsatisfied or complained about) / due.
+- Decision 766 rate = (due − those late, rated unsatisfied or complained about, or the subject
+  of a feedback case) / due.
 - Satisfaction rate = (satisfied + very satisfied) / ratings given in the period.
 - Circular 01/2018 indicators, each 0–2 and averaged to one decimal, left out without data:
   1 from the timings of the dossiers due (early 2, on time 1, late 0); 3 from the record, for
@@ -22,11 +23,12 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import HAPPY, UNHAPPY, RatingChannel
 from kiosk.clock import day_range
+from kiosk.db.case_models import FeedbackCase
 from kiosk.db.models import Dossier, Rating, SupplementRequest
 from kiosk.services.offices import ratings_of
 
@@ -198,7 +200,13 @@ def conduct_score(today: date) -> Any:
 def compute(session: Session, office_id: int, start: date, end: date, today: date) -> PeriodReport:
     begin, finish = day_range(start, end)
     early, on_time, late = status_conditions(today)
-    bad = or_(late, Rating.satisfaction.in_(UNHAPPY), Rating.conduct_complaint.is_(True))
+    petitioned = exists().where(FeedbackCase.dossier_id == Dossier.id)
+    bad = or_(
+        late,
+        Rating.satisfaction.in_(UNHAPPY),
+        Rating.conduct_complaint.is_(True),
+        petitioned,
+    )
 
     def count(condition: Any) -> Any:
         return func.sum(case((condition, 1), else_=0))

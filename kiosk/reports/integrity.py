@@ -22,7 +22,7 @@ from kiosk.db.models import Rating
 from kiosk.errors import KioskError
 from kiosk.receipt_signing import machine_receipt_key
 from kiosk.services.key_registry import key_spans
-from kiosk.services.offices import ratings_of
+from kiosk.services.offices import chained_ratings_of
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def period_integrity(
         func.max(Rating.station_sequence),
     ).where(Rating.created_at < finish)
     if office_id is not None:  # the office's stations only: another's are its own report's
-        query = query.where(ratings_of(session, office_id))
+        query = query.where(chained_ratings_of(session, office_id))
     ranges = session.execute(query.group_by(Rating.station).order_by(Rating.station)).all()
     segments, checked = [], 0
     for station, first, last in ranges:

@@ -250,9 +250,10 @@ def _comments(
         return [*out, Paragraph(escape(tr("None.")), s.body)]
     for rating in ratings:
         face = escape(tr(FACE_WORDS[rating.satisfaction]))
+        service = services[rating.service_id] if rating.service_id is not None else None
         line = (
             f"<b>{rating.created_at:%H:%M %d/%m}</b> — "
-            f"{escape(services[rating.service_id].name_vi)} — "
+            f"{escape(service.name_vi if service else '')} — "
             f"{face}: “{escape(rating.comment or '')}”"
         )
         out.append(Paragraph(line, s.body))

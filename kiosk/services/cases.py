@@ -8,6 +8,7 @@ after the case is closed.
 from __future__ import annotations
 
 import calendar as months
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,7 +26,7 @@ from kiosk.db.case_models import (
     FeedbackCase,
 )
 from kiosk.db.limits import fitted
-from kiosk.db.models import Clerk, ClerkRole, Office
+from kiosk.db.models import Clerk, ClerkRole, Office, Rating, Service
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.services.counters import count_up
@@ -83,13 +84,22 @@ def open_case(
     subject: str,
     text: str = "",
     contact: Contact | None = None,
+    case_id: uuid.UUID | None = None,
     **concerns: Any,
 ) -> FeedbackCase:
-    """`concerns`: rating_id, dossier_id, service_id, about_clerk_id, where known."""
+    """`concerns`: rating_id, dossier_id, service_id, about_clerk_id, where known.
+
+    With `case_id` (chosen by the kiosk, so that its outbox can forward it again), opening is
+    idempotent: a case already there is returned as it is."""
+    if case_id is not None:
+        existing = session.get(FeedbackCase, case_id)
+        if existing is not None and existing.office_id == office.id:
+            return existing
     subject = fitted(subject, FeedbackCase.subject, N_("Subject"))
     if not subject:
         raise InvalidInputError(N_("Say what the feedback is about."))
     case = FeedbackCase(
+        id=case_id or uuid.uuid4(),
         office_id=office.id,
         number=case_number(session, office.id, acting.at.year),
         opened_at=acting.at,
@@ -104,7 +114,7 @@ def open_case(
     session.flush()
     if contact is not None:
         session.add(_checked_contact(case, contact))
-    _append(session, case, acting, "open", source=source.value, due_at=case.due_at.isoformat())
+    append_event(session, case, acting, "open", source=source.value, due_at=case.due_at.isoformat())
     return case
 
 
@@ -128,7 +138,7 @@ def assign_case(session: Session, case: FeedbackCase, owner: Clerk, acting: Acti
         )
     _move(case, CaseState.ASSIGNED)
     case.owner_id = owner.id
-    _append(session, case, acting, "assign", owner_id=owner.id)
+    append_event(session, case, acting, "assign", owner_id=owner.id)
 
 
 def answer_case(
@@ -143,7 +153,7 @@ def answer_case(
         raise InvalidInputError(N_("Write the answer that was given."))
     _move(case, CaseState.ANSWERED)
     case.answer, case.answer_channel, case.answered_at = answer, channel, acting.at
-    _append(session, case, acting, "answer", channel=channel.value, answer=answer)
+    append_event(session, case, acting, "answer", channel=channel.value, answer=answer)
 
 
 def close_case(session: Session, case: FeedbackCase, office: Office, acting: Acting) -> None:
@@ -176,7 +186,7 @@ def _finish(
     contact = session.get(CaseContact, case.id)
     if contact is not None:
         contact.remove_on = months_after(acting.at.date(), office.contact_months)
-    _append(session, case, acting, action, **details)
+    append_event(session, case, acting, action, **details)
 
 
 def months_after(day: date, count: int) -> date:
@@ -238,7 +248,7 @@ def _move(case: FeedbackCase, state: CaseState) -> None:
     case.state = state
 
 
-def _append(
+def append_event(
     session: Session, case: FeedbackCase, acting: Acting, action: str, **details: Any
 ) -> None:
     session.add(
@@ -259,3 +269,94 @@ CASE_REASONS = ("unofficial_payment", "impolite", "slow")
 
 def rating_needs_a_case(unhappy: bool, comment: str | None, reasons: list[str]) -> bool:
     return (unhappy and bool(comment and comment.strip())) or bool(set(reasons) & set(CASE_REASONS))
+
+
+def open_rating_case(
+    session: Session,
+    office: Office,
+    rating: Rating,
+    acting: Acting,
+    *,
+    contact: Contact | None = None,
+    case_id: uuid.UUID | None = None,
+) -> FeedbackCase:
+    """The case of an unhappy rating: about its service, dossier and clerk; the comment is its
+    text and the service's name its subject (the reasons stay on the rating it refers to)."""
+    service = session.get(Service, rating.service_id) if rating.service_id else None
+    return open_case(
+        session,
+        office,
+        acting,
+        source=CaseSource.RATING,
+        subject=service.name_vi if service else "-",
+        text=rating.comment or "",
+        contact=contact,
+        case_id=case_id,
+        rating_id=rating.id,
+        dossier_id=rating.dossier_id,
+        service_id=rating.service_id,
+        about_clerk_id=rating.clerk_id,
+    )
+
+
+def request_call_back(
+    session: Session,
+    office: Office,
+    rating_id: uuid.UUID,
+    contact: Contact,
+    acting: Acting,
+    *,
+    case_id: uuid.UUID | None = None,
+) -> FeedbackCase:
+    """The citizen asked, after an unhappy rating, to be contacted: the rating's case (opened
+    now if the rating did not open one) gets the contact. Asking again changes nothing."""
+    rating = session.get(Rating, rating_id)
+    if rating is None or rating.office_id != office.id:
+        raise NotFoundError(N_("There is no rating {id}."), id=rating_id)
+    case = session.scalar(select(FeedbackCase).where(FeedbackCase.rating_id == rating_id))
+    if case is None:
+        return open_rating_case(session, office, rating, acting, contact=contact, case_id=case_id)
+    if session.get(CaseContact, case.id) is None:
+        session.add(_checked_contact(case, contact))
+        append_event(session, case, acting, "call_back_asked")
+    return case
+
+
+def find_case(session: Session, office_id: int, reference: uuid.UUID | str) -> FeedbackCase:
+    """By id (a slip's QR) or number ("2026-0007")."""
+    if isinstance(reference, uuid.UUID):
+        case = session.get(FeedbackCase, reference)
+    else:
+        case = session.scalar(
+            select(FeedbackCase).where(
+                FeedbackCase.office_id == office_id, FeedbackCase.number == reference.strip()
+            )
+        )
+    if case is None or case.office_id != office_id:
+        raise NotFoundError(N_("There is no case {number}."), number=str(reference))
+    return case
+
+
+def handling_rating(session: Session, case: FeedbackCase) -> Rating | None:
+    return session.scalar(select(Rating).where(Rating.case_id == case.id))
+
+
+def case_to_rate(session: Session, office: Office, case_id: uuid.UUID) -> FeedbackCase:
+    """A case whose handling the citizen may rate now: answered, and not rated yet."""
+    case = find_case(session, office.id, case_id)
+    if case.answered_at is None or case.state is CaseState.TRANSFERRED:
+        raise ConflictError(
+            N_("Case {number} has no answer yet: its handling can be rated once it is answered."),
+            number=case.number,
+        )
+    if handling_rating(session, case) is not None:
+        raise ConflictError(
+            N_("The handling of case {number} has already been rated."), number=case.number
+        )
+    return case
+
+
+def note_handling_rated(
+    session: Session, case: FeedbackCase, acting: Acting, **details: Any
+) -> None:
+    append_event(session, case, acting, "rate", **details)

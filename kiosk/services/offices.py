@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.calendar import WorkingCalendar
@@ -189,10 +189,17 @@ def set_hotline(
     )
 
 
-def ratings_of(session: Session, office_id: int) -> ColumnElement[bool]:
-    """The condition for a rating to count for the office. Ratings from before revision 0007
-    have no office: they belong to the database's only office, and to none once it has several."""
+def chained_ratings_of(session: Session, office_id: int) -> ColumnElement[bool]:
+    """The condition for a rating to be in one of the office's chains. Ratings from before
+    revision 0007 have no office: they belong to the database's only office, and to none once it
+    has several."""
     mine = Rating.office_id == office_id
     if session.scalar(select(func.count()).select_from(Office)) == 1:
         return or_(mine, Rating.office_id.is_(None))
     return mine
+
+
+def ratings_of(session: Session, office_id: int) -> ColumnElement[bool]:
+    """The condition for a rating to count in the office's service figures: a rating of how a
+    feedback case was handled is chained like the others but counts only in the case figures."""
+    return and_(chained_ratings_of(session, office_id), Rating.case_id.is_(None))

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, RatingInput
+from kiosk.answers import COMPLAINT_REASONS, MAX_COMMENT, SCALE_LEVELS, UNHAPPY, RatingInput
 from kiosk.chain import (
     FORGED_KEY,
     GENESIS_HASH,
@@ -35,9 +35,16 @@ from kiosk.db.models import Office, Rating
 from kiosk.errors import ConflictError, InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
+from kiosk.services.cases import (
+    Acting,
+    case_to_rate,
+    note_handling_rated,
+    open_rating_case,
+    rating_needs_a_case,
+)
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.key_registry import key_spans
-from kiosk.services.offices import find_office, find_service, ratings_of
+from kiosk.services.offices import chained_ratings_of, find_office, find_service
 from kiosk.station_keys import StationSigner
 
 
@@ -91,17 +98,20 @@ def record_rating(
     unknown = set(answers.reasons) - set(COMPLAINT_REASONS)
     if unknown:
         raise InvalidInputError(N_("Unknown reason: {reason}."), reason=sorted(unknown)[0])
-    dossier = None
-    if answers.dossier_code:
+    dossier, case = None, None
+    if answers.case_id is not None:
+        case = case_to_rate(session, office, answers.case_id)
+        service_id, clerk_id = case.service_id, None  # the handling is rated, not the clerk
+    elif answers.dossier_code:
         dossier = find_dossier(session, answers.dossier_code, office_id=office.id)
     if dossier is not None:
         already = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
         if already is not None:
             raise ConflictError(N_("Dossier {code} has already been rated."), code=dossier.code)
-        service, clerk_id = dossier.service, dossier.clerk_id
-    elif answers.service_code:
-        service, clerk_id = find_service(session, answers.service_code), None
-    else:
+        service_id, clerk_id = dossier.service_id, dossier.clerk_id
+    elif case is None and answers.service_code:
+        service_id, clerk_id = find_service(session, answers.service_code).id, None
+    elif case is None:
         raise InvalidInputError(N_("Choose the service you are rating."))
 
     last = session.execute(
@@ -125,7 +135,7 @@ def record_rating(
         created_at=at,
         channel=answers.channel,
         dossier_id=dossier.id if dossier else None,
-        service_id=service.id,
+        service_id=service_id,
         clerk_id=clerk_id,
         scale=office.rating_scale,
         satisfaction=answers.satisfaction,
@@ -138,10 +148,18 @@ def record_rating(
         prev_hash=prev_hash,
         hash="",
         office_id=office.id,
+        case_id=case.id if case else None,
     )
     rating.hash = rating_hash(rating_payload(rating), prev_hash)
     rating.signature = signer.sign(rating.hash) if signer is not None else None
     session.add(rating)
+    if case is not None:
+        note_handling_rated(
+            session, case, Acting(None, station, at), satisfaction=answers.satisfaction.value
+        )
+    elif rating_needs_a_case(answers.satisfaction in UNHAPPY, rating.comment, rating.reasons):
+        session.flush()  # the case refers to the rating
+        open_rating_case(session, office, rating, Acting(None, station, at))
     return rating
 
 
@@ -162,7 +180,7 @@ def verify_chains(
         wanted.setdefault(station, set()).add(head)
     query = select(Rating.station).distinct().order_by(Rating.station)
     if office_id is not None:
-        query = query.where(ratings_of(session, office_id))
+        query = query.where(chained_ratings_of(session, office_id))
     stations = session.scalars(query).all()
     if office_id is not None:
         _heads_of_office(session, set(wanted) - set(stations))
