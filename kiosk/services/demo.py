@@ -23,6 +23,7 @@ from kiosk.i18n import N_
 from kiosk.services import demo_catalog as catalog
 from kiosk.services.clerks import add_clerk, clerk_view
 from kiosk.services.counter_forms import refuse_dossier, request_supplement, supplement_returned
+from kiosk.services.demo_cases import handle_demo_cases
 from kiosk.services.demo_checklists import (
     CHECKLISTS,
     MISSING_PAPERS,
@@ -352,7 +353,10 @@ def seed_demo(factory: SessionFactory, now: datetime, keys: DemoKeys | None = No
         for day in _working_days(demo.calendar, first, now.date()):
             demo.receive(day)
             demo.walk_in_ratings(day)
-        demo.record_ratings(keys.signer if keys is not None else None)
+        signer = keys.signer if keys is not None else None
+        demo.record_ratings(signer)
+        session.flush()
+        handle_demo_cases(session, demo.office, demo.clerks, demo.calendar, now, demo.rng, signer)
         session.flush()
         return _summary(session, demo.office, created=True, now=now)
 
