@@ -26,7 +26,11 @@ from kiosk.services.offices import find_office
 
 RATING_FORMATS = ("dvcqg", "csv", "xlsx")
 FORMAT_OF_SUFFIX = {".json": "dvcqg", ".csv": "csv", ".xlsx": "xlsx"}
-CHANNEL_WORDS = {RatingChannel.KIOSK: N_("Kiosk"), RatingChannel.PAPER: N_("Paper slip")}
+CHANNEL_WORDS = {
+    RatingChannel.KIOSK: N_("Kiosk"),
+    RatingChannel.PAPER: N_("Paper slip"),
+    RatingChannel.PHONE: N_("Phone call-back"),
+}
 
 
 def ratings_title(start: date, end: date, tr: Translator) -> str:
