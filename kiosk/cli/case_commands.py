@@ -40,6 +40,7 @@ from kiosk.reports.decision_766 import office_group_766
 from kiosk.services.case_desk import CaseDesk, CaseView
 from kiosk.services.case_settings import CaseSettingsService
 from kiosk.services.cases import Contact
+from kiosk.services.clerks import list_clerks
 from kiosk.services.offices import find_office
 from kiosk.services.sign_in import SignInService
 from kiosk.station_keys import StationSigner, load_station_signer
@@ -121,7 +122,11 @@ def show_case(ctx: CliContext, args: argparse.Namespace) -> None:
     viewer = _signed_in(ctx, args.clerk)
     detail = _desk(ctx).show(args.number, viewer)
     months = ctx.use_cases(CaseSettingsService).show().contact_months
-    ctx.emit(detail_data(detail), detail_text(detail, ctx.tr, months))
+    with ctx.database().factory() as session:
+        office = find_office(session, ctx.settings.office_code)
+        staff = {c.id: c.display_name for c in list_clerks(session, office, include_inactive=True)}
+    text = detail_text(detail, ctx.tr, contact_months=months, staff=staff)
+    ctx.emit(detail_data(detail), text)
 
 
 def open_case(ctx: CliContext, args: argparse.Namespace) -> None:
@@ -209,4 +214,7 @@ def settings(ctx: CliContext, args: argparse.Namespace) -> None:
         current = service.show()
     else:
         current = service.change(viewer, case_days=args.days, contact_months=args.contact_months)
-    ctx.emit(settings_data(current), settings_text(current, ctx.tr))
+    text = settings_text(current, ctx.tr)
+    if args.days is not None:
+        text += "\n" + ctx.tr("Cases already opened keep their due dates.")
+    ctx.emit(settings_data(current), text)

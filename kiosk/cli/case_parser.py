@@ -53,7 +53,9 @@ def add_case_commands(
     p = command("show", tr("one case and its history"), "show_case")
     p.add_argument("number", help=tr("the case number, e.g. 2026-0007"))
 
-    p = command("open", tr("record a petition received in person, by phone or by mail"), "open_case")
+    p = command(
+        "open", tr("record a petition received in person, by phone or by mail"), "open_case"
+    )
     p.add_argument("--subject", required=True, help=tr("what it is about"))
     p.add_argument("--text", default="", help=tr("what the citizen said or wrote"))
     p.add_argument("--source", default="in_person", metavar=SOURCES, help=tr("how it came in"))

@@ -18,56 +18,57 @@ from kiosk.reports.decision_766 import Group766
 from kiosk.services.case_desk import CaseDetail, CaseEventView, CaseView
 from kiosk.services.case_settings import CaseSettings
 
+# The same words as the manager's Cases tab, so that staff read one vocabulary everywhere.
 STATE_WORDS = {
-    CaseState.OPEN: N_("open"),
-    CaseState.ASSIGNED: N_("assigned"),
-    CaseState.ANSWERED: N_("answered"),
-    CaseState.CLOSED: N_("closed"),
-    CaseState.TRANSFERRED: N_("transferred"),
+    CaseState.OPEN: N_("New, not assigned"),
+    CaseState.ASSIGNED: N_("Assigned"),
+    CaseState.ANSWERED: N_("Answered, to close"),
+    CaseState.CLOSED: N_("Closed"),
+    CaseState.TRANSFERRED: N_("Transferred"),
 }
 SOURCE_WORDS = {
-    CaseSource.RATING: N_("an unhappy rating"),
-    CaseSource.KIOSK: N_("typed at the kiosk"),
-    CaseSource.IN_PERSON: N_("in person"),
-    CaseSource.PHONE: N_("by phone"),
-    CaseSource.MAIL: N_("by mail"),
+    CaseSource.RATING: N_("Unhappy rating"),
+    CaseSource.KIOSK: N_("Typed at the kiosk"),
+    CaseSource.IN_PERSON: N_("In person or on paper"),
+    CaseSource.PHONE: N_("By phone"),
+    CaseSource.MAIL: N_("By mail"),
 }
 CHANNEL_WORDS = {
-    AnswerChannel.IN_PERSON: N_("in person"),
-    AnswerChannel.PHONE: N_("by phone"),
-    AnswerChannel.LETTER: N_("by letter"),
-    AnswerChannel.SMS: N_("by SMS"),
+    AnswerChannel.IN_PERSON: N_("In person"),
+    AnswerChannel.PHONE: N_("By phone"),
+    AnswerChannel.LETTER: N_("By letter"),
+    AnswerChannel.SMS: N_("By SMS"),
 }
-EVENT_WORDS = {
-    "open": N_("opened"),
-    "assign": N_("assigned"),
-    "answer": N_("answered"),
-    "close": N_("closed"),
-    "transfer": N_("transferred"),
-    "call_back_asked": N_("call-back asked for"),
-    "call_back": N_("called back"),
-    "rate": N_("handling rated"),
+# What needs attention, by a code kept in --json and its words in the table.
+ALERT_WORDS = {
+    "overdue": N_("Overdue"),
+    "due_soon": N_("Due within 1 working day"),
+    "answered_late": N_("Answered late"),
 }
-OVERDUE = N_("overdue")
-DUE_SOON = N_("due within 1 working day")
-ANSWERED_LATE = N_("answered late")
 SUBJECT_WIDTH = 40
 SCORING_NOTE = N_(
-    "Points as the national public service portal (Cổng DVCQG) scores Decision 766; "
-    "the Decision's own appendix could not be consulted."
+    "Points as the national public service portal (Cổng DVCQG) scores them: the appendix of "
+    "Decision 766 could not be read. Dossiers: full 6 points from 90 % satisfied. Cases: a case "
+    "with no rating counts as satisfied unless it was answered late; with no case in the "
+    "period, both case parts get their 6 points."
 )
 
 
-def alert(view: CaseView) -> str:
-    """What needs attention: still to answer and overdue or due soon, or answered late."""
+def alert(view: CaseView) -> str | None:
+    """Still to answer and overdue or due soon, or answered after the due time."""
     if view.overdue:
-        return OVERDUE if view.answered_at is None else ANSWERED_LATE
-    return DUE_SOON if view.due_soon else ""
+        return "overdue" if view.answered_at is None else "answered_late"
+    return "due_soon" if view.due_soon else None
+
+
+def _alert_words(view: CaseView, tr: Translator) -> str:
+    code = alert(view)
+    return tr(ALERT_WORDS[code]) if code else ""
 
 
 def case_data(view: CaseView) -> dict[str, Any]:
     data = dataclasses.asdict(view)
-    data["alert"] = alert(view) or None
+    data["alert"] = alert(view)
     return data
 
 
@@ -86,7 +87,7 @@ def _short(text: str) -> str:
 def list_text(views: Sequence[CaseView], tr: Translator) -> str:
     header = (
         tr("Number"),
-        tr("Opened"),
+        tr("Received"),
         tr("Due"),
         tr("State"),
         tr("Owner"),
@@ -101,7 +102,7 @@ def list_text(views: Sequence[CaseView], tr: Translator) -> str:
             tr(STATE_WORDS[v.state]),
             v.owner_name or "—",
             _short(v.subject),
-            tr(alert(v)) if alert(v) else "",
+            _alert_words(v, tr),
         )
         for v in views
     ]
@@ -110,32 +111,38 @@ def list_text(views: Sequence[CaseView], tr: Translator) -> str:
 
 
 def _face(satisfaction: Satisfaction | None, tr: Translator) -> str:
-    return tr(FACE_WORDS[satisfaction]) if satisfaction else tr("not yet")
+    return tr(FACE_WORDS[satisfaction]) if satisfaction else "—"
+
+
+def _concerns(view: CaseView, tr: Translator) -> str | None:
+    what = []
+    if view.service_name:
+        what.append(tr("service {name}", name=view.service_name))
+    if view.dossier_code:
+        what.append(tr("dossier {code}", code=view.dossier_code))
+    if view.about_clerk_name:
+        what.append(tr("clerk {name}", name=view.about_clerk_name))
+    return tr("Concerns: {what}", what=", ".join(what)) if what else None
 
 
 def case_text(view: CaseView, tr: Translator) -> str:
-    due = fmt_moment(view.due_at) + (f" ({tr(alert(view))})" if alert(view) else "")
-    rows = [
-        (tr("Case"), view.number),
-        (tr("Opened"), f"{fmt_moment(view.opened_at)} — {tr(SOURCE_WORDS[view.source])}"),
-        (tr("Subject"), view.subject),
-    ]
+    received = fmt_moment(view.opened_at) + " — " + tr(SOURCE_WORDS[view.source])
+    rows = [(tr("Number"), view.number), (tr("Received"), received)]
+    rows.append((tr("Subject"), view.subject))
     if view.text:
         rows.append((tr("Text"), view.text))
-    concerns = [
-        name
-        for name in (view.service_name, view.dossier_code, view.about_clerk_name)
-        if name is not None
-    ]
+    lines = [f"{label}: {value}" for label, value in rows]
+    concerns = _concerns(view, tr)
     if concerns:
-        rows.append((tr("Concerns"), ", ".join(concerns)))
-    rows += [
-        (tr("Due"), due),
+        lines.append(concerns)
+    warning = _alert_words(view, tr)
+    rows = [
+        (tr("Due"), fmt_moment(view.due_at) + (f" ({warning})" if warning else "")),
         (tr("State"), tr(STATE_WORDS[view.state])),
         (tr("Owner"), view.owner_name or "—"),
     ]
     if view.answer and view.answer_channel:
-        how = tr(CHANNEL_WORDS[view.answer_channel])
+        how = tr(CHANNEL_WORDS[view.answer_channel]).lower()
         rows.append((tr("Answer"), f"{view.answer} ({how}, {fmt_moment(view.answered_at)})"))
     if view.transferred_to:
         rows.append((tr("Transferred to"), view.transferred_to))
@@ -143,28 +150,36 @@ def case_text(view: CaseView, tr: Translator) -> str:
         rows.append((tr("Closed"), fmt_moment(view.closed_at)))
     if view.answered_at:
         rows.append((tr("Handling rated"), _face(view.handling_rated, tr)))
-    return "\n".join(f"{label}: {value}" for label, value in rows)
+    lines += [f"{label}: {value}" for label, value in rows]
+    return "\n".join(lines)
 
 
-def _event_details(event: CaseEventView, tr: Translator) -> str:
+def event_words(event: CaseEventView, tr: Translator, staff: dict[int, str]) -> str:
+    """One step of the history in the manager's words; `staff` names the clerks by id."""
     details = event.details
     if event.action == "open" and "source" in details:
-        return tr(SOURCE_WORDS[CaseSource(details["source"])])
-    if event.action == "assign" and "owner_id" in details:
-        return tr("to clerk {id}", id=details["owner_id"])
+        return tr("Received ({source})", source=tr(SOURCE_WORDS[CaseSource(details["source"])]))
+    if event.action == "assign":
+        return tr("Given to {name}", name=staff.get(details.get("owner_id", -1), "—"))
     if event.action == "answer" and "channel" in details:
-        return tr(CHANNEL_WORDS[AnswerChannel(details["channel"])])
-    if event.action == "transfer" and "to" in details:
-        return str(details["to"])
-    if event.action == "rate" and "satisfaction" in details:
-        return _face(Satisfaction(details["satisfaction"]), tr)
+        return tr(
+            "Answered {channel}: {answer}",
+            channel=tr(CHANNEL_WORDS[AnswerChannel(details["channel"])]).lower(),
+            answer=details.get("answer", ""),
+        )
+    if event.action == "close":
+        return tr("Closed")
+    if event.action == "transfer":
+        return tr("Transferred to {place}", place=details.get("to", ""))
+    if event.action == "call_back_asked":
+        return tr("The citizen asked to be called back")
     if event.action == "call_back" and "called_at" in details:
-        return tr("call at {moment}", moment=_moment_text(str(details["called_at"])))
-    return ""
-
-
-def _moment_text(iso: str) -> str:
-    return fmt_moment(datetime.fromisoformat(iso))
+        called = fmt_moment(datetime.fromisoformat(str(details["called_at"])))
+        return tr("Called back at {when}", when=called)
+    if event.action == "rate" and "satisfaction" in details:
+        face = _face(Satisfaction(details["satisfaction"]), tr)
+        return tr("The citizen rated the handling: {face}", face=face)
+    return event.action
 
 
 def detail_data(detail: CaseDetail) -> dict[str, Any]:
@@ -176,25 +191,28 @@ def detail_data(detail: CaseDetail) -> dict[str, Any]:
     }
 
 
-def detail_text(detail: CaseDetail, tr: Translator, contact_months: int) -> str:
+def detail_text(
+    detail: CaseDetail, tr: Translator, *, contact_months: int, staff: dict[int, str]
+) -> str:
     lines = [case_text(detail.case, tr)]
     if detail.contact is not None:
-        contact = f"{detail.contact.name}, {detail.contact.phone}"
         if detail.contact_removed_on is not None:
             kept = tr("removed on {day}", day=_day(detail.contact_removed_on))
         else:
             kept = tr("removed {months} months after the case is closed", months=contact_months)
-        lines.append(f"{tr('Contact')}: {contact} ({kept})")
-    lines.append(tr("History") + ":")
-    for event in detail.events:
-        who = event.clerk_name or tr("citizen")
-        what = tr(EVENT_WORDS.get(event.action, event.action))
-        extra = _event_details(event, tr)
         lines.append(
-            f"  {fmt_moment(event.at)}  {what}"
-            + (f" ({extra})" if extra else "")
-            + f" — {who}, {event.station}"
+            tr(
+                "Call back: {name}, {phone} ({kept}; managers only).",
+                name=detail.contact.name,
+                phone=detail.contact.phone,
+                kept=kept,
+            )
         )
+    lines.append(tr("History:"))
+    for event in detail.events:
+        # No clerk: the citizen at the kiosk, or the station recording their rating.
+        who = f"{event.clerk_name}, {event.station}" if event.clerk_name else event.station
+        lines.append(f"  {fmt_moment(event.at)}  {event_words(event, tr, staff)} — {who}")
     return "\n".join(lines)
 
 
@@ -243,7 +261,9 @@ def group_text(group: Group766, start: date, end: date, tr: Translator) -> str:
         for p in group.parts
     ]
     total = tr("Total: {points} / 18", points=_points(group.points, tr))
-    period = tr("Decision 766, satisfaction group, {start} – {end}", start=_day(start), end=_day(end))
+    period = tr(
+        "Decision 766, satisfaction group, {start} – {end}", start=_day(start), end=_day(end)
+    )
     return "\n".join([period, *_table([header, *rows]), total, tr(SCORING_NOTE)])
 
 
@@ -258,6 +278,10 @@ def settings_text(settings: CaseSettings, tr: Translator) -> str:
             tr(
                 "A citizen's contact is removed {months} months after the case is closed.",
                 months=settings.contact_months,
+            ),
+            tr(
+                "(The national portal counts a case as answered on time for Decision 766 "
+                "within 15 working days.)"
             ),
         ]
     )

@@ -83,20 +83,20 @@ def test_a_case_walks_from_a_phone_petition_to_closed(kiosk, database):
 
     code, out, err = kiosk("close", "2026-0001", at=datetime(2026, 11, 30, 9, 5))
     assert code == 0, err
-    assert "State: closed" in out and "Handling rated: Satisfied" in out
+    assert "State: Closed" in out and "Handling rated: Satisfied" in out
     outputs.append(out)
     no_contact(*outputs)
 
     code, out, err = kiosk("show", "2026-0001", at=datetime(2026, 11, 30, 9, 10))
-    assert f"Contact: {NAME}, {PHONE} (removed on 30/11/2027)" in out
+    assert f"Call back: {NAME}, {PHONE} (removed on 30/11/2027; managers only)." in out
     history = out.split("History:")[1].splitlines()[1:]
-    assert [line.split("  ")[2].split(" —")[0] for line in history] == [
-        "opened (by phone)",
-        "assigned (to clerk 2)",
-        "answered (by phone)",
-        "handling rated (Satisfied)",
-        "called back (call at 08:45 30/11/2026)",
-        "closed",
+    assert [line.split("  ")[2] for line in history] == [
+        "Received (By phone) — Võ Minh Tuấn, manager-1",
+        "Given to Trần Văn Đức — Võ Minh Tuấn, manager-1",
+        "Answered by phone: Đã gọi điện giải thích — Trần Văn Đức, manager-1",
+        "The citizen rated the handling: Satisfied — manager-1",
+        "Called back at 08:45 30/11/2026 — Trần Văn Đức, manager-1",
+        "Closed — Võ Minh Tuấn, manager-1",
     ]
     with database.factory() as session:
         rating = session.scalars(select(Rating).where(Rating.case_id.is_not(None))).one()
@@ -174,9 +174,9 @@ def test_the_contact_is_gone_after_the_retention_the_office_set(kiosk, database)
     assert json.loads(out)["contact_removed_on"] == "2026-12-30"
     assert NAME in out
     code, out, _ = kiosk("show", "2026-0001", at=datetime(2026, 12, 30, 8, 0))
-    assert code == 0 and "State: closed" in out
+    assert code == 0 and "State: Closed" in out
     no_contact(out)
-    assert "Contact:" not in out
+    assert "Call back:" not in out
     with database.factory() as session:
         assert session.scalars(select(CaseContact)).all() == []
 
@@ -187,6 +187,8 @@ def test_only_a_manager_changes_the_case_settings_and_it_is_audited(kiosk, datab
     assert out.splitlines() == [
         "A case is answered within 10 working days.",
         "A citizen's contact is removed 12 months after the case is closed.",
+        "(The national portal counts a case as answered on time for Decision 766 within 15 "
+        "working days.)",
     ]
     code, out, err = kiosk("settings", "--days", "15", who=HUONG)
     assert (code, out, err) == (1, "", "kiosk: Only a manager changes the office's case settings.")
@@ -222,7 +224,7 @@ def test_the_766_parts_come_out_as_computed_by_hand(kiosk, database):
     assert lines[5] == "Total: 6.00 / 18"
     assert "national public service portal" in lines[6]
     _, out, _ = kiosk("list", "--alerts", at=datetime(2026, 12, 31, 12, 0))
-    assert "2026-0002" in out and "overdue" in out and "2026-0001" not in out
+    assert "2026-0002" in out and "Overdue" in out and "2026-0001" not in out
 
 
 @pytest.mark.parametrize(
@@ -270,7 +272,7 @@ def test_a_call_back_asked_for_at_the_kiosk_is_handled_from_the_command_line(
         rating.id, Contact(NAME, PHONE)
     )
     code, out, _ = kiosk("list", "--alerts", at=datetime(2026, 12, 7, 9, 0))
-    assert code == 0 and "2026-0001" in out and "due within 1 working day" in out
+    assert code == 0 and "2026-0001" in out and "Due within 1 working day" in out
     no_contact(out)
     assert kiosk("assign", "2026-0001", "--to", "2")[0] == 0
     code, _, err = kiosk("answer", "2026-0001", "--text", "Đã giải thích", "--channel",
