@@ -62,8 +62,12 @@ def add_case_commands(
     p.add_argument("--dossier", metavar="CODE", help=tr("the dossier it concerns"))
     p.add_argument("--service", metavar="CODE", help=tr("the service it concerns"))
     p.add_argument("--about-clerk", type=int, metavar="ID", help=tr("the clerk it concerns"))
-    p.add_argument("--contact-name", help=tr("the citizen's name, to call them back"))
-    p.add_argument("--contact-phone", help=tr("the citizen's phone, to call them back"))
+    p.add_argument(
+        "--contact-name", metavar="NAME", help=tr("the citizen's name, to call them back")
+    )
+    p.add_argument(
+        "--contact-phone", metavar="PHONE", help=tr("the citizen's phone, to call them back")
+    )
 
     p = command("assign", tr("give a case to a clerk (manager)"), "assign_case")
     p.add_argument("number")
