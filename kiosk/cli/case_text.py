@@ -81,6 +81,8 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _short(text: str) -> str:
+    """One line of the table: a subject typed with line breaks, or long, is cut to fit."""
+    text = " ".join(text.split())
     return text if len(text) <= SUBJECT_WIDTH else text[: SUBJECT_WIDTH - 1] + "…"
 
 
