@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, NoReturn
 
+from kiosk.cli.case_parser import add_case_commands
 from kiosk.cli.import_commands import add_import_command
 from kiosk.cli.ratings_export_commands import add_ratings_export
 from kiosk.i18n import LANGUAGES, Translator
@@ -64,6 +65,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     _print_commands(commands, tr, common)
     _export_commands(commands, tr, common)
     _rating_commands(commands, tr, common)
+    add_case_commands(commands, tr, common)
     _admin_commands(commands, tr, common)
     return parser
 

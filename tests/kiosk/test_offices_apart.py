@@ -94,6 +94,13 @@ A_COMMANDS = {
     "office show": Command("office show"),
     "office targets": Command("office targets --satisfaction 90"),
     "office hotline": Command("office hotline 1022"),
+    # Each office has its case 2026-0001, opened by its kiosk's unhappy comment.
+    "cases list": Command("cases list --clerk 0 --json", stdin=f"{A_MANAGER_PIN}\n"),
+    "cases show": Command("cases show 2026-0001 --clerk 0", stdin=f"{A_MANAGER_PIN}\n"),
+    "cases assign": Command("cases assign 2026-0001 --to 2 --clerk 0", stdin=f"{A_MANAGER_PIN}\n"),
+    "cases open": Command("cases open --subject 'Kiến nghị' --clerk 0", stdin=f"{A_MANAGER_PIN}\n"),
+    "cases 766": Command("cases 766 --from 2026-11-16 --to 2026-11-23"),
+    "cases settings": Command("cases settings --days 15 --clerk 0", stdin=f"{A_MANAGER_PIN}\n"),
 }
 
 # A's commands naming one of B's dossiers: each must say the dossier is unknown, change nothing.
