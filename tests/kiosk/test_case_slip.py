@@ -118,6 +118,7 @@ def test_slip_of_a_call_back_says_when_and_how_in_vietnamese_with_a_genuine_qr(
         "UBND XÃ TÂN PHÚ",
         "PHIẾU TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ",
         f"Số: {case.number}",
+        "UBND xã Tân Phú đã tiếp nhận phản ánh, kiến nghị của Ông/Bà.",
         "Thời gian tiếp nhận: 09:30 ngày 23/11/2026",
         f"Về việc: {SUBJECT}",
         # 10 working days from Monday 23/11/2026, Tuesday 24/11 a day off at this office.
