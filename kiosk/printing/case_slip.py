@@ -72,6 +72,18 @@ class CaseFacts(Protocol):
     def due_at(self) -> datetime | None: ...
 
 
+@dataclass(frozen=True)
+class UnnumberedCase:
+    """A case a kiosk out of touch with the database has opened under an id of its own: its
+    number and due date come when the outbox forwards it, and its QR scans already."""
+
+    id: uuid.UUID
+    opened_at: datetime
+    subject: str
+    number: None = None
+    due_at: None = None
+
+
 def case_slip(
     case: CaseFacts,
     office: OfficeView,

@@ -4,7 +4,6 @@ never the citizen's name or phone (on A5, on an 80 mm roll, and on a thermal pri
 import subprocess
 import time
 import uuid
-from datetime import datetime
 
 import pytest
 import zxingcpp
@@ -15,6 +14,7 @@ from kiosk.db.case_models import CaseSource
 from kiosk.errors import NotFoundError
 from kiosk.i18n import Translator
 from kiosk.printing.case_slip import (
+    UnnumberedCase,
     case_slip,
     case_slip_content,
     case_slip_escpos,
@@ -177,7 +177,7 @@ def test_slip_printed_before_the_kiosk_reached_the_office_scans_all_the_same(tmp
     office = OfficeView(
         "000.00.30.H12", "UBND xã Tân Phú", "", NOW.time(), NOW.time(), NOW.time(), 5, False
     )
-    unnumbered = pending_case(uuid.uuid4())
+    unnumbered = UnnumberedCase(uuid.uuid4(), NOW, SUBJECT)
     slip = case_slip(unnumbered, office, case_days=10, by_phone=False, signer=SIGNER)
     pdf = case_slip_pdf(slip, ROLL_80, VI)
     text = pdf_text(pdf, tmp_path)
@@ -187,18 +187,12 @@ def test_slip_printed_before_the_kiosk_reached_the_office_scans_all_the_same(tmp
     assert [SIGNER.verify(payload) for payload in scanned(pdf, tmp_path)] == [unnumbered.id]
 
 
-def pending_case(case_id):
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class PendingCase:
-        id: uuid.UUID
-        number: str | None
-        opened_at: datetime
-        subject: str
-        due_at: datetime | None
-
-    return PendingCase(case_id, None, NOW, SUBJECT, None)
+def wait_for_a_job(printer):
+    """The printer's side of the socket files the job a moment after the sender closes it."""
+    deadline = time.monotonic() + 10
+    while not printer.jobs:
+        assert time.monotonic() < deadline, "the printer got nothing"
+        time.sleep(0.05)
 
 
 def test_station_prints_the_slip_on_its_thermal_printer(database, office, manager, clock):
@@ -207,10 +201,7 @@ def test_station_prints_the_slip_on_its_thermal_printer(database, office, manage
     try:
         printer = printer_from_setting(f"escpos-net:127.0.0.1:{thermal.port}", "80mm")
         print_case_slip(printer, stored_slip(database, clock, case.number), VI)
-        deadline = time.monotonic() + 10
-        while not thermal.jobs:
-            assert time.monotonic() < deadline, "the printer got nothing"
-            time.sleep(0.05)
+        wait_for_a_job(thermal)
     finally:
         thermal.close()
     [job] = thermal.jobs
@@ -236,3 +227,22 @@ def test_command_line_writes_the_pdf_and_refuses_an_unknown_number(
     assert run_kiosk([*argv, "--db", db_url, "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert err == "kiosk: There is no case 2026-9999.\n"  # one line, no traceback
+
+
+def test_command_line_prints_on_the_counters_printer(
+    database, db_url, office, manager, clock, tmp_path, monkeypatch, capsys
+):
+    machine_keys()
+    case = open_case(database, clock)
+    thermal = SocketPrinter()
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'printer = "escpos-net:127.0.0.1:{thermal.port}"\n', encoding="utf-8")
+    monkeypatch.setenv("KIOSK_CONFIG", str(config))
+    try:
+        argv = ["print", "case-slip", case.number, "--clerk", str(MANAGER), "--db", db_url]
+        assert run_kiosk(argv) == 0
+        wait_for_a_job(thermal)
+    finally:
+        thermal.close()
+    assert f"{case.number}: đã in." in capsys.readouterr().out
+    assert len(thermal.jobs) == 1 and b"PA1:" in thermal.jobs[0]
