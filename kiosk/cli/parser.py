@@ -10,6 +10,7 @@ import argparse
 from typing import Any, NoReturn
 
 from kiosk.cli.case_parser import add_case_commands
+from kiosk.cli.case_slip_commands import add_case_slip_command
 from kiosk.cli.import_commands import add_import_command
 from kiosk.cli.ratings_export_commands import add_ratings_export
 from kiosk.i18n import LANGUAGES, Translator
@@ -189,6 +190,7 @@ def _print_commands(
     sub.add_parser(
         "retry", parents=[common], help=tr("send waiting slips to the printer again")
     ).set_defaults(handler="kiosk.cli.print_commands:retry")
+    add_case_slip_command(sub, tr, common)
 
 
 def _export_commands(
