@@ -46,12 +46,9 @@ CHANNEL_WORDS = {
     AnswerChannel.LETTER: N_("By letter"),
     AnswerChannel.SMS: N_("By SMS"),
 }
-ON_TIME, LATE, NOT_DUE_YET, NOT_COUNTED = (
-    N_("Yes"),
-    N_("No"),
-    N_("not due yet"),
-    N_("transferred, not counted"),
-)
+# Answered on time, as the Decision 766 part judges it.
+ON_TIME, LATE, NOT_DUE_YET = N_("Yes"), N_("No"), N_("not due yet")
+NOT_COUNTED = N_("not counted")  # transferred: the State column says where to
 POINTS_NOTE = N_(
     "Points as the National Public Service Portal scores them: the appendix of Decision 766 "
     "itself could not be consulted."
@@ -193,12 +190,14 @@ def part_notes(group: Group766, tr: Translator) -> list[str]:
             whole=dossiers.counted,
         ),
         tr(
-            "{part} answered by the due time of {whole} cases received (transferred ones left out)",
+            "{part} of {whole} cases answered by their due time or not yet due (transferred "
+            "ones left out)",
             part=on_time.good,
             whole=on_time.counted,
         ),
         tr(
-            "{part} neither rated unsatisfied nor late of {whole} cases",
+            "{part} of {whole} cases neither late nor rated unsatisfied (not rated counts as "
+            "satisfied)",
             part=satisfied.good,
             whole=satisfied.counted,
         ),

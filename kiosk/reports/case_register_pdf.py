@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 from sqlalchemy.orm import Session
 
@@ -23,12 +23,13 @@ from kiosk.reports.case_register import (
     part_notes,
     register_header,
 )
-from kiosk.reports.decision_766 import PART_POINTS, Group766, office_group_766
+from kiosk.reports.decision_766 import PART_POINTS, Group766, group_766
+from kiosk.reports.indicators import Tally
 
 # The PDF stays a few pages: a busy month's full register is in the XLSX.
 MAX_PDF_ROWS = 30
 # Two facts to a column so that the register fits A4 portrait: 170 mm inside the page's frame.
-REGISTER_WIDTHS = [20, 33, 27, 23, 16, 19, 14, 18]
+REGISTER_WIDTHS = [20, 32, 26, 22, 18, 19, 14, 19]
 GROUP_WIDTHS = [62, 17, 14, 17, 18, 42]
 GRID = [
     ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
@@ -124,18 +125,20 @@ def case_flowables(
     now: datetime,
     tr: Translator,
     styles: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle],
+    unit: Tally,
 ) -> list[object]:
-    """`styles`: the report's heading, bold and small styles."""
+    """`styles`: the report's heading, bold and small styles; `unit`: the office's tally the
+    report already computed (office_group_766 would compute it again)."""
     heading, bold, small = styles
     cell = ParagraphStyle("case_cell", parent=small, fontSize=7.5, leading=9.4)
     head = ParagraphStyle("case_head", parent=bold, fontSize=7.5, leading=9.4)
     lines = case_lines(session, office_id, start, end, now, tr)
-    group = office_group_766(session, office_id, start, end, now)
+    group = group_766(session, office_id, start, end, now, unit)
     title = tr("Feedback cases ({count})", count=len(lines))
     out: list[object] = [Paragraph(escape(title), heading)]
     if lines:
         out += _register(lines, tr, head, cell)
-        out.append(Paragraph(escape(tr(LEFT_OUT_NOTE)), small))
+        out += [Spacer(0, 1 * mm), Paragraph(escape(tr(LEFT_OUT_NOTE)), small)]
     else:
         out.append(Paragraph(escape(tr("None.")), small))
     out.append(
@@ -143,6 +146,7 @@ def case_flowables(
             [
                 Paragraph(escape(tr("Decision 766: the satisfaction group")), heading),
                 _group(group, tr, head, cell),
+                Spacer(0, 1 * mm),
                 Paragraph(escape(tr(POINTS_NOTE)), small),
             ]
         )

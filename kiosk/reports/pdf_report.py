@@ -310,7 +310,9 @@ def render_report_pdf(
         _chart(report, services, tr),
         *_late(session, office.id, start, end, today, tr, s),
         *_comments(session, office.id, start, end, tr, s),
-        *case_flowables(session, office.id, start, end, now, tr, (s.heading, s.bold, s.small)),
+        *case_flowables(
+            session, office.id, start, end, now, tr, (s.heading, s.bold, s.small), report.unit
+        ),
         *corrected_flowables(
             corrections_in(session, office.id, start, end), tr, s.heading, s.bold, s.small
         ),
