@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from kiosk.answers import FACE_WORDS, RatingInput, Satisfaction
 from kiosk.db.case_models import AnswerChannel, CaseSource
 from kiosk.i18n import Translator
+from kiosk.reports.case_register import LEFT_OUT_NOTE
 from kiosk.reports.decision_766 import CASES_ON_TIME, CASES_SATISFIED, DOSSIERS, office_group_766
 from kiosk.services.case_desk import CaseDesk
 from kiosk.services.cases import Contact
@@ -172,6 +173,7 @@ def test_a_citizens_contact_and_text_are_in_no_export(
             assert secret.encode() not in content, (kind, secret)
     for kind in ("pdf", "csv", "xlsx"):  # the cases themselves are there
         assert typed.number.encode() in files[kind] and called.number.encode() in files[kind]
+    assert tr(LEFT_OUT_NOTE) in text  # the reader is told where the text and contact are
     for kind in ("csv", "xlsx"):  # and the clerk they are about (the PDF may wrap the name)
         assert "Nguyễn Thị Hương".encode() in files[kind], kind
 
@@ -191,9 +193,8 @@ def test_only_the_cases_opened_in_the_period_are_listed_and_counted(
     assert inside.number in text
     assert before.number not in text and after.number not in text
     *_, register_sheet, group_sheet = book.worksheets
-    assert [row[0] for row in register_sheet.iter_rows(min_row=2, values_only=True)] == [
-        inside.number
-    ]
+    listed = list(register_sheet.iter_rows(min_row=2, values_only=True))
+    assert [(row[0], row[11]) for row in listed] == [(inside.number, tr("not due yet"))]
     parts = {row[0]: row[1] for row in group_sheet.iter_rows(min_row=2, values_only=True)}
     assert parts[tr(CASES_ON_TIME)] == 1
     assert [row[0] for row in csv_rows(folder, 7)[1:]] == [inside.number]
