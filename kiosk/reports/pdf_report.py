@@ -25,6 +25,7 @@ from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
 from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
+from kiosk.reports.case_register_pdf import case_flowables
 from kiosk.reports.corrected import corrected_flowables
 from kiosk.reports.indicators import PeriodReport, compute, status_conditions, unit_class
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
@@ -309,6 +310,9 @@ def render_report_pdf(
         _chart(report, services, tr),
         *_late(session, office.id, start, end, today, tr, s),
         *_comments(session, office.id, start, end, tr, s),
+        *case_flowables(
+            session, office.id, start, end, now, tr, (s.heading, s.bold, s.small), report.unit
+        ),
         *corrected_flowables(
             corrections_in(session, office.id, start, end), tr, s.heading, s.bold, s.small
         ),

@@ -11,6 +11,7 @@ from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
 from kiosk.i18n import Translator
 from kiosk.protected_files import check_output, check_outputs
+from kiosk.reports.case_register import case_tables
 from kiosk.reports.export import Progress, csv_paths, write_csv, write_xlsx
 from kiosk.reports.pdf_report import render_report_pdf
 from kiosk.reports.tables import build_tables
@@ -73,6 +74,7 @@ def export_files(
         )
         tables = (
             build_tables(session, office_code, start, end, now.date(), tr)
+            + case_tables(session, office_code, start, end, now, tr)
             if kinds - {"pdf"}
             else []
         )

@@ -1,0 +1,154 @@
+"""The PDF report's section "Phản ánh, kiến nghị": the period's cases and the three Decision 766
+parts with their points, from the same rows as the XLSX and CSV (case_register)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Table as PdfTable
+from sqlalchemy.orm import Session
+
+from kiosk.i18n import Translator
+from kiosk.reports.case_register import (
+    GROUP_POINTS,
+    LEFT_OUT_NOTE,
+    POINTS_NOTE,
+    CaseLine,
+    case_lines,
+    part_notes,
+    register_header,
+)
+from kiosk.reports.decision_766 import PART_POINTS, Group766, group_766
+from kiosk.reports.indicators import Tally
+
+# The PDF stays a few pages: a busy month's full register is in the XLSX.
+MAX_PDF_ROWS = 30
+# Two facts to a column so that the register fits A4 portrait: 170 mm inside the page's frame.
+REGISTER_WIDTHS = [20, 32, 26, 22, 18, 19, 14, 19]
+GROUP_WIDTHS = [62, 17, 14, 17, 18, 42]
+GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef9")),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+]
+
+
+def _two(first: str | None, second: str | None) -> str:
+    """Two facts in one cell, the second in grey; either may be missing."""
+    parts = [escape(first or "—")]
+    if second:
+        parts.append(f'<font color="#555555">{escape(second)}</font>')
+    return "<br/>".join(parts)
+
+
+def _moment(value: datetime | None) -> str | None:
+    return None if value is None else f"{value:%H:%M %d/%m/%Y}"
+
+
+def _register_row(line: CaseLine, tr: Translator) -> list[str]:
+    about = tr("About {name}", name=line.about_clerk) if line.about_clerk else None
+    return [
+        _two(line.number, _moment(line.opened_at)),
+        _two(line.subject, line.source),
+        _two(line.service, about),
+        _two(line.state, line.owner),
+        _two(f"{line.due_at:%d/%m/%Y}", f"{line.due_at:%H:%M}"),
+        _two(_moment(line.answered_at), line.answer_channel),
+        escape(line.on_time),
+        escape(line.handling_rated),
+    ]
+
+
+def _register(
+    lines: list[CaseLine], tr: Translator, bold: ParagraphStyle, cell: ParagraphStyle
+) -> list[object]:
+    names = register_header(tr)
+    header = [
+        f"{escape(names[0])}<br/>{escape(names[1])}",
+        f"{escape(names[3])}<br/>{escape(names[2])}",
+        f"{escape(names[4])}<br/>{escape(names[5])}",
+        f"{escape(names[6])}<br/>{escape(names[7])}",
+        escape(names[8]),
+        f"{escape(names[9])}<br/>{escape(names[10])}",
+        escape(tr("On time")),
+        escape(names[12]),
+    ]
+    data = [[Paragraph(text, bold) for text in header]]
+    data += [
+        [Paragraph(text, cell) for text in _register_row(line, tr)] for line in lines[:MAX_PDF_ROWS]
+    ]
+    table = PdfTable(data, colWidths=[w * mm for w in REGISTER_WIDTHS], repeatRows=1)
+    table.setStyle(TableStyle(GRID))
+    out: list[object] = [table]
+    if len(lines) > MAX_PDF_ROWS:
+        more = tr("… and {count} more: see the XLSX.", count=len(lines) - MAX_PDF_ROWS)
+        out.append(Paragraph(escape(more), cell))
+    return out
+
+
+def _percent(part_rate: object) -> str:
+    return "—" if part_rate is None else f"{part_rate} %"
+
+
+def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: ParagraphStyle) -> PdfTable:
+    header = [tr("Part"), tr("Counted"), tr("Good"), tr("Rate (%)"), tr("Points"), tr("From")]
+    data = [[Paragraph(escape(text), bold) for text in header]]
+    for part, note in zip(group.parts, part_notes(group, tr), strict=True):
+        cells = [
+            tr(part.title),
+            str(part.counted),
+            str(part.good),
+            _percent(part.rate),
+            f"{part.points} / {PART_POINTS}",
+            note,
+        ]
+        data.append([Paragraph(escape(text), cell) for text in cells])
+    total = [tr("Total"), "", "", "", f"{group.points} / {GROUP_POINTS}", ""]
+    data.append([Paragraph(escape(text), bold) for text in total])
+    table = PdfTable(data, colWidths=[w * mm for w in GROUP_WIDTHS], repeatRows=1)
+    table.setStyle(TableStyle(GRID))
+    return table
+
+
+def case_flowables(
+    session: Session,
+    office_id: int,
+    start: date,
+    end: date,
+    now: datetime,
+    tr: Translator,
+    styles: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle],
+    unit: Tally,
+) -> list[object]:
+    """`styles`: the report's heading, bold and small styles; `unit`: the office's tally the
+    report already computed (office_group_766 would compute it again)."""
+    heading, bold, small = styles
+    cell = ParagraphStyle("case_cell", parent=small, fontSize=7.5, leading=9.4)
+    head = ParagraphStyle("case_head", parent=bold, fontSize=7.5, leading=9.4)
+    lines = case_lines(session, office_id, start, end, now, tr)
+    group = group_766(session, office_id, start, end, now, unit)
+    title = tr("Feedback cases ({count})", count=len(lines))
+    out: list[object] = [Paragraph(escape(title), heading)]
+    if lines:
+        out += _register(lines, tr, head, cell)
+        out += [Spacer(0, 1 * mm), Paragraph(escape(tr(LEFT_OUT_NOTE)), small)]
+    else:
+        out.append(Paragraph(escape(tr("None.")), small))
+    out.append(
+        KeepTogether(
+            [
+                Paragraph(escape(tr("Decision 766: the satisfaction group")), heading),
+                _group(group, tr, head, cell),
+                Spacer(0, 1 * mm),
+                Paragraph(escape(tr(POINTS_NOTE)), small),
+            ]
+        )
+    )
+    return out
