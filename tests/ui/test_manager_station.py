@@ -162,8 +162,8 @@ def test_exports_of_the_chosen_period_run_off_screen(qtbot, window):
     assert summary["Lượt đánh giá"] == 6
     with qtbot.waitSignal(window.exported) as csv_files:
         desk.export_buttons["csv"].click()
-    # summary, services, clerks, register, chain heads, corrected times
-    assert len(csv_files.args[0]) == 6
+    # summary, services, clerks, register, chain heads, corrected times, cases, Decision 766
+    assert len(csv_files.args[0]) == 8
     assert "bao-cao-2026-11-17-den-2026-11-23" in desk.message.text()
 
 
