@@ -26,6 +26,7 @@ class AttractScreen(KioskScreen):
     help_requested = Signal()
     language_chosen = Signal(str)
     large_text_toggled = Signal()
+    petition_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(with_back=False)
@@ -35,6 +36,9 @@ class AttractScreen(KioskScreen):
         self.office_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.start_button = TouchButton("hero")
         self.start_button.clicked.connect(self.start_requested)
+        # A petition (phản ánh, kiến nghị) typed here, rating or not (kiosk.case_flow).
+        self.petition_button = TouchButton("secondary")
+        self.petition_button.clicked.connect(self.petition_requested)
         self.scan_drawing = ScanHintDrawing()
         self.scan_hint = make_label("hint", align=Qt.AlignmentFlag.AlignLeft)
         self.scan_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -74,6 +78,7 @@ class AttractScreen(KioskScreen):
         self.call_to_action.addWidget(self.unavailable_notice, stretch=3)
         self.call_to_action.addWidget(self.scan_panel, stretch=2)
         self.body.addLayout(self.call_to_action)
+        self.body.addWidget(self.petition_button)
         self.body.addStretch(1)
         self.body.addWidget(self.results)
         self.options = QGridLayout()
@@ -172,6 +177,7 @@ class AttractScreen(KioskScreen):
         else:
             self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
         self.scan_hint.setText(tr("Or scan the QR code on your receipt at the scanner below."))
+        self.petition_button.setText("✉ " + tr("Send feedback or a suggestion"))
         self.help_button.setText("? " + tr("How to use"))
         self.large_text_button.setText("A+ " + tr("Larger text"))
         self.large_text_button.setChecked(flow.large_text)
