@@ -112,9 +112,7 @@ def test_a_walk_in_petition_typed_in_vietnamese(qtbot, database, office):
     assert case.number in cases.slip.number.text()
 
 
-def test_a_petition_about_a_subject_typed_and_a_wrong_phone_is_explained(
-    qtbot, database, office
-):
+def test_a_petition_about_a_subject_typed_and_a_wrong_phone_is_explained(qtbot, database, office):
     window = open_kiosk(qtbot, database.url)
     tap(qtbot, window.attract.petition_button)
     cases = window.cases
@@ -168,9 +166,7 @@ def test_scanning_a_case_slip_rates_the_handling_once(qtbot, database, answered_
     assert len(window_ratings(database)) == 1
 
 
-def test_a_slip_whose_case_has_no_answer_yet_is_explained(
-    qtbot, database, office, manager, clock
-):
+def test_a_slip_whose_case_has_no_answer_yet_is_explained(qtbot, database, office, manager, clock):
     desk = CaseDesk(database.factory, station="manager-1", clock=clock)
     case = desk.open(MANAGER, source=CaseSource.PHONE, subject="Cơ sở vật chất")
     window = open_kiosk(qtbot, database.url)
