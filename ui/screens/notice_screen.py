@@ -36,7 +36,7 @@ class NoticeScreen(KioskScreen):
             self.heading.setText(tr("Your feedback"))
             self.message.setText(flow.case_notice.render(tr))
         elif flow.answers.case is not None:
-            self.heading.setText(tr("Already rated"))
+            self.heading.setText(tr("Your feedback"))
             self.message.setText(
                 tr("How your feedback was handled has already been rated. Thank you!")
             )

@@ -59,6 +59,12 @@ class ThanksScreen(KioskScreen):
         self.done_button.setText(tr("Done"))
         self.call_back_button.setText("☎ " + tr("I would like to be contacted"))
         self.call_back_button.setVisible(flow.offers_call_back)
+        # Beside the call-back offer, Done steps back: one strong button is the one to read.
+        look = "secondary" if flow.offers_call_back else "primary"
+        if self.done_button.objectName() != look:
+            self.done_button.setObjectName(look)
+            self.done_button.style().unpolish(self.done_button)
+            self.done_button.style().polish(self.done_button)
 
     def spoken_prompt(self) -> str:
         return " ".join(
