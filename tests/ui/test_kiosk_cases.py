@@ -4,6 +4,7 @@ against a real SQLite file: each request ends in the database once."""
 import uuid
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
 from kiosk.answers import Satisfaction
@@ -185,3 +186,78 @@ def test_a_forged_case_slip_is_refused_in_words(qtbot, database, answered_case):
     assert seen(window.attract.problem) == "⚠ " + Translator("vi")(NOT_GENUINE_CASE)
     scan(qtbot, window, f"PA1:{uuid.uuid4().hex.upper()}")  # cut short: refused alike
     assert window.flow.step is Step.ATTRACT and window_ratings(database) == []
+
+
+def case_states(window):
+    """Each case screen with the longest content it can have there."""
+    from datetime import datetime
+
+    from kiosk.answers import RatingInput
+    from kiosk.errors import ConflictError, InvalidInputError
+    from kiosk.kiosk_case import CaseToRate, KioskCase
+    from kiosk.phone import NOT_A_VIETNAMESE_PHONE
+
+    flow = window.flow
+    flow.case_qr = CaseQrSigner(b"k" * 32)
+    for step in (Step.PETITION_SUBJECT, Step.PETITION_TEXT, Step.PETITION_CONTACT):
+        flow.draft.subject = "Thời gian giải quyết"
+        flow.step = step
+        yield step.value
+    flow.step = Step.CALL_BACK
+    flow.problem = InvalidInputError(NOT_A_VIETNAMESE_PHONE, phone="123456789012")
+    yield "call-back, wrong phone"
+    flow.problem = None
+    case_id = uuid.uuid4()
+    for name, case in (
+        ("slip", KioskCase(case_id, "2026-0123", datetime(2026, 12, 14, 17), True)),
+        ("slip, no contact", KioskCase(case_id, "2026-0123", datetime(2026, 12, 14, 17), False)),
+        ("slip, in the outbox", KioskCase(case_id, None, None, False)),
+    ):
+        flow.last_case, flow.step = case, Step.CASE_SLIP
+        yield name
+    flow.answers.case = CaseToRate(case_id, "2026-0123", "Cơ sở vật chất, chỗ ngồi chờ và bãi xe")
+    flow.step = Step.CASE_FACE
+    yield "rating the handling"
+    flow.case_notice = ConflictError(
+        "Case {number} has no answer yet: its handling can be rated once it is answered.",
+        number="2026-0123",
+    )
+    flow.step = Step.CASE_NOTICE
+    yield "not answered yet"
+    flow.answers.case = None
+    flow.last_rating = RatingInput(Satisfaction.VERY_DISSATISFIED, service_code="HT-KS")
+    flow.last_rating_id, flow.office_hotline = uuid.uuid4(), "0251 3861 000"
+    flow.step = Step.THANKS
+    yield "thanks, call-back offered"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920x1080", "1366x768"])
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_text_is_cut_on_the_case_screens(qtbot, kiosk_look, size, large_text, language):
+    from kiosk.config import Settings
+    from tests.ui.test_text_fits import cut_off
+    from ui.kiosk_window import KioskWindow
+
+    window = KioskWindow(Settings(virtual_keyboard=False))
+    qtbot.addWidget(window)
+    window.flow.language = language
+    if large_text:
+        window.toggle_large_text()
+    window.setFixedSize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    problems = []
+    try:
+        for name in case_states(window):
+            window.refresh()
+            qtbot.wait(20)
+            screen = window.stack.currentWidget()
+            for widget in screen.findChildren(QWidget):
+                if widget.isVisible() and (why := cut_off(widget, window)):
+                    text = getattr(widget, "text", lambda: "")()
+                    problems.append(f"{name}: {type(widget).__name__} {text[:40]!r}: {why}")
+            assert window.thanks.call_back_button.isVisible() == (name.startswith("thanks"))
+    finally:
+        window.ticker.stop()
+    assert problems == [], "\n".join(problems)

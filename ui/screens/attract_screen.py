@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -39,6 +39,7 @@ class AttractScreen(KioskScreen):
         # A petition (phản ánh, kiến nghị) typed here, rating or not (kiosk.case_flow).
         self.petition_button = TouchButton("secondary")
         self.petition_button.clicked.connect(self.petition_requested)
+        self.petition_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.scan_drawing = ScanHintDrawing()
         self.scan_hint = make_label("hint", align=Qt.AlignmentFlag.AlignLeft)
         self.scan_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -64,6 +65,9 @@ class AttractScreen(KioskScreen):
         header.setSpacing(24)
         header.addWidget(self.emblem)
         header.addWidget(self.office_name, stretch=1)
+        # Beside the office's name, no taller than the emblem: a row of its own would push the
+        # start screen past a 1366×768 kiosk.
+        header.addWidget(self.petition_button)
         self.body.addLayout(header)
         self.body.addStretch(1)
         self.scan_panel = QWidget()
@@ -78,7 +82,6 @@ class AttractScreen(KioskScreen):
         self.call_to_action.addWidget(self.unavailable_notice, stretch=3)
         self.call_to_action.addWidget(self.scan_panel, stretch=2)
         self.body.addLayout(self.call_to_action)
-        self.body.addWidget(self.petition_button)
         self.body.addStretch(1)
         self.body.addWidget(self.results)
         self.options = QGridLayout()

@@ -21,9 +21,8 @@ def answer_words(case: KioskCase, tr: Translator) -> str:
     """How and by when the answer comes, in words."""
     if case.due_at is None:
         return tr(
-            "This kiosk cannot reach the office's records just now: your feedback is kept "
-            "here and will be numbered as soon as it is back in touch. The QR code already "
-            "works."
+            "Your feedback is kept on this kiosk and will be numbered as soon as the kiosk "
+            "is back in touch with the office."
         )
     due = case.due_at.strftime("%d/%m/%Y")
     if case.contact_given:
