@@ -92,8 +92,15 @@ class KioskCases:
         self._print_case_slip(case)
 
     def _print_case_slip(self, case: KioskCase) -> None:
-        """The slip on the kiosk's printer, where one is set up; the screen shows it anyway."""
-        log.info("Case slip for %s: no kiosk printer is configured.", case.number or case.id)
+        """The slip on the kiosk's printer, where one is set up; the screen shows it anyway
+        (number, due date, QR), so a kiosk without a printer loses nothing. Never the contact."""
+        reference, printer = case.number or case.id, self.window.settings.printer
+        if printer == "none":
+            log.info("Case slip %s shown on screen: no kiosk printer is configured.", reference)
+            return
+        log.info(
+            "Case slip %s shown on screen; printing to %s is not wired yet.", reference, printer
+        )
 
     # -- a slip's QR -----------------------------------------------------------------------
 
