@@ -15,6 +15,7 @@ from ui.widgets.touch_keyboard import TouchKeyboard
 
 MAX_PHONE_DIGITS = 12  # 0 and 9 digits for a mobile; a landline's area code makes 11
 DIGIT_KEY_PX = 104
+BESIDE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # a label by its field
 
 
 class DigitRow(QWidget):
@@ -55,13 +56,13 @@ class CaseContactScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.explanation = make_label("hint")
-        self.name_label = make_label("field", align=Qt.AlignmentFlag.AlignLeft)
+        self.name_label = make_label("field", align=BESIDE)
         self.name_label.setWordWrap(False)
         self.name = QLineEdit()
         self.name.setObjectName("search")
         self.name.setMaxLength(MAX_NAME)
         self.name.textChanged.connect(self._changed)
-        self.phone_label = make_label("field", align=Qt.AlignmentFlag.AlignLeft)
+        self.phone_label = make_label("field", align=BESIDE)
         self.phone_label.setWordWrap(False)
         # Typed on the keypad beside it only: a tap on it opens no letter keyboard.
         self.phone = QLineEdit()
