@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QSizePolicy, QWidget
 
 from kiosk.case_flow import MAX_SUBJECT, PETITION_SUBJECTS
 from kiosk.i18n import Translator
@@ -11,6 +11,8 @@ from kiosk.rating_flow import RatingFlow
 from ui.screens.kiosk_screen import KioskScreen, make_label
 from ui.widgets.touch_button import TouchButton, WrappingTouchButton
 from ui.widgets.touch_keyboard import TouchKeyboard
+
+CHOICE_MAX_PX = 180
 
 
 class PetitionSubjectScreen(KioskScreen):
@@ -27,6 +29,9 @@ class PetitionSubjectScreen(KioskScreen):
         self.subject_buttons: dict[str, WrappingTouchButton] = {}
         for index, key in enumerate(PETITION_SUBJECTS):
             button = WrappingTouchButton("answer")
+            # Big choices: as tall as the screen leaves room for, never less than a finger.
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setMaximumHeight(CHOICE_MAX_PX)
             button.clicked.connect(lambda _=False, k=key: self.subject_chosen.emit(k))
             self.subject_buttons[key] = button
             grid.addWidget(button, index // 2, index % 2)
@@ -39,7 +44,7 @@ class PetitionSubjectScreen(KioskScreen):
         self.next_button.clicked.connect(self._next_tapped)
         typed_row = QHBoxLayout()
         typed_row.addWidget(self.typed, stretch=1)
-        self.body.addWidget(self.choices)
+        self.body.addWidget(self.choices, stretch=3)
         self.body.addStretch(1)
         self.body.addWidget(self.other_hint)
         self.body.addLayout(typed_row)
