@@ -15,7 +15,7 @@ from ui.widgets.touch_keyboard import TouchKeyboard
 
 MAX_PHONE_DIGITS = 12  # 0 and 9 digits for a mobile; a landline's area code makes 11
 DIGIT_KEY_PX = 104
-BESIDE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter  # a label by its field
+BESIDE = Qt.AlignmentFlag.AlignLeft  # a label by its field (its padding lines it up)
 
 
 class DigitRow(QWidget):

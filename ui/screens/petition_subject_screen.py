@@ -42,12 +42,12 @@ class PetitionSubjectScreen(KioskScreen):
         self.typed.textChanged.connect(self.subject_typed)
         self.next_button = TouchButton("send")
         self.next_button.clicked.connect(self._next_tapped)
-        typed_row = QHBoxLayout()
-        typed_row.addWidget(self.typed, stretch=1)
+        self.typed_row = QHBoxLayout()
+        self.typed_row.addWidget(self.typed, stretch=1)
         self.body.addWidget(self.choices, stretch=3)
         self.body.addStretch(1)
         self.body.addWidget(self.other_hint)
-        self.body.addLayout(typed_row)
+        self.body.addLayout(self.typed_row)
         self.body.addStretch(1)
         self.act_in_footer(self.next_button)
         self.dock_keyboard(TouchKeyboard(self.typed, max_length=MAX_SUBJECT))
@@ -55,6 +55,14 @@ class PetitionSubjectScreen(KioskScreen):
     def typing_changed(self, typing: bool) -> None:
         self.choices.setVisible(not typing)
         self.other_hint.setVisible(not typing)
+        # Next beside the subject while the keyboard is up, as Send on the reasons screen.
+        if typing:
+            self.footer_row.removeWidget(self.next_button)
+            self.typed_row.addWidget(self.next_button)
+        else:
+            self.typed_row.removeWidget(self.next_button)
+            self.footer_row.addWidget(self.next_button, stretch=1)
+        self.next_button.show()  # moving to another parent widget hides it
 
     def _next_tapped(self) -> None:
         self.close_keyboard()
