@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from kiosk.case_qr import CaseQrSigner
 from kiosk.config import Settings
 from kiosk.i18n import Translator
 from kiosk.key_files import KeyFileError
@@ -24,6 +25,7 @@ class StationKeys:
     station: StationSigner | None
     receipt_problem: KeyFileError | None = None
     station_problem: KeyFileError | None = None
+    case_qr: CaseQrSigner | None = None  # the office's key too: a case slip's QR
 
     @property
     def problems(self) -> list[KeyFileError]:
@@ -33,8 +35,10 @@ class StationKeys:
 def load_station_keys(settings: Settings) -> StationKeys:
     receipt: ReceiptSigner
     receipt_problem = station_problem = None
+    case_qr = None
     try:
-        receipt = ReceiptSigner(load_receipt_key(signing_key_path(settings.signing_key_path)))
+        office_key = load_receipt_key(signing_key_path(settings.signing_key_path))
+        receipt, case_qr = ReceiptSigner(office_key), CaseQrSigner(office_key)
     except KeyFileError as problem:
         receipt, receipt_problem = UnavailableReceiptSigner(problem), problem
     station: StationSigner | None = None
@@ -42,7 +46,7 @@ def load_station_keys(settings: Settings) -> StationKeys:
         station = load_station_signer(station_key_path(settings.station_key_path))
     except KeyFileError as problem:
         station_problem = problem
-    keys = StationKeys(receipt, station, receipt_problem, station_problem)
+    keys = StationKeys(receipt, station, receipt_problem, station_problem, case_qr)
     tr = Translator(settings.language)
     for unusable in keys.problems:
         log.warning("%s", unusable.render(tr))

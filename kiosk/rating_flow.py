@@ -8,17 +8,20 @@ tested without Qt.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.answers import COMPLAINT_REASONS, SCALE_LEVELS, UNHAPPY, RatingInput, Satisfaction
+from kiosk.case_flow import CaseSteps, PetitionDraft
 from kiosk.clock import Clock, Ticks, monotonic_ticks
 from kiosk.dossier_code import parse_dossier_code
 from kiosk.errors import InvalidInputError, KioskError
+from kiosk.flow_steps import BACK, CLOSING, QUESTIONS, RESTING
+from kiosk.flow_steps import Step as Step  # the screens name the steps from here
 from kiosk.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_
+from kiosk.kiosk_case import CaseToRate
 from kiosk.provincial.receipt_codes import find_dossier_code
 from kiosk.receipt_payload import (
     CHECK_DIGITS,
@@ -40,38 +43,6 @@ WRONG_CHECKS_ALLOWED = 5
 TOO_MANY_WRONG_CHECKS = N_(
     "The check number was wrong too many times. Please ask at the counter for help."
 )
-
-
-class Step(enum.Enum):
-    ATTRACT = "attract"
-    HELP = "help"
-    IDENTIFY = "identify"
-    KEYPAD = "keypad"
-    SERVICES = "services"
-    DOSSIER = "dossier"
-    FACE = "face"
-    CONTACTS = "contacts"  # indicator 3
-    AGENCIES = "agencies"  # indicator 4
-    CONDUCT = "conduct"  # the asked half of indicator 7
-    REASONS = "reasons"
-    SAVING = "saving"
-    THANKS = "thanks"
-    ALREADY_RATED = "already_rated"
-    PROBLEM = "problem"
-
-
-QUESTIONS = (Step.CONTACTS, Step.AGENCIES, Step.CONDUCT)
-# Where the idle timeout does not run: nothing is half-done there, or the kiosk is busy.
-RESTING = frozenset({Step.ATTRACT, Step.SAVING})
-# Screens that go back to the attract screen by themselves after `thanks_seconds`.
-CLOSING = frozenset({Step.THANKS, Step.ALREADY_RATED, Step.PROBLEM})
-BACK = {
-    Step.HELP: Step.ATTRACT,
-    Step.IDENTIFY: Step.ATTRACT,
-    Step.KEYPAD: Step.IDENTIFY,
-    Step.SERVICES: Step.IDENTIFY,
-    Step.DOSSIER: Step.IDENTIFY,
-}
 
 
 @dataclass(frozen=True)
@@ -110,9 +81,10 @@ class _Answers:
     conduct_complaint: bool | None = None
     reasons: list[str] = field(default_factory=list)
     comment: str = ""
+    case: CaseToRate | None = None  # its handling is rated (a slip's QR)
 
 
-class RatingFlow:
+class RatingFlow(CaseSteps):
     def __init__(
         self,
         clock: Clock,
@@ -144,6 +116,7 @@ class RatingFlow:
         self.verify_typed: Callable[[str, str], str] | None = None
         self.wrong_checks = 0  # in this session: from the start screen back to it
         self._last_saved_at: float | None = None
+        self._init_cases()
         self._last_activity = self._entered_at = ticks()
 
     # -- what the screens show -------------------------------------------------------------
@@ -219,6 +192,7 @@ class RatingFlow:
     def _reset_answers(self) -> None:
         self.answers = _Answers()
         self.keypad = ""
+        self.draft = PetitionDraft()  # a name and phone typed are not kept for the next citizen
 
     # -- identifying the dossier -----------------------------------------------------------
 
@@ -375,6 +349,7 @@ class RatingFlow:
                 satisfaction=answers.satisfaction,
                 dossier_code=answers.dossier.code if answers.dossier else None,
                 service_code=answers.service.code if answers.service else None,
+                case_id=answers.case.id if answers.case else None,
                 contacts_score=answers.contacts_score,
                 agencies_score=answers.agencies_score,
                 conduct_complaint=answers.conduct_complaint,
@@ -393,6 +368,7 @@ class RatingFlow:
         if self.step is Step.SAVING:
             self.last_result = self.answers.dossier
             self.last_rating = pending.answers
+            self.last_rating_id = pending.id
             self._go(Step.THANKS)
 
     def save_failed(self, pending: PendingRating, error: BaseException) -> None:
@@ -423,7 +399,7 @@ class RatingFlow:
         if self.step in RESTING:
             return None
         now = self._ticks()
-        if self.step in CLOSING:
+        if self.step in CLOSING and not self.offers_call_back:  # time to tap "call me back"
             return self.settings.thanks - (now - self._entered_at)
         return self.settings.idle_timeout - (now - self._last_activity)
 

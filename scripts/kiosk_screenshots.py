@@ -9,7 +9,9 @@ the real window and database, and grabs the window at each one (1920×1080 unles
 The on-screen keyboard is shot open, with Telex typed on its keys, in normal and large text.
 The start screen shows this month's results. A provincial receipt's scan is shown refused
 (not imported here; one of our counter's codes without its proof) and accepted (an imported
-dossier's screen), also at 1366×768 with large text.
+dossier's screen), also at 1366×768 with large text. The feedback cases' screens follow: a
+petition typed in Telex, a call-back after an unhappy rating, the slip (numbered, and waiting
+in the outbox), a slip scanned to rate the handling, and the refusals (`--cases-only`: those).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from kiosk.answers import Satisfaction
+from kiosk.case_qr import CaseQrSigner
 from kiosk.clock import office_now
 from kiosk.config import Settings
 from kiosk.db.models import Dossier, DossierSource, Office, Rating, Service
 from kiosk.db.open import open_database
-from kiosk.errors import KioskError
+from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_
+from kiosk.kiosk_case import CaseToRate, KioskCase
 from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.reports.public_results import month_results
@@ -109,6 +113,107 @@ def tap_keys(keyboard: TouchKeyboard, keys: str) -> None:
         keyboard.key_for(key).click()
 
 
+Shot = Callable[..., None]
+
+
+def shoot_cases(window: KioskWindow, backend: KioskBackend, shot: Shot, small: Shot) -> None:
+    """The feedback cases' screens, with real cases opened through the backend."""
+    flow, cases = window.flow, window.cases
+    vietnamese = flow.language == "vi"
+    flow.case_qr = CaseQrSigner(b"screenshots".ljust(32, b"-"))
+    flow.home()
+    shot("case-attract-forged-slip", lambda: flow.submit_case_code("PA1:00:FORGED"))
+    small("case-attract-forged-slip")
+    cases.open_petition()
+    shot("case-petition-subject")
+    small("case-petition-subject")
+    cases.subject.keyboard.open_keyboard()
+    tap_keys(cases.subject.keyboard, "Baix guwir xe" if vietnamese else "Parking")
+    shot("case-petition-subject-keyboard-open")
+    small("case-petition-subject-keyboard-open")
+    cases.subject.keyboard.close_keyboard()
+    flow.choose_subject("procedure")
+    cases.text.keyboard.open_keyboard()
+    words = (
+        "Thur tucj ruwowmf raf, phari ddi laij nhieeuf laanf"
+        if vietnamese
+        else ("Too many papers, I had to come back many times")
+    )
+    tap_keys(cases.text.keyboard, words)
+    shot("case-petition-text-keyboard-open")
+    small("case-petition-text-keyboard-open")
+    cases.text.keyboard.close_keyboard()
+    shot("case-petition-text")
+    flow.submit_petition_text()
+    shot("case-petition-contact")
+    small("case-petition-contact")
+    cases.contact.keyboard.open_keyboard()
+    tap_keys(cases.contact.keyboard, "Nguyeenx Thij Lan" if vietnamese else "Mary Smith")
+    shot("case-petition-contact-keyboard-open")
+    small("case-petition-contact-keyboard-open")
+    cases.contact.keyboard.close_keyboard()
+    for digit in "0912345678":
+        cases.contact.keypad.digit_buttons[digit].click()
+    shot("case-petition-contact-filled")
+    request = flow.send_case()
+    assert request is not None
+    shot("case-slip", lambda: flow.case_sent(backend.send_case(request)))
+    small("case-slip")
+    window.toggle_large_text()
+    small("case-slip-large-text")
+    window.toggle_large_text()
+    queued = KioskCase(request.case_id, None, None, contact_given=False)
+    shot("case-slip-waiting-in-outbox", lambda: setattr(flow, "last_case", queued))
+    small("case-slip-waiting-in-outbox")
+    # A call-back after an unhappy rating (the thanks before it offer it).
+    flow.home()
+    flow.start()
+    flow.rate_without_receipt()
+    flow.pick_service(window.services._services[0])  # noqa: SLF001 - any service will do
+    flow._last_saved_at = None  # noqa: SLF001 - the repeat gap does not matter here
+    flow.choose_face(Satisfaction.DISSATISFIED)
+    for _ in range(3):
+        flow.answer(None)
+    pending = flow.finish()
+    assert pending is not None
+    backend.record(pending.answers, rating_id=pending.id, at=pending.at)
+    shot("case-thanks-offers-call-back", lambda: flow.saved(pending))
+    small("case-thanks-offers-call-back")
+    cases.ask_call_back()
+    shot("case-call-back", lambda: None)
+    small("case-call-back")
+    cases.contact.keyboard.open_keyboard()
+    tap_keys(cases.contact.keyboard, "Lee Vawn Binhf" if vietnamese else "John Brown")
+    cases.contact.keyboard.close_keyboard()
+    shot("case-call-back-no-phone", flow.send_case)
+    small("case-call-back-no-phone")
+    for digit in "12345":
+        cases.contact.keypad.digit_buttons[digit].click()
+    shot("case-call-back-wrong-phone", flow.send_case)
+    for _ in range(5):
+        cases.contact.keypad.erase_button.click()
+    for digit in "0987654321":
+        cases.contact.keypad.digit_buttons[digit].click()
+    call_back = flow.send_case()
+    assert call_back is not None
+    shot("case-slip-call-back", lambda: flow.case_sent(backend.send_case(call_back)))
+    small("case-slip-call-back")
+    # Rating the handling with the slip's QR.
+    to_rate = CaseToRate(call_back.case_id, "2026-0002", "Đăng ký khai sinh")
+    shot("case-face", lambda: (flow.home(), flow.case_found(to_rate)))
+    small("case-face")
+    handling = flow.rate_handling(Satisfaction.SATISFIED)
+    assert handling is not None
+    shot("case-thanks-after-rating-handling", lambda: flow.saved(handling))
+    not_yet = ConflictError(
+        N_("Case {number} has no answer yet: its handling can be rated once it is answered."),
+        number="2026-0002",
+    )
+    shot("case-notice-not-answered", lambda: (flow.home(), flow.case_not_rated(not_yet)))
+    small("case-notice-not-answered")
+    flow.home()
+
+
 def shoot_language(
     app: QApplication,
     url: str,
@@ -118,6 +223,7 @@ def shoot_language(
     rated_code: str,
     imported_code: str,
     size: tuple[int, int],
+    cases_only: bool = False,
 ) -> None:
     window = KioskWindow(Settings(database_url=url, language=language))
     window.resize(*size)
@@ -162,6 +268,10 @@ def shoot_language(
         window.resize(*size)
 
     shot("attract")
+    if cases_only:
+        shoot_cases(window, backend, shot, shot_small)
+        window.close()
+        return
     shot("help", flow.show_help)
     shot("identify", flow.start)
     flow.open_keypad()
@@ -254,7 +364,7 @@ def shoot_language(
     flow.start()
     flow._last_activity -= flow.settings.idle_timeout - 7  # noqa: SLF001
     shot("idle-countdown")
-    flow.home()
+    shoot_cases(window, backend, shot, shot_small)
     shot("attract-large-text", window.toggle_large_text)
     window.toggle_large_text()
     window.close()
@@ -264,6 +374,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1920x1080", help="the window, WIDTHxHEIGHT")
+    parser.add_argument("--cases-only", action="store_true", help="the feedback cases' screens")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -276,7 +387,15 @@ def main() -> int:
     app = build_application(sys.argv[:1])
     for language in ("vi", "en"):
         shoot_language(
-            app, url, language, args.out, late_code, rated_code, imported_code, (width, height)
+            app,
+            url,
+            language,
+            args.out,
+            late_code,
+            rated_code,
+            imported_code,
+            (width, height),
+            args.cases_only,
         )
     return 0
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.answers import Satisfaction
 from kiosk.clock import CONTACT_SECONDS, Clock, Ticks, monotonic_ticks, office_now
 from kiosk.config import Settings
 from kiosk.errors import ConflictError, KioskError
@@ -177,6 +178,8 @@ class KioskWindow(QMainWindow):
         self.reasons = ReasonsScreen()
         self.thanks = ThanksScreen()
         self.notice = NoticeScreen()
+        from ui.kiosk_cases import KioskCases
+
         self.screens.update(
             {
                 Step.HELP: self.help,
@@ -194,6 +197,7 @@ class KioskWindow(QMainWindow):
                 Step.PROBLEM: self.notice,
             }
         )
+        self.cases = KioskCases(self)  # its screens join self.screens
         for screen in dict.fromkeys(self.screens.values()):
             if screen is not self.attract:
                 self.stack.addWidget(screen)
@@ -221,13 +225,20 @@ class KioskWindow(QMainWindow):
         self.services.typed.connect(flow.touch)
         self.services.scrolled.connect(flow.touch)
         self.dossier.rate_requested.connect(lambda: act(flow.begin_rating))
-        self.face.face_chosen.connect(lambda s: act(lambda: flow.choose_face(s)))
+        self.face.face_chosen.connect(self.face_chosen)
         self.question.answered.connect(lambda value: self.complete(lambda: flow.answer(value)))
         self.reasons.reason_toggled.connect(lambda r: act(lambda: flow.toggle_reason(r)))
         self.reasons.comment_changed.connect(flow.set_comment)
         self.reasons.send_requested.connect(lambda: self.complete(flow.finish))
         self.thanks.done.connect(lambda: act(flow.home))
         self.notice.done.connect(lambda: act(flow.home))
+        self.cases.connect()
+
+    def face_chosen(self, satisfaction: Satisfaction) -> None:
+        if self.flow.step is Step.CASE_FACE:  # the handling of a case: one tap completes it
+            self.complete(lambda: self.flow.rate_handling(satisfaction))
+        else:
+            self.act(lambda: self.flow.choose_face(satisfaction))
 
     # -- the database, off the UI thread ----------------------------------------------------
 
@@ -303,6 +314,7 @@ class KioskWindow(QMainWindow):
         else:
             self.flow.verify_receipt = _receipts_unavailable
             self.flow.verify_typed = lambda _code, _check: _receipts_unavailable(_code)
+        self.flow.case_qr = keys.case_qr
         if keys.station_problem is not None:
             self.ratings_unavailable = True
             self.attract.unavailable = RATINGS_UNAVAILABLE
@@ -313,7 +325,7 @@ class KioskWindow(QMainWindow):
         if backend is None:
             return
         # A failure here is the database being away: the staff dot already says so.
-        self._in_background(backend.report_contact, lambda _: None, lambda _: None)
+        self.run_in_background(backend.report_contact, lambda _: None, lambda _: None)
 
     def read_public_results(self) -> None:
         """This month's results for the start screen, read on a worker: never in a citizen's
@@ -321,7 +333,7 @@ class KioskWindow(QMainWindow):
         backend = self.backend
         if backend is None:
             return
-        self._in_background(backend.public_results, self._show_public_results, lambda _: None)
+        self.run_in_background(backend.public_results, self._show_public_results, lambda _: None)
 
     def _show_public_results(self, results: MonthResults | None) -> None:
         self.attract.set_results(results, Translator(self.flow.language))
@@ -329,13 +341,17 @@ class KioskWindow(QMainWindow):
     def show_start_problem(self, message: str) -> None:
         self.attract.set_office_name(message)
 
-    def _in_background(
+    def run_in_background(
         self,
         call: Callable[[], Result],
         done: Callable[[Result], None],
         failed: Callable[[BaseException], None],
     ) -> None:
         run_in_background(call, done, failed, parent=self)
+
+    def outbox_grew(self) -> None:
+        """A petition or call-back request waits in the outbox: the retry timer forwards it."""
+        self._outbox_waiting += 1
 
     def look_up_typed(self, typed: TypedCode | None) -> None:
         """A right check number is looked up; a wrong one only noted, for the gaming signal."""
@@ -345,7 +361,7 @@ class KioskWindow(QMainWindow):
         if typed is not None and self.backend is not None:
             backend = self.backend
             # A failure is the database being away: the staff dot already says so.
-            self._in_background(
+            self.run_in_background(
                 lambda: backend.note_typed_code(typed.code, check_ok=False),
                 lambda _: None,
                 lambda _: None,
@@ -363,7 +379,7 @@ class KioskWindow(QMainWindow):
             known = error if isinstance(error, KioskError) else KioskError(UNREACHABLE)
             self.act(lambda: self.flow.dossier_not_found(known))
 
-        self._in_background(
+        self.run_in_background(
             lambda: backend.lookup(code, typed=typed, bare=bare),
             lambda info: self.act(lambda: self.flow.dossier_found(info)),
             failed,
@@ -372,6 +388,9 @@ class KioskWindow(QMainWindow):
     def on_scanned(self, text: str) -> None:
         if self.ratings_unavailable:
             return  # the start screen says why, and to ask at the counter
+        self.build_remaining_screens()
+        if self.cases.scanned(text):
+            return
         scanned = self.flow.submit_code(text)
         if scanned is None:
             self.refresh()
@@ -410,7 +429,7 @@ class KioskWindow(QMainWindow):
                 self.rating_kept_for_retry.emit(pending)
             self.refresh()
 
-        self._in_background(
+        self.run_in_background(
             lambda: backend.record(pending.answers, rating_id=pending.id, at=pending.at),
             done,
             failed,
@@ -421,7 +440,7 @@ class KioskWindow(QMainWindow):
             if pending.id not in self._retrying:
                 self.save(pending)
         if self._outbox_waiting and self.backend is not None:
-            self._in_background(self.backend.forward_outbox, self._outbox_sent, lambda _: None)
+            self.run_in_background(self.backend.forward_outbox, self._outbox_sent, lambda _: None)
 
     def _outbox_sent(self, waiting: int) -> None:
         self._outbox_waiting = waiting
@@ -481,7 +500,7 @@ class KioskWindow(QMainWindow):
         tr = Translator(flow.language)
         # While saving, the flow ignores taps; disabling the screen instead would restyle and
         # repaint every widget on it, on the path to the thank-you frame.
-        if flow.step is not Step.SAVING:
+        if flow.step not in (Step.SAVING, Step.SENDING):
             if flow.step not in self.screens:
                 self.build_remaining_screens()
             screen = self.screens[flow.step]

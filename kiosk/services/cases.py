@@ -29,6 +29,7 @@ from kiosk.db.limits import fitted
 from kiosk.db.models import Clerk, ClerkRole, Office, Rating, Service
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
+from kiosk.kiosk_case import rating_case_id
 from kiosk.services.counters import count_up
 from kiosk.services.dossier_input import clean_phone
 from kiosk.services.offices import office_calendar
@@ -291,7 +292,7 @@ def open_rating_case(
         subject=service.name_vi if service else "-",
         text=rating.comment or "",
         contact=contact,
-        case_id=case_id,
+        case_id=case_id or rating_case_id(rating.id),
         rating_id=rating.id,
         dossier_id=rating.dossier_id,
         service_id=rating.service_id,

@@ -13,12 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.answers import RatingInput
+from kiosk.db.case_models import CaseSource
 from kiosk.db.models import ClerkRole, DossierSource, Rating
 from kiosk.errors import InvalidInputError, KioskError, NotFoundError
 from kiosk.i18n import N_
+from kiosk.kiosk_case import CaseRequest, CaseToRate, KioskCase
 from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
+from kiosk.services import cases
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.case_desk import CaseDesk
 from kiosk.services.dossiers import find_dossier
 from kiosk.services.gaming import TYPED_CODE
 from kiosk.services.key_registry import current_key
@@ -38,6 +42,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.keys")
 # The audit action of a bare dossier code scanned at a kiosk (a provincial receipt's barcode).
 BARE_CODE = "kiosk.bare_code"
+# A slip printed while the kiosk was cut off, scanned before its case was forwarded.
+CASE_NOT_HERE_YET = N_(
+    "This feedback has not reached the office's records yet. Please try again later, or ask "
+    "at the counter."
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,7 @@ class KioskBackend(StationUseCases):
         """The office and services as last read, when the server cannot be reached now."""
         if self._outbox is None or (last := self._outbox.last_start()) is None:
             return None
-        return KioskStart(*last, outbox_waiting=self._outbox.count())
+        return KioskStart(*last, outbox_waiting=self._outbox_count())
 
     def allow_exit(self, counter: int, pin: str) -> None:
         """A manager's counter and PIN let staff leave the locked kiosk (audited); anything else
@@ -203,7 +212,32 @@ class KioskBackend(StationUseCases):
                     if not central_unreachable(error):
                         raise
             self._outbox.put(rating_id, at, answers)
-            return QueuedRating(rating_id, self._outbox.count())
+            return QueuedRating(rating_id, self._outbox_count())
+
+    def send_case(self, request: CaseRequest) -> KioskCase:
+        """A petition or a call-back request: opened centrally with the kiosk's case id, or,
+        the server being away, kept in the outbox behind the ratings it may refer to."""
+        if self._outbox is None:
+            return self._case_centrally(request)
+        with self._forwarding:
+            if self._forward_waiting():
+                try:
+                    return self._case_centrally(request)
+                except Exception as error:
+                    if not central_unreachable(error):
+                        raise
+            self._outbox.cases.put(request)
+            return KioskCase(request.case_id, None, None, request.contact is not None)
+
+    def case_to_rate(self, case_id: uuid.UUID) -> CaseToRate:
+        """The case of a scanned slip, when its handling may be rated now; else why not."""
+        with self._factory() as session:
+            office = find_office(session, self._office_code)
+            try:
+                case = cases.case_to_rate(session, office, case_id)
+            except NotFoundError:
+                raise NotFoundError(CASE_NOT_HERE_YET) from None
+            return CaseToRate(case.id, case.number, case.subject)
 
     def forward_outbox(self) -> int:
         """Sends what waits, oldest first; returns how many still wait."""
@@ -211,10 +245,56 @@ class KioskBackend(StationUseCases):
             return 0
         with self._forwarding:
             self._forward_waiting()
-            return self._outbox.count()
+            return self._outbox_count()
+
+    def _outbox_count(self) -> int:
+        assert self._outbox is not None
+        return self._outbox.count() + self._outbox.cases.count()
 
     def _forward_waiting(self) -> bool:
-        """True when the outbox is empty afterwards (the server took everything)."""
+        """True when the outbox is empty afterwards (the server took everything). The ratings
+        go first: a call-back request refers to its rating."""
+        return self._forward_ratings() and self._forward_cases()
+
+    def _forward_cases(self) -> bool:
+        assert self._outbox is not None
+        for request in self._outbox.cases.waiting():
+            try:
+                self._case_centrally(request)
+            except KioskError as refusal:  # e.g. its rating was refused, so no case to join
+                self._outbox.cases.refused(request.case_id, str(refusal))
+            except Exception as error:
+                if central_unreachable(error):
+                    return False
+                raise
+            else:
+                self._outbox.cases.forwarded(request.case_id)
+        return True
+
+    def _case_centrally(self, request: CaseRequest) -> KioskCase:
+        # Opened as of the citizen's tap, also when forwarded later: the due date counts from it.
+        desk = CaseDesk(
+            self._factory,
+            station=self._station,
+            clock=lambda: request.at,
+            office_code=self._office_code,
+        )
+        contact = request.contact
+        wanted = cases.Contact(contact.name, contact.phone) if contact else None
+        if request.rating_id is not None and wanted is not None:
+            view = desk.call_back(request.rating_id, wanted, case_id=request.case_id)
+        else:
+            view = desk.open(
+                None,
+                source=CaseSource.KIOSK,
+                subject=request.subject,
+                text=request.text,
+                contact=wanted,
+                case_id=request.case_id,
+            )
+        return KioskCase(view.id, view.number, view.due_at, contact is not None)
+
+    def _forward_ratings(self) -> bool:
         assert self._outbox is not None
         for item in self._outbox.waiting():
             try:

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
+from kiosk.services.case_outbox import CaseOutbox
 from kiosk.views import OfficeView, ServiceView
 
 TIME_FIELDS = ("opening_time", "closing_time", "afternoon_cutoff")
@@ -63,6 +64,7 @@ def _to_json(answers: RatingInput) -> str:
             "comment": answers.comment,
             "partial": answers.partial,
             "channel": answers.channel.value,
+            "case_id": str(answers.case_id) if answers.case_id else None,
         },
         ensure_ascii=False,
     )
@@ -81,6 +83,8 @@ def _from_json(text: str) -> RatingInput:
         comment=data["comment"],
         partial=data["partial"],
         channel=RatingChannel(data["channel"]),
+        # Rating a case's handling; absent from what a kiosk queued before cases existed.
+        case_id=uuid.UUID(data["case_id"]) if data.get("case_id") else None,
     )
 
 
@@ -93,6 +97,8 @@ class RatingOutbox:
             connection.execute("PRAGMA journal_mode=WAL")
             for statement in SCHEMA:
                 connection.execute(statement)
+        # Petitions and call-back requests, beside the ratings they may refer to.
+        self.cases = CaseOutbox(self._connect, self._lock)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

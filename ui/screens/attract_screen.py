@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.i18n import Translator
 from kiosk.rating_flow import RatingFlow
@@ -26,6 +26,7 @@ class AttractScreen(KioskScreen):
     help_requested = Signal()
     language_chosen = Signal(str)
     large_text_toggled = Signal()
+    petition_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(with_back=False)
@@ -35,6 +36,10 @@ class AttractScreen(KioskScreen):
         self.office_name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.start_button = TouchButton("hero")
         self.start_button.clicked.connect(self.start_requested)
+        # A petition (phản ánh, kiến nghị) typed here, rating or not (kiosk.case_flow).
+        self.petition_button = TouchButton("secondary")
+        self.petition_button.clicked.connect(self.petition_requested)
+        self.petition_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.scan_drawing = ScanHintDrawing()
         self.scan_hint = make_label("hint", align=Qt.AlignmentFlag.AlignLeft)
         self.scan_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -60,6 +65,9 @@ class AttractScreen(KioskScreen):
         header.setSpacing(24)
         header.addWidget(self.emblem)
         header.addWidget(self.office_name, stretch=1)
+        # Beside the office's name, no taller than the emblem: a row of its own would push the
+        # start screen past a 1366×768 kiosk.
+        header.addWidget(self.petition_button)
         self.body.addLayout(header)
         self.body.addStretch(1)
         self.scan_panel = QWidget()
@@ -172,6 +180,7 @@ class AttractScreen(KioskScreen):
         else:
             self.start_button.setText(tr("Rate our service") + "\n" + tr("Touch here to start"))
         self.scan_hint.setText(tr("Or scan the QR code on your receipt at the scanner below."))
+        self.petition_button.setText("✉ " + tr("Send feedback or a suggestion"))
         self.help_button.setText("? " + tr("How to use"))
         self.large_text_button.setText("A+ " + tr("Larger text"))
         self.large_text_button.setChecked(flow.large_text)

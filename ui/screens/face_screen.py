@@ -35,7 +35,10 @@ class FaceScreen(KioskScreen):
         self.heading.setText(tr("How satisfied are you with the service?"))
         answers = flow.answers
         subject = ""
-        if answers.dossier is not None:
+        if answers.case is not None:  # a slip's QR: the handling of the citizen's feedback
+            self.heading.setText(tr("How satisfied are you with how your feedback was handled?"))
+            subject = f"{answers.case.number} · {answers.case.subject}"
+        elif answers.dossier is not None:
             dossier = answers.dossier
             subject = dossier.service_name_vi if flow.language == "vi" else dossier.service_name_en
         elif answers.service is not None:

@@ -32,6 +32,14 @@ class NoticeScreen(KioskScreen):
                     "as soon as possible. Please tell the staff at the counter."
                 )
             )
+        elif flow.step is Step.CASE_NOTICE and flow.case_notice is not None:
+            self.heading.setText(tr("Your feedback"))
+            self.message.setText(flow.case_notice.render(tr))
+        elif flow.answers.case is not None:
+            self.heading.setText(tr("Your feedback"))
+            self.message.setText(
+                tr("How your feedback was handled has already been rated. Thank you!")
+            )
         else:
             self.heading.setText(tr("Already rated"))
             self.message.setText(

@@ -15,6 +15,7 @@ from ui.widgets.touch_button import TouchButton
 
 class ThanksScreen(KioskScreen):
     done = Signal()
+    call_back_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__(with_back=False)
@@ -23,11 +24,15 @@ class ThanksScreen(KioskScreen):
         self.dossier = make_label("status")
         self.done_button = TouchButton("primary")
         self.done_button.clicked.connect(self.done)
+        # After an unhappy rating: the citizen may ask to be called back (kiosk.case_flow).
+        self.call_back_button = TouchButton("action")
+        self.call_back_button.clicked.connect(self.call_back_requested)
         self.body.addStretch(1)
         self.body.addWidget(self.message)
         self.body.addWidget(self.follow_up)
         self.body.addWidget(self.dossier)
         self.body.addStretch(1)
+        self.body.addWidget(self.call_back_button)
         self.body.addWidget(self.done_button)
 
     def render_content(self, flow: RatingFlow, tr: Translator) -> None:
@@ -52,6 +57,14 @@ class ThanksScreen(KioskScreen):
         self.dossier.setText(f"{dossier.code}\n{reminder}".strip() if dossier else "")
         self.dossier.setVisible(dossier is not None)
         self.done_button.setText(tr("Done"))
+        self.call_back_button.setText("☎ " + tr("I would like to be contacted"))
+        self.call_back_button.setVisible(flow.offers_call_back)
+        # Beside the call-back offer, Done steps back: one strong button is the one to read.
+        look = "secondary" if flow.offers_call_back else "primary"
+        if self.done_button.objectName() != look:
+            self.done_button.setObjectName(look)
+            self.done_button.style().unpolish(self.done_button)
+            self.done_button.style().polish(self.done_button)
 
     def spoken_prompt(self) -> str:
         return " ".join(

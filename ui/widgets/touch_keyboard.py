@@ -58,7 +58,10 @@ class TouchKeyboard(QWidget):
         self._language = ""
         self.character_keys: dict[str, TouchButton] = {}
         self.backspace_keys: list[TouchButton] = []  # one a page
+        # Owned from the start: it joins a page of keys only when they are built, and a button
+        # without a parent until then outlives its screen (and crashed a later restyle).
         self.shift_key = _key("⇧")
+        self.shift_key.setParent(self)
         self.shift_key.setCheckable(True)
         self.shift_key.clicked.connect(self._shift_tapped)
         # The pages of keys are built when the keyboard first opens: some eighty keys, and a
