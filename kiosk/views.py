@@ -24,6 +24,7 @@ class OfficeView:
     signatory_title: str = ""
     signatory_name: str = ""
     hotline: str = ""
+    case_days: int = 10  # working days to answer a feedback case (the slip says it)
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ scanned to rate the handling. The window hands its screens, flow and worker call
 
 from __future__ import annotations
 
-import logging
 import uuid
 from typing import TYPE_CHECKING
 
 from kiosk.errors import KioskError
 from kiosk.rating_flow import Step
+from ui.case_slip_printing import print_kiosk_case_slip
 from ui.kiosk_window import UNREACHABLE
 from ui.screens.case_contact_screen import CaseContactScreen
 from ui.screens.case_slip_screen import CaseSlipScreen
@@ -17,10 +17,8 @@ from ui.screens.petition_subject_screen import PetitionSubjectScreen
 from ui.screens.petition_text_screen import PetitionTextScreen
 
 if TYPE_CHECKING:
-    from kiosk.kiosk_case import CaseToRate, KioskCase
+    from kiosk.kiosk_case import CaseRequest, CaseToRate, KioskCase
     from ui.kiosk_window import KioskWindow
-
-log = logging.getLogger("kiosk.cases")
 
 
 class KioskCases:
@@ -83,24 +81,15 @@ class KioskCases:
             known = error if isinstance(error, KioskError) else KioskError(UNREACHABLE)
             window.act(lambda: flow.case_not_sent(came_from, known))
 
-        window.run_in_background(lambda: backend.send_case(request), self._sent, failed)
+        window.run_in_background(
+            lambda: backend.send_case(request), lambda case: self._sent(case, request), failed
+        )
 
-    def _sent(self, case: KioskCase) -> None:
+    def _sent(self, case: KioskCase, request: CaseRequest) -> None:
         if case.queued:
             self.window.outbox_grew()
         self.window.act(lambda: self.window.flow.case_sent(case))
-        self._print_case_slip(case)
-
-    def _print_case_slip(self, case: KioskCase) -> None:
-        """The slip on the kiosk's printer, where one is set up; the screen shows it anyway
-        (number, due date, QR), so a kiosk without a printer loses nothing. Never the contact."""
-        reference, printer = case.number or case.id, self.window.settings.printer
-        if printer == "none":
-            log.info("Case slip %s shown on screen: no kiosk printer is configured.", reference)
-            return
-        log.info(
-            "Case slip %s shown on screen; printing to %s is not wired yet.", reference, printer
-        )
+        print_kiosk_case_slip(self.window, case, request)
 
     # -- a slip's QR -----------------------------------------------------------------------
 

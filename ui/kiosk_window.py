@@ -27,6 +27,7 @@ from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step, TypedCode
 from kiosk.services.public_results import REFRESH_SECONDS
+from kiosk.views import OfficeView
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
 from ui.theme import screen_scale, stylesheet
@@ -91,6 +92,7 @@ class KioskWindow(QMainWindow):
         self.flow = RatingFlow(clock, ticks=ticks, office_code="", settings=flow_settings(settings))
         self.flow.language = settings.language
         self.backend: KioskBackend | None = None  # once the database is open
+        self.office_view: OfficeView | None = None  # likewise: a case slip prints its details
         self.ratings_unavailable = False  # no usable station key: no rating can be signed
         self._retrying: set[object] = set()
         self.voice = VoicePrompter(self)
@@ -288,6 +290,7 @@ class KioskWindow(QMainWindow):
     def attach_backend(self, backend: KioskBackend, start: KioskStart) -> None:
         """The database is open: the office, its rating scale and services are known."""
         self.backend = backend
+        self.office_view = start.office
         self._outbox_waiting = start.outbox_waiting
         self.flow.office_code = start.office.code
         self.flow.rating_scale = start.office.rating_scale

@@ -34,6 +34,7 @@ def office_view(office: Office) -> OfficeView:
         signatory_title=office.signatory_title,
         signatory_name=office.signatory_name,
         hotline=office.hotline,
+        case_days=office.case_days,
     )
 
 

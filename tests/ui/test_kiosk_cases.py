@@ -261,3 +261,33 @@ def test_no_text_is_cut_on_the_case_screens(qtbot, kiosk_look, size, large_text,
     finally:
         window.ticker.stop()
     assert problems == [], "\n".join(problems)
+
+
+def test_a_kiosk_with_a_thermal_printer_prints_the_petitions_slip(qtbot, database, office):
+    import time
+
+    from tests.kiosk.printer_fixtures import SocketPrinter
+    from tests.kiosk.test_case_slip import native_qr_payloads
+
+    thermal = SocketPrinter()
+    try:
+        window = open_kiosk(qtbot, database.url, printer=f"escpos-net:127.0.0.1:{thermal.port}")
+        tap(qtbot, window.attract.petition_button)
+        cases = window.cases
+        tap(qtbot, cases.subject.subject_buttons["procedure"])
+        tap(qtbot, cases.text.text)
+        tap_keys(qtbot, cases.text.keyboard, "Thieeus ghees")
+        tap(qtbot, cases.text.next_button)
+        tap(qtbot, cases.contact.send_button)
+        qtbot.waitUntil(lambda: window.flow.step is Step.CASE_SLIP, timeout=WAIT)
+        deadline = time.monotonic() + WAIT / 1000
+        while not thermal.jobs:
+            assert time.monotonic() < deadline, "the kiosk's printer got nothing"
+            qtbot.wait(50)
+    finally:
+        thermal.close()
+    case, _ = the_case(database)
+    [job] = thermal.jobs
+    # The printed QR is the one on the screen, and it names the case.
+    assert native_qr_payloads(job) == [cases.slip.qr.payload]
+    assert case_signer().verify(native_qr_payloads(job)[0]) == case.id
