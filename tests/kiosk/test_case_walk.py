@@ -5,9 +5,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select, text
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
+from kiosk.chain import STORED_COLUMNS, canonical_json, rating_payload, stored_payload
 from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState
+from kiosk.db.models import Rating
 from kiosk.errors import ConflictError, NotFoundError
 from kiosk.reports.decision_766 import office_group_766
 from kiosk.reports.indicators import compute
@@ -133,6 +136,16 @@ def test_the_three_766_parts_come_out_as_computed_by_hand(database, office, mana
     assert group.cases_satisfied.points == Decimal("2.00")
     assert group.dossiers.points == Decimal("0.00")
     assert kiosk.verify().ok
+    # The reports' fast reading of the stored rows hashes a case's rating as the ORM does.
+    with database.factory() as session:
+        expected = {str(r.id): rating_payload(r) for r in session.scalars(select(Rating))}
+        rows = session.execute(text(f"SELECT {STORED_COLUMNS} FROM ratings")).all()
+    for row in rows:
+        payload = stored_payload(row)
+        assert payload["case_id"] in {str(i) for i in ids[:2]}
+        assert canonical_json(row.prev_hash, payload) == canonical_json(
+            row.prev_hash, expected[payload["id"]]
+        )
     # The unhappy handling rating opened no case of its own, and is in no service figure.
     assert len(desk.list(MANAGER)) == 3
     with pytest.raises(ConflictError, match="already been rated"):
