@@ -31,6 +31,7 @@ from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.catalogue_desk import CatalogueDesk
 from ui.import_watch import ImportWatch
+from ui.manager_cases import ManagerCases
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.widgets.import_strip import add_import_strip
@@ -102,6 +103,11 @@ class ManagerWindow(QMainWindow):
             manager_counter=lambda: self.manager.counter if self.manager else None,
         )
         self.catalogue.changed.connect(self.desk.message.setText)
+        self.cases = ManagerCases(
+            self.desk, settings, factory, clock=clock, tr=self._tr, manager_id=self._manager_id
+        )
+        self.cases.changed.connect(self.desk.message.setText)
+        self.cases.refused.connect(lambda text: self.desk.message.setText("⚠ " + text))
         self.imports = ImportWatch(
             add_import_strip(self.desk, self._tr),
             settings,
@@ -146,7 +152,11 @@ class ManagerWindow(QMainWindow):
         self.refresh()
         self.show_period(*self.desk.period)
         self.catalogue.refresh()
+        self.cases.refresh()
         self.refresher.start()
+
+    def _manager_id(self) -> int | None:
+        return self.manager.id if self.manager else None
 
     def sign_out(self) -> None:
         self.manager = None

@@ -90,13 +90,15 @@ class ClerkDeskScreen(QWidget):
         self.test_print_button.clicked.connect(self.test_print_requested)
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.cases_button = QPushButton()  # the clerk's feedback cases (ui/clerk_cases.py)
         header = QHBoxLayout()
         header.addWidget(self.who, 2)
         header.addWidget(self.printer_status, 3)
+        header.addWidget(self.cases_button)
         header.addWidget(self.test_print_button)
         header.addWidget(self.sign_out_button)
 
-        for button in (self.sign_out_button, self.test_print_button):
+        for button in (self.sign_out_button, self.test_print_button, self.cases_button):
             button.setObjectName("secondary")
         self.register_box = self._registration()
         self.actions_box = SelectedDossierPanel(tr, margins=BOX_MARGINS, spacing=SPACING)
