@@ -1,10 +1,13 @@
 """The words staff read about a feedback case: its state, where it came from, how it was
-answered, its alert and each step of its history — shared by the manager's tab and the clerk's
-list, so both say the same thing."""
+answered, its alert (in words, with an icon and a colour) and each step of its history —
+shared by the manager's tab and the clerk's list, so both say the same thing."""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QStyle, QTableWidget
 
 from kiosk.answers import FACE_WORDS, Satisfaction
 from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState
@@ -61,6 +64,23 @@ def alert_words(case: CaseView, tr: Translator) -> str:
     if case.overdue and case.answered_at is not None:
         return tr(ANSWERED_LATE)
     return ""
+
+
+def mark_alert(table: QTableWidget, row: int, column: int, case: CaseView) -> None:
+    """The alert's cell, already holding its words, gets an icon and a colour: never by
+    colour alone."""
+    item = table.item(row, column)
+    if item is None or not to_answer(case) or not (case.overdue or case.due_soon):
+        return
+    late = overdue_now(case)
+    icon = QStyle.StandardPixmap.SP_MessageBoxWarning
+    if not late:
+        icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+    item.setIcon(table.style().standardIcon(icon))
+    item.setForeground(QBrush(QColor(LATE_COLOUR if late else SOON_COLOUR)))
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
 
 
 def face_words(satisfaction: Satisfaction | None, tr: Translator) -> str:

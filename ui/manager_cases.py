@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from kiosk.answers import SCALE_LEVELS
 from kiosk.clock import Clock
@@ -150,7 +150,7 @@ class ManagerCases(QObject):
 
         run_in_background(load, show, self._failed(self.group_shown), parent=self)
 
-    def _failed(self, finished: Signal) -> Callable[[BaseException], None]:
+    def _failed(self, finished: SignalInstance) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
             self.refused.emit(describe_failure(error, self._tr))
             finished.emit()

@@ -10,7 +10,6 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,14 +38,13 @@ from kiosk.views import ServiceView
 from ui.case_words import (
     CHANNEL_WORDS,
     DAY,
-    LATE_COLOUR,
-    SOON_COLOUR,
     SOURCE_WORDS,
     STATE_WORDS,
     WHEN,
     alert_words,
     event_words,
     face_words,
+    mark_alert,
     overdue_now,
     to_answer,
 )
@@ -325,17 +322,7 @@ class ManagerCasesTab(QWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setToolTip(value)
             self.table.setItem(row, column, item)
-        if overdue_now(case) or (to_answer(case) and case.due_soon):
-            late = overdue_now(case)
-            alert = self.table.item(row, ALERT_COLUMN)
-            icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-            if not late:
-                icon = QStyle.StandardPixmap.SP_MessageBoxInformation
-            alert.setIcon(self.style().standardIcon(icon))
-            alert.setForeground(QBrush(QColor(LATE_COLOUR if late else SOON_COLOUR)))
-            font = alert.font()
-            font.setBold(True)
-            alert.setFont(font)
+        mark_alert(self.table, row, ALERT_COLUMN, case)
 
     def _show_counts(self) -> None:
         tr = self._tr

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -156,6 +156,17 @@ class CaseFormDialog(QDialog):
         self.accept()
 
 
+def _qt_time(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+
+
+def _python_time(moment: QDateTime) -> datetime:
+    day, time = moment.date(), moment.time()
+    return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
 def _case_line(case: CaseView, tr: Translator) -> str:
     return tr("Case {number}: {subject}", number=case.number, subject=case.subject)
 
@@ -253,10 +264,10 @@ class CallBackRatingDialog(CaseFormDialog):
         self.caller = QComboBox()
         for clerk_id, name in callers:
             self.caller.addItem(name, clerk_id)
-        self.called_at = QDateTimeEdit(QDateTime(now))
+        self.called_at = QDateTimeEdit(_qt_time(now))
         self.called_at.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.called_at.setCalendarPopup(True)
-        self.called_at.setMaximumDateTime(QDateTime(now))
+        self.called_at.setMaximumDateTime(_qt_time(now))
         self.form.addRow(tr("The citizen's answer"), row)
         self.form.addRow(tr("Who called"), self.caller)
         self.form.addRow(tr("When"), self.called_at)
@@ -274,7 +285,7 @@ class CallBackRatingDialog(CaseFormDialog):
             self.case.id,
             face,
             self.caller.currentData(),
-            self.called_at.dateTime().toPython(),
+            _python_time(self.called_at.dateTime()),
         )
 
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,13 +24,10 @@ from kiosk.services.case_desk import CaseView
 from ui.case_words import (
     CHANNEL_WORDS,
     DAY,
-    LATE_COLOUR,
-    SOON_COLOUR,
     STATE_WORDS,
     WHEN,
     alert_words,
-    overdue_now,
-    to_answer,
+    mark_alert,
 )
 
 LIST_WIDTH, LIST_HEIGHT = 900, 520
@@ -106,14 +101,7 @@ class ClerkCasesDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 item.setToolTip(value)
                 self.table.setItem(row, column, item)
-            if to_answer(case) and (case.overdue or case.due_soon):
-                late = overdue_now(case)
-                alert = self.table.item(row, 5)
-                icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-                if not late:
-                    icon = QStyle.StandardPixmap.SP_MessageBoxInformation
-                alert.setIcon(self.style().standardIcon(icon))
-                alert.setForeground(QBrush(QColor(LATE_COLOUR if late else SOON_COLOUR)))
+            mark_alert(self.table, row, 5, case)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), 360))
         self.table.horizontalHeader().setStretchLastSection(True)
