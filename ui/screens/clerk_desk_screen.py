@@ -90,15 +90,13 @@ class ClerkDeskScreen(QWidget):
         self.test_print_button.clicked.connect(self.test_print_requested)
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out_requested)
-        self.cases_button = QPushButton()  # the clerk's feedback cases (ui/clerk_cases.py)
         header = QHBoxLayout()
         header.addWidget(self.who, 2)
         header.addWidget(self.printer_status, 3)
-        header.addWidget(self.cases_button)
         header.addWidget(self.test_print_button)
         header.addWidget(self.sign_out_button)
 
-        for button in (self.sign_out_button, self.test_print_button, self.cases_button):
+        for button in (self.sign_out_button, self.test_print_button):
             button.setObjectName("secondary")
         self.register_box = self._registration()
         self.actions_box = SelectedDossierPanel(tr, margins=BOX_MARGINS, spacing=SPACING)
@@ -131,7 +129,13 @@ class ClerkDeskScreen(QWidget):
         self.message = MessageBar(tr)
         self.key_hints = QLabel(wordWrap=True)
         self.key_hints.setObjectName("keyHints")
-        right_layout.addWidget(self.search)
+        # Beside the search, where it costs no height: the clerk's feedback cases (ui/clerk_cases.py).
+        self.cases_button = QPushButton()
+        self.cases_button.setObjectName("secondary")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.cases_button)
+        right_layout.addLayout(search_row)
         right_layout.addWidget(self.board, 1)
         # Under the board, which gives up the room: the left column keeps the screen's height.
         right_layout.addWidget(self.message)
