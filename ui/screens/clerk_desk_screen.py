@@ -129,7 +129,7 @@ class ClerkDeskScreen(QWidget):
         self.message = MessageBar(tr)
         self.key_hints = QLabel(wordWrap=True)
         self.key_hints.setObjectName("keyHints")
-        # Beside the search, where it costs no height: the clerk's feedback cases (ui/clerk_cases.py).
+        # Beside the search, where it costs no height: the feedback cases (ui/clerk_cases.py).
         self.cases_button = QPushButton()
         self.cases_button.setObjectName("secondary")
         search_row = QHBoxLayout()
