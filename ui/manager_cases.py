@@ -23,8 +23,9 @@ from kiosk.services.case_desk import CaseDesk, CaseDetail, CaseView
 from kiosk.services.offices import find_office, list_services
 from kiosk.services.staff import StaffService
 from kiosk.station_keys import load_station_signer
-from ui.screens.manager_cases_tab import UNFINISHED, CasesContext, ManagerCasesTab
+from ui.screens.manager_cases_tab import CasesContext, ManagerCasesTab
 from ui.screens.manager_desk_screen import ManagerDeskScreen
+from ui.widgets.case_detail_panel import UNFINISHED
 from ui.widgets.case_dialogs import (
     AnswerCase,
     AssignCase,

@@ -107,8 +107,8 @@ def test_a_case_is_assigned_answered_rated_and_closed_from_the_tab(
     tab = signed_in(qtbot, window)
     assert tab.visible_numbers() == [case.number]
     pick(qtbot, window, case.number)
-    assert "Phạm Thị Lan" in tab.detail_contact.text()  # the manager's view of one case
-    assert "0987654321" in tab.detail_contact.text()
+    assert "Phạm Thị Lan" in tab.detail.contact.text()  # the manager's view of one case
+    assert "0987654321" in tab.detail.contact.text()
 
     click(qtbot, tab.action_buttons["assign"])
     assign = tab.dialog
@@ -116,7 +116,7 @@ def test_a_case_is_assigned_answered_rated_and_closed_from_the_tab(
     assign.owner.setCurrentIndex(assign.offered_ids().index(DUC))
     confirm(qtbot, window, assign)
     assert events(database, case.number) == (CaseState.ASSIGNED, DUC, ["open", "assign"])
-    assert "Trần Văn Đức" in tab.detail_facts.text()
+    assert "Trần Văn Đức" in tab.detail.facts.text()
 
     click(qtbot, tab.action_buttons["answer"])
     answer = tab.dialog
@@ -141,7 +141,7 @@ def test_a_case_is_assigned_answered_rated_and_closed_from_the_tab(
         ratings = session.scalars(select(Rating).where(Rating.case_id == case.id)).all()
     assert [r.satisfaction for r in ratings] == [Satisfaction.SATISFIED]
     assert ratings[0].signature is not None and ratings[0].station == "manager"
-    assert "26/11/2027" in tab.detail_contact.text()  # removed 12 months after closing
+    assert "26/11/2027" in tab.detail.contact.text()  # removed 12 months after closing
     assert not any(button.isEnabled() for button in tab.action_buttons.values())
 
 
@@ -236,9 +236,9 @@ def test_the_766_parts_shown_are_the_reports(qtbot, window, database, desk_servi
     # By hand: 2 of 3 answered on time; satisfied 3 − 1 rated unhappy − 1 late = 1.
     assert group.cases_on_time.points == Decimal("4.00")
     assert group.cases_satisfied.points == Decimal("2.00")
-    shown = [[tab.group_table.item(r, c).text() for c in range(5)] for r in range(4)]
+    shown = tab.group.rows()[1:]  # under the headings
     for row, part in zip(shown, group.parts, strict=False):
-        assert row[1:3] == [str(part.counted), str(part.good)]
-        assert row[4] == f"{part.points:.2f}".replace(".", ",") + " / 6"
-    assert shown[3][4] == f"{group.points:.2f}".replace(".", ",") + " / 18"
-    assert "Cổng DVCQG" in tab.group_note.text()  # the scoring assumed is said
+        assert row[1] == f"{part.good}/{part.counted}"
+        assert row[3] == f"{part.points:.2f}".replace(".", ",") + " / 6"
+    assert shown[3][3] == f"{group.points:.2f}".replace(".", ",") + " / 18"
+    assert "Cổng DVCQG" in tab.group.note.text()  # the scoring assumed is said

@@ -7,17 +7,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,7 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.answers import Satisfaction
 from kiosk.clock import Clock, office_now
 from kiosk.db.case_models import CaseState
-from kiosk.i18n import N_, Translator, format_percent
+from kiosk.i18n import N_, Translator
 from kiosk.reports.decision_766 import Group766
 from kiosk.service_search import fold
 from kiosk.services.case_desk import CaseDetail, CaseView
@@ -36,18 +33,15 @@ from kiosk.services.clerks import ClerkView
 from kiosk.text import nfc
 from kiosk.views import ServiceView
 from ui.case_words import (
-    CHANNEL_WORDS,
     DAY,
-    SOURCE_WORDS,
     STATE_WORDS,
     WHEN,
     alert_words,
-    event_words,
-    face_words,
     mark_alert,
     overdue_now,
     to_answer,
 )
+from ui.widgets.case_detail_panel import UNFINISHED, CaseDetailPanel
 from ui.widgets.case_dialogs import (
     AnswerDialog,
     AssignDialog,
@@ -58,8 +52,8 @@ from ui.widgets.case_dialogs import (
     TransferDialog,
 )
 from ui.widgets.counter_form_dialog import open_over
+from ui.widgets.group_766_panel import Group766Panel
 
-UNFINISHED = (CaseState.OPEN, CaseState.ASSIGNED, CaseState.ANSWERED)
 # key, words, the states asked of the database, and the alert the rows must carry.
 FILTERS: tuple[tuple[str, str, tuple[CaseState, ...], str | None], ...] = (
     ("unfinished", N_("Not yet closed"), UNFINISHED, None),
@@ -75,12 +69,10 @@ FILTERS: tuple[tuple[str, str, tuple[CaseState, ...], str | None], ...] = (
 COUNTS = ("to_answer", "overdue", "answered")
 COLUMNS = 8
 ALERT_COLUMN = 7
-POINTS_NOTE = N_(
-    "Points as the national public service portal (Cổng DVCQG) scores them: the appendix of "
-    "Decision 766 could not be read. Dossiers: full 6 points from 90 % satisfied. Cases: a case "
-    "with no rating counts as satisfied unless it was answered late; with no case in the "
-    "period, both case parts get their 6 points."
-)
+# The longest a subject or a service name is shown in the table: the rest in its tooltip.
+SUBJECT_MOST, SERVICE_MOST = 320, 260
+COMBO_LETTERS, SEARCH_LEAST = 14, 200
+GROUP_SHARE = 0.45  # of the width under the table
 
 
 @dataclass(frozen=True)
@@ -102,11 +94,6 @@ class CasesContext:
     names: dict[int, str] = field(default_factory=dict)
 
 
-def points_text(value: Decimal, out_of: int, language: str) -> str:
-    text = f"{value:.2f}"
-    return (text.replace(".", ",") if language == "vi" else text) + f" / {out_of}"
-
-
 class ManagerCasesTab(QWidget):
     filter_changed = Signal()
     case_picked = Signal(object)  # the case's id
@@ -117,7 +104,6 @@ class ManagerCasesTab(QWidget):
         self._tr = Translator()
         self._cases: list[CaseView] = []
         self._unfinished: list[CaseView] = []
-        self._detail: CaseDetail | None = None
         self.context: CasesContext | None = None
         self.clock: Clock = office_now  # the station's clock, for the time of a call-back
         self.dialog: CaseFormDialog | None = None
@@ -132,8 +118,14 @@ class ManagerCasesTab(QWidget):
         self.owner_filter = QComboBox()
         for combo in (self.state_filter, self.owner_filter):
             combo.currentIndexChanged.connect(self.filter_changed)
+            # As wide as a short choice, not the longest: the row fits a 1366-pixel desk.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_LETTERS)
         self.subject_filter = QLineEdit()
         self.subject_filter.setClearButtonEnabled(True)
+        self.subject_filter.setMinimumWidth(SEARCH_LEAST)
         self.subject_filter.textChanged.connect(self._apply_subject)
         self.table = QTableWidget(0, COLUMNS)
         self.table.verticalHeader().hide()
@@ -141,77 +133,53 @@ class ManagerCasesTab(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._row_picked)
-        self._build_detail()
-        self.group_box = QGroupBox()
-        self.group_table = QTableWidget(4, 5)
-        self.group_table.verticalHeader().hide()
-        self.group_note = QLabel(wordWrap=True)
-        group_layout = QVBoxLayout(self.group_box)
-        group_layout.addWidget(self.group_table, 1)
-        group_layout.addWidget(self.group_note)
-
-        counts = QHBoxLayout()
+        self.detail = CaseDetailPanel()
+        buttons = self.detail.buttons
+        buttons["assign"].clicked.connect(self.assign)
+        buttons["answer"].clicked.connect(self.answer)
+        buttons["rate"].clicked.connect(self.record_rating)
+        buttons["close"].clicked.connect(self.close_case)
+        buttons["transfer"].clicked.connect(self.transfer)
+        self.action_buttons = buttons
+        self.group = Group766Panel()
+        # One row of counts, filters and the new petition: the table keeps the height.
+        tools = QHBoxLayout()
         for button in self.count_buttons.values():
-            counts.addWidget(button)
-        counts.addStretch(1)
-        counts.addWidget(self.receive_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.state_filter)
-        filters.addWidget(self.owner_filter)
-        filters.addWidget(self.subject_filter, 1)
-        below = QSplitter(Qt.Orientation.Horizontal)
-        below.addWidget(self.detail_box)
-        below.addWidget(self.group_box)
+            tools.addWidget(button)
+        tools.addSpacing(12)
+        tools.addWidget(self.state_filter)
+        tools.addWidget(self.owner_filter)
+        tools.addWidget(self.subject_filter, 1)
+        tools.addWidget(self.receive_button)
+        self.below = below = QSplitter(Qt.Orientation.Horizontal)
+        below.setChildrenCollapsible(False)
+        self._split_by_hand = False
+        below.splitterMoved.connect(self._moved_by_hand)
+        below.addWidget(self.detail)
+        below.addWidget(self.group)
         below.setStretchFactor(0, 3)
         below.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(below)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(counts)
-        layout.addLayout(filters)
+        layout.addLayout(tools)
         layout.addWidget(self.splitter, 1)
         self.retranslate(self._tr)
 
-    def _build_detail(self) -> None:
-        self.detail_box = QGroupBox()
-        self.detail_title = QLabel(wordWrap=True)
-        self.detail_title.setObjectName("selectedTitle")
-        self.action_buttons = {
-            key: QPushButton() for key in ("assign", "answer", "rate", "close", "transfer")
-        }
-        buttons = QHBoxLayout()
-        for key, button in self.action_buttons.items():
-            button.setObjectName("secondary" if key in ("close", "transfer") else "primary")
-            button.setEnabled(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.action_buttons["assign"].clicked.connect(self.assign)
-        self.action_buttons["answer"].clicked.connect(self.answer)
-        self.action_buttons["rate"].clicked.connect(self.record_rating)
-        self.action_buttons["close"].clicked.connect(self.close_case)
-        self.action_buttons["transfer"].clicked.connect(self.transfer)
-        self.detail_facts = QLabel(wordWrap=True)
-        self.detail_contact = QLabel(wordWrap=True)
-        self.detail_history = QLabel(wordWrap=True)
-        for label in (self.detail_facts, self.detail_contact, self.detail_history):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        inner = QWidget()
-        inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(0, 0, 0, 0)
-        for label in (self.detail_facts, self.detail_contact, self.detail_history):
-            inner_layout.addWidget(label)
-        inner_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self.detail_box)
-        layout.addWidget(self.detail_title)
-        layout.addLayout(buttons)
-        layout.addWidget(scroll, 1)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            # The 766 parts get what their names need on one line; the case the rest.
+            total = self.below.width() - self.below.handleWidth()
+            group = max(int(total * GROUP_SHARE), 0)
+            self.below.setSizes([total - group, group])
+
+    def _moved_by_hand(self, _position: int, _index: int) -> None:
+        self._split_by_hand = True
 
     # -- words -------------------------------------------------------------------------------
 
@@ -230,7 +198,7 @@ class ManagerCasesTab(QWidget):
             [
                 tr("Number"),
                 tr("Received"),
-                tr("Subject"),
+                tr("About"),
                 tr("Service"),
                 tr("State"),
                 tr("Owner"),
@@ -238,22 +206,9 @@ class ManagerCasesTab(QWidget):
                 tr("Alert"),
             ]
         )
-        self.group_table.setHorizontalHeaderLabels(
-            [tr("Part"), tr("Counted"), tr("Good"), tr("Rate"), tr("Points")]
-        )
-        self.group_note.setText(tr(POINTS_NOTE))
-        self.detail_box.setTitle(tr("The selected case"))
-        for key, words in (
-            ("assign", N_("Assign")),
-            ("answer", N_("Answer")),
-            ("rate", N_("Record call-back rating")),
-            ("close", N_("Close")),
-            ("transfer", N_("Transfer")),
-        ):
-            self.action_buttons[key].setText(tr(words))
+        self.detail.retranslate(tr)
+        self.group.retranslate(tr)
         self._show_counts()
-        if self._detail is None:
-            self.detail_title.setText(tr("Click a case to see it here."))
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -289,14 +244,14 @@ class ManagerCasesTab(QWidget):
             cases = [c for c in cases if to_answer(c) and (c.overdue or c.due_soon)]
         self._unfinished = unfinished
         self._show_counts()
-        picked = self._detail.case.id if self._detail else None
+        picked = self.shown_case.id if self.shown_case else None
         self._cases = cases
         self.table.blockSignals(True)
         self.table.setRowCount(len(cases))
         for row, case in enumerate(cases):
             self._fill_row(row, case)
         self.table.resizeColumnsToContents()
-        for column, most in ((2, 360), (3, 300)):
+        for column, most in ((2, SUBJECT_MOST), (3, SERVICE_MOST)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), most))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.blockSignals(False)
@@ -334,11 +289,12 @@ class ManagerCasesTab(QWidget):
         }
         words = {
             "to_answer": N_("To answer: {count}"),
-            "overdue": N_("⚠ Overdue: {count}"),
+            "overdue": N_("Overdue: {count}"),
             "answered": N_("Answered, waiting to be closed: {count}"),
         }
         for key, button in self.count_buttons.items():
-            button.setText(tr(words[key], count=figures[key]))
+            sign = "⚠ " if key == "overdue" and figures[key] else ""  # words first, sign too
+            button.setText(sign + tr(words[key], count=figures[key]))
 
     def _apply_subject(self, text: str) -> None:
         """Every typed word, accent-insensitive: a desk keyboard often types without diacritics."""
@@ -346,6 +302,11 @@ class ManagerCasesTab(QWidget):
         for row, case in enumerate(self._cases):
             haystack = fold(f"{case.subject} {case.text} {case.number}")
             self.table.setRowHidden(row, not all(word in haystack for word in words))
+
+    @property
+    def cases(self) -> list[CaseView]:
+        """The cases listed, in their rows' order."""
+        return list(self._cases)
 
     def visible_numbers(self) -> list[str]:
         return [c.number for r, c in enumerate(self._cases) if not self.table.isRowHidden(r)]
@@ -364,93 +325,13 @@ class ManagerCasesTab(QWidget):
     # -- one case ----------------------------------------------------------------------------
 
     def show_detail(self, detail: CaseDetail) -> None:
-        tr, case = self._tr, detail.case
-        self._detail = detail
-        self.detail_title.setText(
-            tr("Case {number}: {subject}", number=case.number, subject=case.subject)
-        )
-        lines = [
-            tr(
-                "Received {when} ({source}); due {due}.",
-                when=f"{case.opened_at:{WHEN}}",
-                source=tr(SOURCE_WORDS[case.source]),
-                due=f"{case.due_at:{WHEN}}",
-            ),
-            tr("State: {state}", state=tr(STATE_WORDS[case.state]))
-            + (f" — {case.owner_name}" if case.owner_name else "")
-            + (f" — ⚠ {alert}" if (alert := alert_words(case, tr)) else ""),
-        ]
-        concerns = [
-            tr("service {name}", name=case.service_name) if case.service_name else "",
-            tr("dossier {code}", code=case.dossier_code) if case.dossier_code else "",
-            tr("clerk {name}", name=case.about_clerk_name) if case.about_clerk_name else "",
-        ]
-        if any(concerns):
-            lines.append(tr("Concerns: {what}", what="; ".join(c for c in concerns if c)))
-        if case.text:
-            lines.append(tr("Text: {text}", text=case.text))
-        if case.answer and case.answer_channel and case.answered_at:
-            lines.append(
-                tr(
-                    "Answer ({channel}, {when}): {answer}",
-                    channel=tr(CHANNEL_WORDS[case.answer_channel]),
-                    when=f"{case.answered_at:{WHEN}}",
-                    answer=case.answer,
-                )
-            )
-        if case.transferred_to:
-            lines.append(tr("Transferred to {place}", place=case.transferred_to))
-        if case.handling_rated is not None:
-            lines.append(
-                tr(
-                    "The citizen's rating of the handling: {face}",
-                    face=face_words(case.handling_rated, tr),
-                )
-            )
-        self.detail_facts.setText("\n".join(lines))
-        self.detail_contact.setText(self._contact_words(detail))
-        self.detail_contact.setVisible(detail.contact is not None)
-        names = self.context.names if self.context else {}
-        history = [
-            f"{e.at:{WHEN}} · {event_words(e, tr, names)}"
-            + (f" · {e.clerk_name}" if e.clerk_name else "")
-            for e in detail.events
-        ]
-        self.detail_history.setText(tr("History:") + "\n" + "\n".join(history))
-        self._enable_actions(case)
-
-    def _contact_words(self, detail: CaseDetail) -> str:
-        tr, contact = self._tr, detail.contact
-        if contact is None:
-            return ""
-        if detail.contact_removed_on is not None:
-            kept = tr("removed on {day}", day=f"{detail.contact_removed_on:{DAY}}")
-        else:
-            months = self.context.contact_months if self.context else 12
-            kept = tr("removed {months} months after the case is closed", months=months)
-        return tr(
-            "Call back: {name}, {phone} ({kept}; managers only).",
-            name=contact.name,
-            phone=contact.phone,
-            kept=kept,
-        )
-
-    def _enable_actions(self, case: CaseView) -> None:
-        state = case.state
-        rateable = case.answered_at is not None and state is not CaseState.TRANSFERRED
-        allowed = {
-            "assign": state in UNFINISHED,
-            "answer": state is CaseState.ASSIGNED,
-            "rate": rateable and case.handling_rated is None,
-            "close": state is CaseState.ANSWERED,
-            "transfer": state in (CaseState.OPEN, CaseState.ASSIGNED),
-        }
-        for key, button in self.action_buttons.items():
-            button.setEnabled(allowed[key])
+        context = self.context
+        names = context.names if context else {}
+        self.detail.show_detail(detail, names, context.contact_months if context else 12)
 
     @property
     def shown_case(self) -> CaseView | None:
-        return self._detail.case if self._detail else None
+        return self.detail.case
 
     # -- the forms ---------------------------------------------------------------------------
 
@@ -495,37 +376,4 @@ class ManagerCasesTab(QWidget):
     # -- Decision 766 ------------------------------------------------------------------------
 
     def show_group(self, group: Group766, start: date, end: date) -> None:
-        tr, language = self._tr, self._tr.language
-        self.group_box.setTitle(
-            tr(
-                "Decision 766 satisfaction group, {start} – {end}",
-                start=f"{start:{DAY}}",
-                end=f"{end:{DAY}}",
-            )
-        )
-        rows = [
-            (
-                tr(part.title),
-                str(part.counted),
-                str(part.good),
-                "—" if part.rate is None else format_percent(part.rate, language),
-                points_text(part.points, 6, language),
-            )
-            for part in group.parts
-        ]
-        rows.append((tr("Total"), "", "", "", points_text(group.points, 18, language)))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip(value)
-                if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if row == len(rows) - 1:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.group_table.setItem(row, column, item)
-        self.group_table.resizeColumnsToContents()
-        self.group_table.horizontalHeader().setStretchLastSection(True)
-        self.group_table.resizeRowsToContents()
+        self.group.show_group(group, start, end)

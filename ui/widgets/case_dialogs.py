@@ -359,7 +359,7 @@ class OpenCaseDialog(CaseFormDialog):
         self.contact_phone.setMaxLength(20)
         self.contact_phone.setPlaceholderText(tr("Optional, e.g. 0912 345 678"))
         self.form.addRow(tr("Received"), self.source)
-        self.form.addRow(tr("Subject"), self.subject)
+        self.form.addRow(tr("About"), self.subject)
         self.form.addRow(tr("Text"), self.text)
         self.form.addRow(tr("Dossier code"), self.dossier_code)
         self.form.addRow(tr("Service"), self.service)

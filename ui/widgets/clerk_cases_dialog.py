@@ -54,7 +54,7 @@ class ClerkCasesDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setHorizontalHeaderLabels(
-            [tr("Number"), tr("Received"), tr("Subject"), tr("State"), tr("Due"), tr("Alert")]
+            [tr("Number"), tr("Received"), tr("About"), tr("State"), tr("Due"), tr("Alert")]
         )
         self.table.itemSelectionChanged.connect(self._picked)
         self.detail = QLabel(wordWrap=True)
@@ -107,6 +107,11 @@ class ClerkCasesDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.blockSignals(False)
         self.select(kept.id if kept else None)
+
+    @property
+    def cases(self) -> list[CaseView]:
+        """The cases listed, in their rows' order."""
+        return list(self._cases)
 
     def select(self, case_id: uuid.UUID | None) -> None:
         rows = [r for r, c in enumerate(self._cases) if c.id == case_id]

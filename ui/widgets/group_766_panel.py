@@ -1,0 +1,85 @@
+"""The Decision 766 "Mức độ hài lòng" group of a period: each part's count, rate and points out
+of 6, the total out of 18, and the line that says whose scoring the points follow."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
+
+from kiosk.i18n import N_, Translator, format_percent
+from kiosk.reports.decision_766 import Group766
+
+DAY = "%d/%m/%Y"
+HEADINGS = (N_("Part"), N_("Good/counted"), N_("Rate"), N_("Points"))
+POINTS_NOTE = N_(
+    "Scored as the national portal (Cổng DVCQG) does, Decision 766's appendix being unread: "
+    "dossiers get full points from 90 %; a case without a rating counts as satisfied unless late."
+)
+
+
+def points_text(value: Decimal, out_of: int, language: str) -> str:
+    text = f"{value:.2f}"
+    return (text.replace(".", ",") if language == "vi" else text) + f" / {out_of}"
+
+
+class Group766Panel(QGroupBox):
+    def __init__(self) -> None:
+        super().__init__()
+        self._tr = Translator()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        # A heading row, three parts and the total. A part's name stays on one line: the panel
+        # is as wide as the names need (the splitter beside it gives the case the rest).
+        self.cells = [[QLabel() for _ in HEADINGS] for _ in range(5)]
+        for row, labels in enumerate(self.cells):
+            for column, label in enumerate(labels):
+                if column:
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if row in (0, 4):
+                    font = label.font()
+                    font.setBold(True)
+                    label.setFont(font)
+                grid.addWidget(label, row, column)
+        grid.setColumnStretch(0, 1)
+        self.period = QLabel()
+        self.note = QLabel(wordWrap=True)
+        self.note.setObjectName("keyHints")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.period)
+        layout.addLayout(grid)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def retranslate(self, tr: Translator) -> None:
+        self._tr = tr
+        self.setTitle(tr("Decision 766 satisfaction group"))
+        for label, words in zip(self.cells[0], HEADINGS, strict=True):
+            label.setText(tr(words))
+        self.note.setText(tr(POINTS_NOTE))
+
+    def show_group(self, group: Group766, start: date, end: date) -> None:
+        tr, language = self._tr, self._tr.language
+        self.period.setText(
+            tr("Period: {start} – {end}", start=f"{start:{DAY}}", end=f"{end:{DAY}}")
+        )
+        rows = [
+            (
+                tr(part.title),
+                f"{part.good}/{part.counted}",
+                "—" if part.rate is None else format_percent(part.rate, language),
+                points_text(part.points, 6, language),
+            )
+            for part in group.parts
+        ]
+        rows.append((tr("Total"), "", "", points_text(group.points, 18, language)))
+        for labels, values in zip(self.cells[1:], rows, strict=True):
+            for label, value in zip(labels, values, strict=True):
+                label.setText(value)
+
+    def rows(self) -> list[list[str]]:
+        """What each row says, the headings first."""
+        return [[label.text() for label in labels] for labels in self.cells]
