@@ -290,7 +290,7 @@ class ManagerCasesTab(QWidget):
         words = {
             "to_answer": N_("To answer: {count}"),
             "overdue": N_("Overdue: {count}"),
-            "answered": N_("Answered, waiting to be closed: {count}"),
+            "answered": N_("To close: {count}"),
         }
         for key, button in self.count_buttons.items():
             sign = "⚠ " if key == "overdue" and figures[key] else ""  # words first, sign too

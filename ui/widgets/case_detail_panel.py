@@ -32,7 +32,7 @@ from ui.case_words import (
 ACTIONS = (
     ("assign", N_("Assign")),
     ("answer", N_("Answer")),
-    ("rate", N_("Record call-back rating")),
+    ("rate", N_("Call-back rating")),
     ("close", N_("Close")),
     ("transfer", N_("Transfer")),
 )

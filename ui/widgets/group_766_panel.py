@@ -13,7 +13,7 @@ from kiosk.i18n import N_, Translator, format_percent
 from kiosk.reports.decision_766 import Group766
 
 DAY = "%d/%m/%Y"
-HEADINGS = (N_("Part"), N_("Good/counted"), N_("Rate"), N_("Points"))
+HEADINGS = (N_("Part"), N_("Rate (good/counted)"), N_("Points"))
 POINTS_NOTE = N_(
     "Scored as the national portal (Cổng DVCQG) does, Decision 766's appendix being unread: "
     "dossiers get full points from 90 %; a case without a rating counts as satisfied unless late."
@@ -30,7 +30,7 @@ class Group766Panel(QGroupBox):
         super().__init__()
         self._tr = Translator()
         grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
+        grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         # A heading row, three parts and the total. A part's name stays on one line: the panel
         # is as wide as the names need (the splitter beside it gives the case the rest).
@@ -69,13 +69,13 @@ class Group766Panel(QGroupBox):
         rows = [
             (
                 tr(part.title),
-                f"{part.good}/{part.counted}",
-                "—" if part.rate is None else format_percent(part.rate, language),
+                ("—" if part.rate is None else format_percent(part.rate, language))
+                + f" ({part.good}/{part.counted})",
                 points_text(part.points, 6, language),
             )
             for part in group.parts
         ]
-        rows.append((tr("Total"), "", "", points_text(group.points, 18, language)))
+        rows.append((tr("Total"), "", points_text(group.points, 18, language)))
         for labels, values in zip(self.cells[1:], rows, strict=True):
             for label, value in zip(labels, values, strict=True):
                 label.setText(value)
