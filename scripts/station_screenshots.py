@@ -26,6 +26,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.answers import Satisfaction
 from kiosk.clock import office_now
 from kiosk.config import Settings
 from kiosk.db.case_models import CaseSource, CaseState
@@ -36,7 +37,7 @@ from kiosk.services.demo import seed_demo
 from ui.app import build_application
 from ui.clerk_window import ClerkWindow
 from ui.manager_window import ManagerWindow
-from ui.widgets.case_dialogs import CaseFormDialog, OpenCaseDialog
+from ui.widgets.case_dialogs import CallBackRatingDialog, CaseFormDialog, OpenCaseDialog
 from ui.window_display import show_station
 
 
@@ -136,6 +137,8 @@ def case_shots(manager: ManagerWindow, save: Save) -> None:
         if pick(wanted) is None:
             continue
         form = open_form()
+        if isinstance(form, CallBackRatingDialog):
+            form.face_buttons[Satisfaction.SATISFIED].click()  # the chosen face, ticked
         settle()
         save(None, f"manager-cases-{name}")  # a dialog: the whole screen
         if form is not None:

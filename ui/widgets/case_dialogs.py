@@ -257,7 +257,9 @@ class CallBackRatingDialog(CaseFormDialog):
         self.face_buttons: dict[Satisfaction, QPushButton] = {}
         for face in faces:
             button = QPushButton(tr(FACE_WORDS[face]))
+            button.setObjectName("secondary")
             button.setCheckable(True)
+            button.toggled.connect(self._mark_chosen)
             self.faces.addButton(button)
             self.face_buttons[face] = button
             row.addWidget(button)
@@ -271,6 +273,12 @@ class CallBackRatingDialog(CaseFormDialog):
         self.form.addRow(tr("The citizen's answer"), row)
         self.form.addRow(tr("Who called"), self.caller)
         self.form.addRow(tr("When"), self.called_at)
+
+    def _mark_chosen(self) -> None:
+        """The chosen face carries a tick: seen without relying on the button's shade."""
+        for face, button in self.face_buttons.items():
+            words = self._tr(FACE_WORDS[face])
+            button.setText(("✓ " + words) if button.isChecked() else words)
 
     def chosen_face(self) -> Satisfaction | None:
         return next((f for f, b in self.face_buttons.items() if b.isChecked()), None)
