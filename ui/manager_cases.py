@@ -75,13 +75,13 @@ class ManagerCases(QObject):
         self.cases = CaseDesk(factory, station=station, clock=clock, office_code=office)
         self.staff = StaffService(factory, station=station, clock=clock, office_code=office)
         self._request = 0  # only the list asked for last is shown
-        self.tab.filter_changed.connect(self.refresh)
+        self.tab.filter_changed.connect(lambda: self.refresh(with_group=False))
         self.tab.case_picked.connect(self.show_case)
         self.tab.request_made.connect(self.apply)
         desk.period_changed.connect(self.show_group)
 
-    def refresh(self) -> None:
-        """The tab's lists, then the 766 group of the desk's period."""
+    def refresh(self, *, with_group: bool = True) -> None:
+        """The tab's lists, then (unless told not to) the 766 group of the desk's period."""
         manager_id = self._manager_id()
         if manager_id is None:
             return
@@ -120,7 +120,8 @@ class ManagerCases(QObject):
             self.shown.emit()
 
         run_in_background(load, show, self._failed(self.shown), parent=self)
-        self.show_group(*self.desk.period)
+        if with_group:
+            self.show_group(*self.desk.period)
 
     def show_case(self, case_id: uuid.UUID) -> None:
         manager_id = self._manager_id()
@@ -170,7 +171,7 @@ class ManagerCases(QObject):
         def done(view: CaseView) -> None:
             dialog.done_saving()
             self.changed.emit(tr("Case {number} saved.", number=view.number))
-            self.refresh()
+            self.refresh()  # a change may move the 766 parts of the period
             self.show_case(view.id)
 
         def failed(error: BaseException) -> None:

@@ -123,6 +123,8 @@ class ManagerWindow(QMainWindow):
         self._refreshing = False
         self.refresher = QTimer(self, interval=REFRESH_MS)
         self.refresher.timeout.connect(self.refresh)
+        # Cases become due and overdue as time passes: their alerts follow each minute.
+        self.refresher.timeout.connect(lambda: self.cases.refresh(with_group=False))
         # The end-of-day export runs whether or not a manager is signed in.
         self.export_time = parse_export_time(settings.export_time)
         self.scheduler = QTimer(self, interval=REFRESH_MS)
