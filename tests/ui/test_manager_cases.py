@@ -242,3 +242,40 @@ def test_the_766_parts_shown_are_the_reports(qtbot, window, database, desk_servi
         assert row[2] == f"{part.points:.2f}".replace(".", ",") + " / 6"
     assert shown[3][2] == f"{group.points:.2f}".replace(".", ",") + " / 18"
     assert "Cổng DVCQG" in tab.group.note.text()  # the scoring assumed is said
+
+
+def test_a_case_transferred_elsewhere_says_where_and_takes_no_more_changes(
+    qtbot, window, desk_service, database
+):
+    case = desk_service.open(MANAGER, source=CaseSource.MAIL, subject="Tranh chấp đất đai")
+    tab = signed_in(qtbot, window)
+    pick(qtbot, window, case.number)
+    click(qtbot, tab.action_buttons["transfer"])
+    form = tab.dialog
+    click(qtbot, form.ok_button)  # nowhere said: refused in the form
+    assert form.isVisible() and form.problem.isVisible()
+    form.place.setText("Phòng Tài nguyên và Môi trường")
+    confirm(qtbot, window, form)
+    state, _owner, actions = events(database, case.number)
+    assert state is CaseState.TRANSFERRED and actions == ["open", "transfer"]
+    assert "Phòng Tài nguyên và Môi trường" in tab.detail.facts.text()
+    assert not any(button.isEnabled() for button in tab.action_buttons.values())
+
+
+def test_without_the_stations_key_a_call_back_rating_is_refused_in_words(
+    qtbot, window, desk_service, database
+):
+    case = desk_service.open(MANAGER, source=CaseSource.PHONE, subject="Hướng dẫn chưa rõ")
+    desk_service.assign(case.number, DUC, MANAGER)
+    desk_service.answer(case.number, "Đã hướng dẫn lại", AnswerChannel.PHONE, DUC)
+    tab = signed_in(qtbot, window)  # no key was made for this machine
+    pick(qtbot, window, case.number)
+    click(qtbot, tab.action_buttons["rate"])
+    form = tab.dialog
+    click(qtbot, form.face_buttons[Satisfaction.SATISFIED])
+    with qtbot.waitSignal(window.cases.refused, timeout=WAIT):
+        click(qtbot, form.ok_button)
+    assert form.isVisible() and "kiosk keys init" in form.problem.text()
+    with database.factory() as session:
+        assert session.scalars(select(Rating).where(Rating.case_id == case.id)).all() == []
+    form.reject()
