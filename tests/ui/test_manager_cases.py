@@ -142,6 +142,8 @@ def test_a_case_is_assigned_answered_rated_and_closed_from_the_tab(
     assert [r.satisfaction for r in ratings] == [Satisfaction.SATISFIED]
     assert ratings[0].signature is not None and ratings[0].station == "manager"
     assert "26/11/2027" in tab.detail.contact.text()  # removed 12 months after closing
+    history = tab.detail.history.text()  # in words, never the stored action names
+    assert "Trần Văn Đức" in history and "call_back" not in history and "assign" not in history
     assert not any(button.isEnabled() for button in tab.action_buttons.values())
 
 
