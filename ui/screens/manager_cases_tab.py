@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -72,7 +72,7 @@ ALERT_COLUMN = 7
 # The longest a subject or a service name is shown in the table: the rest in its tooltip.
 SUBJECT_MOST, SERVICE_MOST = 320, 260
 COMBO_LETTERS, SEARCH_LEAST = 14, 200
-GROUP_SHARE = 0.45  # of the width under the table
+GROUP_SHARE = 0.5  # of the width under the table
 
 
 @dataclass(frozen=True)
@@ -172,8 +172,15 @@ class ManagerCasesTab(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        self._split()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._split()  # a hidden splitter is laid out afresh when first shown
+
+    def _split(self) -> None:
         if not self._split_by_hand:
-            # The 766 parts get what their names need on one line; the case the rest.
+            # The case and the 766 parts share the width; each panel wraps or scrolls within.
             total = self.below.width() - self.below.handleWidth()
             group = max(int(total * GROUP_SHARE), 0)
             self.below.setSizes([total - group, group])
