@@ -73,6 +73,7 @@ ALERT_COLUMN = 7
 SUBJECT_MOST, SERVICE_MOST = 320, 260
 COMBO_LETTERS, SEARCH_LEAST = 14, 200
 GROUP_SHARE = 0.5  # of the width under the table
+BELOW_LEAST, BELOW_MOST = 285, 340  # the height of what is under the table, in pixels
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class ManagerCasesTab(QWidget):
         below.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._moved_by_hand)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(below)
         self.splitter.setStretchFactor(0, 1)
@@ -179,11 +181,16 @@ class ManagerCasesTab(QWidget):
         self._split()  # a hidden splitter is laid out afresh when first shown
 
     def _split(self) -> None:
-        if not self._split_by_hand:
-            # The case and the 766 parts share the width; each panel wraps or scrolls within.
-            total = self.below.width() - self.below.handleWidth()
-            group = max(int(total * GROUP_SHARE), 0)
-            self.below.setSizes([total - group, group])
+        if self._split_by_hand:
+            return
+        # The case and the 766 parts share the width; each panel wraps or scrolls within.
+        total = self.below.width() - self.below.handleWidth()
+        group = max(int(total * GROUP_SHARE), 0)
+        self.below.setSizes([total - group, group])
+        # Under the table, what the panels need and no more: a tall screen shows more cases.
+        height = self.splitter.height() - self.splitter.handleWidth()
+        below = min(max(BELOW_LEAST, height // 2), BELOW_MOST)
+        self.splitter.setSizes([max(height - below, 0), below])
 
     def _moved_by_hand(self, _position: int, _index: int) -> None:
         self._split_by_hand = True
