@@ -7,9 +7,10 @@ xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/station_screenshots.py ou
 
 The clerk's desk is taken fresh after signing in, with the service suggestions open, with a
 dossier selected and a refusal shown, and after a result is returned (a success message). The
-manager's catalogue tab is taken with a procedure's form open and with a refusal in a form. The
-import folder is then given a DVCQG sync and a register with a bad row: the desk is taken with
-both outcomes shown, then with the report open.
+manager's catalogue tab is taken with a procedure's form open and with a refusal in a form; the
+Cases tab with a case selected (its contact shown) and each of its forms open, and the clerk's
+own cases with the answer form. The import folder is then given a DVCQG sync and a register with
+a bad row: the desk is taken with both outcomes shown, then with the report open.
 """
 
 from __future__ import annotations
@@ -25,14 +26,18 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.answers import Satisfaction
 from kiosk.clock import office_now
 from kiosk.config import Settings
+from kiosk.db.case_models import CaseSource, CaseState
 from kiosk.db.open import open_database
 from kiosk.receipt_signing import ReceiptSigner
+from kiosk.services.case_desk import CaseView
 from kiosk.services.demo import seed_demo
 from ui.app import build_application
 from ui.clerk_window import ClerkWindow
 from ui.manager_window import ManagerWindow
+from ui.widgets.case_dialogs import CallBackRatingDialog, CaseFormDialog, OpenCaseDialog
 from ui.window_display import show_station
 
 
@@ -75,7 +80,78 @@ def clerk_shots(clerk: ClerkWindow, save: Save) -> None:
     wait_for(lambda: code is not None and code in desk.message.text())
     settle()
     save(clerk, "clerk-desk-returned")
+    clerk_case_shots(clerk, save)
     clerk.close()
+
+
+def clerk_case_shots(clerk: ClerkWindow, save: Save) -> None:
+    """The cases given to the signed-in clerk, and the form that answers one."""
+    listing = clerk.cases.open_list()
+    wait_for(lambda: listing.table.rowCount() > 0)
+    settle()
+    save(None, "clerk-cases")  # a dialog: the whole screen
+    for row, case in enumerate(listing.cases):
+        if case.state is CaseState.ASSIGNED:
+            listing.table.selectRow(row)
+            listing.answer_button.click()
+            settle()
+            save(None, "clerk-cases-answer")
+            if clerk.cases.answer_dialog is not None:
+                clerk.cases.answer_dialog.reject()
+            break
+    listing.reject()
+
+
+def case_shots(manager: ManagerWindow, save: Save) -> None:
+    """The Cases tab: a case with a contact in detail, then each form over the tab."""
+    tab = manager.desk.cases
+    manager.desk.tabs.setCurrentWidget(tab)
+    tab.choose_filter("all")
+    wait_for(lambda: tab.table.rowCount() > 0)
+
+    def shown(case: CaseView) -> bool:
+        return tab.shown_case is not None and tab.shown_case.id == case.id
+
+    def pick(wanted: Callable[[CaseView], bool]) -> CaseView | None:
+        case = next((c for c in tab.cases if wanted(c)), None)
+        if case is not None:
+            tab.table.selectRow(tab.cases.index(case))
+            wait_for(lambda: shown(case))
+            settle()
+        return case
+
+    pick(lambda c: c.source is CaseSource.PHONE)  # the demo's petition with a contact
+    save(manager, "manager-cases-detail")
+    forms: list[tuple[Callable[[CaseView], bool], Callable[[], CaseFormDialog | None], str]] = [
+        (lambda c: c.state is CaseState.OPEN, tab.assign, "assign"),
+        (lambda c: c.state is CaseState.ASSIGNED, tab.answer, "answer"),
+        (
+            lambda c: c.answered_at is not None and c.handling_rated is None,
+            tab.record_rating,
+            "rate",
+        ),
+        (lambda c: c.state is CaseState.ANSWERED, tab.close_case, "close"),
+        (lambda c: c.state is CaseState.ASSIGNED, tab.transfer, "transfer"),
+    ]
+    for wanted, open_form, name in forms:
+        if pick(wanted) is None:
+            continue
+        form = open_form()
+        if isinstance(form, CallBackRatingDialog):
+            form.face_buttons[Satisfaction.SATISFIED].click()  # the chosen face, ticked
+        settle()
+        save(None, f"manager-cases-{name}")  # a dialog: the whole screen
+        if form is not None:
+            form.reject()
+    form = tab.receive()
+    if isinstance(form, OpenCaseDialog):
+        form.subject.setText("Thái độ phục vụ")
+        form.text.setPlainText("Công dân gọi điện phản ánh phải chờ lâu ở quầy tiếp nhận.")
+        form.contact_name.setText("Nguyễn Văn Nam")
+        form.ok_button.click()  # a name with no phone: refused in words, in the form
+        settle()
+        save(None, "manager-cases-receive")
+        form.reject()
 
 
 def catalogue_shots(manager: ManagerWindow, save: Save) -> None:
@@ -168,7 +244,8 @@ def main() -> int:
         picture = window.grab() if window else screen.grabWindow(0)
         picture.save(str(out / f"{name}-{size}.png"))
 
-    settings = Settings(database_url=url)
+    # A second argument, "en", takes the stations in English (into their own folder).
+    settings = Settings(database_url=url, language=sys.argv[2] if len(sys.argv) > 2 else "vi")
     clerk = ClerkWindow(
         settings,
         factory=database.factory,
@@ -191,11 +268,13 @@ def main() -> int:
     save(manager, "manager-today")
     manager.desk.choose_preset("30")
     settle(1500)
-    for index, name in enumerate(("today", "charts", "people", "comments", "catalogue")):
+    tabs = ("today", "charts", "people", "comments", "cases", "catalogue")
+    for index, name in enumerate(tabs):
         manager.desk.tabs.setCurrentIndex(index)
         settle()
         save(manager, f"manager-{index + 1}-{name}")
     catalogue_shots(manager, save)
+    case_shots(manager, save)
     import_shots(manager, inbox, save)
     for path in sorted(out.glob(f"*-{size}.png")):
         print(path)

@@ -34,6 +34,7 @@ from kiosk.services.service_documents import all_checklists
 from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, ServiceView
+from ui.clerk_cases import ClerkCases
 from ui.screens.clerk_desk_screen import ClerkDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.widgets.message_bar import MessageKind
@@ -94,6 +95,15 @@ class ClerkWindow(QMainWindow):
         self.desk.refresh_requested.connect(self.refresh_board)
         self.desk.sign_out_requested.connect(self.sign_out)
         self.desk.test_print_requested.connect(self.test_print)
+        self.cases = ClerkCases(
+            self.desk,
+            factory,
+            station=station,
+            clock=clock,
+            office_code=office,
+            tr=self._tr,
+            clerk_id=self._clerk_id,
+        )
         self.retrier = QTimer(self, interval=settings.retry_seconds * 1000)
         self.retrier.timeout.connect(self.print_pending)
         self.retrier.start()
@@ -164,6 +174,7 @@ class ClerkWindow(QMainWindow):
         self.stack.setCurrentWidget(self.desk)
         self.report_contact()
         self.refresh_board()
+        self.cases.refresh()
         self.desk.service.setFocus()
         self.print_pending()
 

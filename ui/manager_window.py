@@ -31,6 +31,7 @@ from kiosk.services.sign_in import SignInService
 from kiosk.services.stations import StationService
 from ui.catalogue_desk import CatalogueDesk
 from ui.import_watch import ImportWatch
+from ui.manager_cases import ManagerCases
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.widgets.import_strip import add_import_strip
@@ -102,6 +103,11 @@ class ManagerWindow(QMainWindow):
             manager_counter=lambda: self.manager.counter if self.manager else None,
         )
         self.catalogue.changed.connect(self.desk.message.setText)
+        self.cases = ManagerCases(
+            self.desk, settings, factory, clock=clock, tr=self._tr, manager_id=self._manager_id
+        )
+        self.cases.changed.connect(self.desk.message.setText)
+        self.cases.refused.connect(lambda text: self.desk.message.setText("⚠ " + text))
         self.imports = ImportWatch(
             add_import_strip(self.desk, self._tr),
             settings,
@@ -117,6 +123,8 @@ class ManagerWindow(QMainWindow):
         self._refreshing = False
         self.refresher = QTimer(self, interval=REFRESH_MS)
         self.refresher.timeout.connect(self.refresh)
+        # Cases become due and overdue as time passes: their alerts follow each minute.
+        self.refresher.timeout.connect(lambda: self.cases.refresh(with_group=False))
         # The end-of-day export runs whether or not a manager is signed in.
         self.export_time = parse_export_time(settings.export_time)
         self.scheduler = QTimer(self, interval=REFRESH_MS)
@@ -146,7 +154,11 @@ class ManagerWindow(QMainWindow):
         self.refresh()
         self.show_period(*self.desk.period)
         self.catalogue.refresh()
+        self.cases.refresh()
         self.refresher.start()
+
+    def _manager_id(self) -> int | None:
+        return self.manager.id if self.manager else None
 
     def sign_out(self) -> None:
         self.manager = None

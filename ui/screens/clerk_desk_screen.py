@@ -129,7 +129,13 @@ class ClerkDeskScreen(QWidget):
         self.message = MessageBar(tr)
         self.key_hints = QLabel(wordWrap=True)
         self.key_hints.setObjectName("keyHints")
-        right_layout.addWidget(self.search)
+        # Beside the search, where it costs no height: the feedback cases (ui/clerk_cases.py).
+        self.cases_button = QPushButton()
+        self.cases_button.setObjectName("secondary")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.cases_button)
+        right_layout.addLayout(search_row)
         right_layout.addWidget(self.board, 1)
         # Under the board, which gives up the room: the left column keeps the screen's height.
         right_layout.addWidget(self.message)

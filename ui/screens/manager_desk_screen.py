@@ -1,5 +1,5 @@
 """The manager's desk: who is signed in, the period looked at, the exports, the alerts banner,
-and five tabs — today, charts, clerks and unit, comments, catalogue and staff."""
+and six tabs — today, charts, clerks and unit, comments, feedback cases, catalogue and staff."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n import N_, Translator
+from ui.screens.manager_cases_tab import ManagerCasesTab
 from ui.screens.manager_catalogue_tab import ManagerCatalogueTab
 from ui.screens.manager_charts_tab import ManagerChartsTab
 from ui.screens.manager_comments_tab import ManagerCommentsTab
@@ -84,8 +85,10 @@ class ManagerDeskScreen(QWidget):
         self.people = ManagerPeopleTab()
         self.comments = ManagerCommentsTab()
         self.catalogue = ManagerCatalogueTab()
+        self.cases = ManagerCasesTab()
         self.tabs = QTabWidget()
-        for tab in (self.glance, self.charts, self.people, self.comments, self.catalogue):
+        tabs = (self.glance, self.charts, self.people, self.comments, self.cases, self.catalogue)
+        for tab in tabs:
             self.tabs.addTab(tab, "")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -131,11 +134,13 @@ class ManagerDeskScreen(QWidget):
                 tr("Charts"),
                 tr("Clerks and unit"),
                 tr("Comments"),
+                tr("Feedback cases"),
                 tr("Catalogue and staff"),
             )
         ):
             self.tabs.setTabText(index, name)
         self.comments.retranslate(tr)
+        self.cases.retranslate(tr)
         self.catalogue.retranslate(tr)
 
     @property
