@@ -6,64 +6,28 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from kiosk.answers import FACE_WORDS, Satisfaction
+from kiosk.case_words import (
+    CHANNEL_WORDS,
+    SCORING_NOTE,
+    SOURCE_WORDS,
+    STATE_WORDS,
+    alert,
+    alert_words,
+    event_words,
+)
 from kiosk.cli.context import fmt_moment
-from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState
-from kiosk.i18n import N_, Translator, format_percent
+from kiosk.db.case_models import CaseState
+from kiosk.i18n import Translator, format_percent
 from kiosk.reports.decision_766 import Group766
-from kiosk.services.case_desk import CaseDetail, CaseEventView, CaseView
+from kiosk.services.case_desk import CaseDetail, CaseView
 from kiosk.services.case_settings import CaseSettings
 
-# The same words as the manager's Cases tab, so that staff read one vocabulary everywhere.
-STATE_WORDS = {
-    CaseState.OPEN: N_("New, not assigned"),
-    CaseState.ASSIGNED: N_("Assigned"),
-    CaseState.ANSWERED: N_("Answered, to close"),
-    CaseState.CLOSED: N_("Closed"),
-    CaseState.TRANSFERRED: N_("Transferred"),
-}
-SOURCE_WORDS = {
-    CaseSource.RATING: N_("Unhappy rating"),
-    CaseSource.KIOSK: N_("Typed at the kiosk"),
-    CaseSource.IN_PERSON: N_("In person or on paper"),
-    CaseSource.PHONE: N_("By phone"),
-    CaseSource.MAIL: N_("By mail"),
-}
-CHANNEL_WORDS = {
-    AnswerChannel.IN_PERSON: N_("In person"),
-    AnswerChannel.PHONE: N_("By phone"),
-    AnswerChannel.LETTER: N_("By letter"),
-    AnswerChannel.SMS: N_("By SMS"),
-}
-# What needs attention, by a code kept in --json and its words in the table.
-ALERT_WORDS = {
-    "overdue": N_("Overdue"),
-    "due_soon": N_("Due within 1 working day"),
-    "answered_late": N_("Answered late"),
-}
 SUBJECT_WIDTH = 40
-SCORING_NOTE = N_(
-    "Points as the national public service portal (Cổng DVCQG) scores them: the appendix of "
-    "Decision 766 could not be read. Dossiers: full 6 points from 90 % satisfied. Cases: a case "
-    "with no rating counts as satisfied unless it was answered late; with no case in the "
-    "period, both case parts get their 6 points."
-)
-
-
-def alert(view: CaseView) -> str | None:
-    """Still to answer and overdue or due soon, or answered after the due time."""
-    if view.overdue:
-        return "overdue" if view.answered_at is None else "answered_late"
-    return "due_soon" if view.due_soon else None
-
-
-def _alert_words(view: CaseView, tr: Translator) -> str:
-    code = alert(view)
-    return tr(ALERT_WORDS[code]) if code else ""
 
 
 def case_data(view: CaseView) -> dict[str, Any]:
@@ -104,7 +68,7 @@ def list_text(views: Sequence[CaseView], tr: Translator) -> str:
             tr(STATE_WORDS[v.state]),
             v.owner_name or "—",
             _short(v.subject),
-            _alert_words(v, tr),
+            alert_words(v, tr),
         )
         for v in views
     ]
@@ -137,7 +101,7 @@ def case_text(view: CaseView, tr: Translator) -> str:
     concerns = _concerns(view, tr)
     if concerns:
         lines.append(concerns)
-    warning = _alert_words(view, tr)
+    warning = alert_words(view, tr)
     rows = [
         (tr("Due"), fmt_moment(view.due_at) + (f" ({warning})" if warning else "")),
         (tr("State"), tr(STATE_WORDS[view.state])),
@@ -154,34 +118,6 @@ def case_text(view: CaseView, tr: Translator) -> str:
         rows.append((tr("Handling rated"), _face(view.handling_rated, tr)))
     lines += [f"{label}: {value}" for label, value in rows]
     return "\n".join(lines)
-
-
-def event_words(event: CaseEventView, tr: Translator, staff: dict[int, str]) -> str:
-    """One step of the history in the manager's words; `staff` names the clerks by id."""
-    details = event.details
-    if event.action == "open" and "source" in details:
-        return tr("Received ({source})", source=tr(SOURCE_WORDS[CaseSource(details["source"])]))
-    if event.action == "assign":
-        return tr("Given to {name}", name=staff.get(details.get("owner_id", -1), "—"))
-    if event.action == "answer" and "channel" in details:
-        return tr(
-            "Answered {channel}: {answer}",
-            channel=tr(CHANNEL_WORDS[AnswerChannel(details["channel"])]).lower(),
-            answer=details.get("answer", ""),
-        )
-    if event.action == "close":
-        return tr("Closed")
-    if event.action == "transfer":
-        return tr("Transferred to {place}", place=details.get("to", ""))
-    if event.action == "call_back_asked":
-        return tr("The citizen asked to be called back")
-    if event.action == "call_back" and "called_at" in details:
-        called = fmt_moment(datetime.fromisoformat(str(details["called_at"])))
-        return tr("Called back at {when}", when=called)
-    if event.action == "rate" and "satisfaction" in details:
-        face = _face(Satisfaction(details["satisfaction"]), tr)
-        return tr("The citizen rated the handling: {face}", face=face)
-    return event.action
 
 
 def detail_data(detail: CaseDetail) -> dict[str, Any]:

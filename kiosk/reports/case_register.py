@@ -15,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.answers import FACE_WORDS, Satisfaction
+from kiosk.case_words import CHANNEL_WORDS, SCORING_NOTE, SOURCE_WORDS, STATE_WORDS
 from kiosk.clock import day_range
-from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState, FeedbackCase
+from kiosk.db.case_models import CaseState, FeedbackCase
 from kiosk.db.models import Clerk, Rating, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
@@ -26,33 +27,10 @@ from kiosk.services.cases import is_overdue
 from kiosk.services.offices import find_office
 
 GROUP_POINTS = 18
-SOURCE_WORDS = {
-    CaseSource.RATING: N_("From an unhappy rating"),
-    CaseSource.KIOSK: N_("Typed at the kiosk"),
-    CaseSource.IN_PERSON: N_("Received in person"),
-    CaseSource.PHONE: N_("Received by phone"),
-    CaseSource.MAIL: N_("Received by mail"),
-}
-STATE_WORDS = {
-    CaseState.OPEN: N_("Not yet assigned"),
-    CaseState.ASSIGNED: N_("Being handled"),
-    CaseState.ANSWERED: N_("Answered"),
-    CaseState.CLOSED: N_("Closed"),
-    CaseState.TRANSFERRED: N_("Transferred"),
-}
-CHANNEL_WORDS = {
-    AnswerChannel.IN_PERSON: N_("In person"),
-    AnswerChannel.PHONE: N_("By phone"),
-    AnswerChannel.LETTER: N_("By letter"),
-    AnswerChannel.SMS: N_("By SMS"),
-}
 # Answered on time, as the Decision 766 part judges it.
 ON_TIME, LATE, NOT_DUE_YET = N_("Yes"), N_("No"), N_("not due yet")
 NOT_COUNTED = N_("not counted")  # transferred: the State column says where to
-POINTS_NOTE = N_(
-    "Points as the National Public Service Portal scores them: the appendix of Decision 766 "
-    "itself could not be consulted."
-)
+POINTS_NOTE = SCORING_NOTE
 LEFT_OUT_NOTE = N_(
     "The text of each case, its answer and the citizen's contact are not in this register: "
     "read them in the manager's station."

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.answers import Satisfaction
+from kiosk.case_words import STATE_WORDS, WHEN, alert_words
 from kiosk.clock import Clock, office_now
 from kiosk.db.case_models import CaseState
 from kiosk.i18n import N_, Translator
@@ -32,15 +33,7 @@ from kiosk.services.case_desk import CaseDetail, CaseView
 from kiosk.services.clerks import ClerkView
 from kiosk.text import nfc
 from kiosk.views import ServiceView
-from ui.case_words import (
-    DAY,
-    STATE_WORDS,
-    WHEN,
-    alert_words,
-    mark_alert,
-    overdue_now,
-    to_answer,
-)
+from ui.case_words import DAY, mark_alert, overdue_now, to_answer
 from ui.widgets.case_detail_panel import UNFINISHED, CaseDetailPanel
 from ui.widgets.case_dialogs import (
     AnswerDialog,

@@ -15,12 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.db.case_models import CaseState
-from kiosk.i18n import N_, Translator
-from kiosk.services.case_desk import CaseDetail, CaseView
-from ui.case_words import (
+from kiosk.case_words import (
     CHANNEL_WORDS,
-    DAY,
     SOURCE_WORDS,
     STATE_WORDS,
     WHEN,
@@ -28,6 +24,10 @@ from ui.case_words import (
     event_words,
     face_words,
 )
+from kiosk.db.case_models import CaseState
+from kiosk.i18n import N_, Translator
+from kiosk.services.case_desk import CaseDetail, CaseView
+from ui.case_words import DAY
 
 ACTIONS = (
     ("assign", N_("Assign")),

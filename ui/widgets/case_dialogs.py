@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.answers import FACE_WORDS, Satisfaction
+from kiosk.case_words import CHANNEL_WORDS, SOURCE_WORDS, STAFF_SOURCES
 from kiosk.db.case_models import AnswerChannel, CaseSource
 from kiosk.i18n import N_, Translator
 from kiosk.services.case_desk import CaseView
@@ -35,7 +36,6 @@ from kiosk.services.cases import Contact
 from kiosk.services.clerks import ClerkView
 from kiosk.text import nfc
 from kiosk.views import ServiceView
-from ui.case_words import CHANNEL_WORDS, SOURCE_WORDS, STAFF_SOURCES
 
 FORM_WIDTH = 560
 NO_SUBJECT = N_("Say what the feedback is about.")

@@ -18,17 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.case_words import CHANNEL_WORDS, STATE_WORDS, WHEN, alert_words
 from kiosk.db.case_models import CaseState
 from kiosk.i18n import Translator
 from kiosk.services.case_desk import CaseView
-from ui.case_words import (
-    CHANNEL_WORDS,
-    DAY,
-    STATE_WORDS,
-    WHEN,
-    alert_words,
-    mark_alert,
-)
+from ui.case_words import DAY, mark_alert
 
 LIST_WIDTH, LIST_HEIGHT = 900, 520
 

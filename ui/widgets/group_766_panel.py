@@ -16,16 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.case_words import SCORING_NOTE
 from kiosk.i18n import N_, Translator, format_percent
 from kiosk.reports.decision_766 import Group766
 
 DAY = "%d/%m/%Y"
 # The first heading is the period's dates, until a period is shown.
 HEADINGS = (N_("Part"), N_("Rate (good/counted)"), N_("Points"))
-POINTS_NOTE = N_(
-    "Scored as the national portal (Cổng DVCQG) does, Decision 766's appendix being unread: "
-    "dossiers get full points from 90 %; a case without a rating counts as satisfied unless late."
-)
 
 
 def points_text(value: Decimal, out_of: int, language: str) -> str:
@@ -78,7 +75,7 @@ class Group766Panel(QGroupBox):
             label.setText(tr(words))
         if not self.cells[0][0].text():
             self.cells[0][0].setText(tr(HEADINGS[0]))
-        self.note.setText(tr(POINTS_NOTE))
+        self.note.setText(tr(SCORING_NOTE))
 
     def show_group(self, group: Group766, start: date, end: date) -> None:
         tr, language = self._tr, self._tr.language
