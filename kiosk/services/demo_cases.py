@@ -6,7 +6,7 @@ petitions typed at the kiosk or taken by phone."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -55,8 +55,9 @@ def handle_demo_cases(
 ) -> None:
     manager = next(c for c in clerks if c.role is ClerkRole.MANAGER)
     staff = [c for c in clerks if c.role is ClerkRole.CLERK]
-    for days_ago, (source, subject, text, contact) in zip((9, 4, 1), PETITIONS, strict=True):
-        at = datetime.combine(calendar.add_working_days(now.date(), -days_ago), now.time())
+    petition_days = _working_days_before(calendar, now.date(), (9, 4, 1))
+    for day, (source, subject, text, contact) in zip(petition_days, PETITIONS, strict=True):
+        at = datetime.combine(day, time(9, 40))
         open_case(
             session,
             office,
@@ -101,3 +102,16 @@ def handle_demo_cases(
     for called, case, satisfaction in sorted(call_backs, key=lambda c: c[0]):
         answers = RatingInput(satisfaction, channel=RatingChannel.PHONE, case_id=case.id)
         record_rating(session, office, answers, station=CALL_BACK_STATION, at=called, signer=signer)
+
+
+def _working_days_before(
+    calendar: WorkingCalendar, today: date, counts: tuple[int, ...]
+) -> list[date]:
+    """The working days `count` working days before `today`, for each count."""
+    days, day = [], today
+    for _ in range(max(counts)):
+        day -= timedelta(days=1)
+        while not calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        days.append(day)
+    return [days[count - 1] for count in counts]
