@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from kiosk.services.cases import Contact
 from kiosk.services.clerks import ClerkView
 from kiosk.text import nfc
 from kiosk.views import ServiceView
+from ui.widgets.form_buttons import ok_cancel, problem_label
 
 FORM_WIDTH = 560
 NO_SUBJECT = N_("Say what the feedback is about.")
@@ -108,18 +108,8 @@ class CaseFormDialog(QDialog):
         self.intro = QLabel(intro, wordWrap=True)
         self.intro.setMinimumWidth(FORM_WIDTH)
         self.form = QFormLayout()
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setObjectName("problem")
-        self.problem.hide()
-        buttons = QDialogButtonBox()
-        self.ok_button = QPushButton(ok)
-        self.ok_button.setObjectName("primary")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("secondary")
-        buttons.accepted.connect(self._confirm)
-        buttons.rejected.connect(self.reject)
+        self.problem = problem_label()
+        buttons, self.ok_button = ok_cancel(tr, ok, self._confirm, self.reject)
         layout = QVBoxLayout(self)
         # Grows with its words (a long subject, a refusal shown later): nothing is clipped.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)

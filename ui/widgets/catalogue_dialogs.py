@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import Translator
 from kiosk.services.catalogue import MAX_PROCESSING_DAYS
 from kiosk.views import ServiceView
+from ui.widgets.form_buttons import ok_cancel, problem_label
 
 QUESTION_WIDTH = 480
 NAME_WIDTH = 640
@@ -61,18 +60,8 @@ class ManagerChangeDialog(QDialog):
         self.question.setMinimumWidth(QUESTION_WIDTH)
         self.form = QFormLayout()
         self.manager_pin = _pin_field()
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setObjectName("problem")
-        self.problem.hide()
-        buttons = QDialogButtonBox()
-        self.ok_button = QPushButton(ok)
-        self.ok_button.setObjectName("primary")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("secondary")
-        buttons.accepted.connect(self._confirm)
-        buttons.rejected.connect(self.reject)
+        self.problem = problem_label()
+        buttons, self.ok_button = ok_cancel(tr, ok, self._confirm, self.reject)
         layout = QVBoxLayout(self)
         # Grows with its words (a wrapped question, a refusal shown later): nothing is clipped.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
