@@ -6,8 +6,6 @@ import time
 import uuid
 
 import pytest
-import zxingcpp
-from PIL import Image
 
 from kiosk.case_qr import CaseQrSigner
 from kiosk.db.case_models import CaseSource
@@ -30,6 +28,7 @@ from kiosk.services.case_slips import CaseSlipService
 from kiosk.services.cases import Contact
 from kiosk.views import OfficeView
 from tests.conftest import NOW, MutableClock, run_kiosk
+from tests.kiosk.printed import native_qr_payloads, pdf_text, scanned
 from tests.kiosk.printer_fixtures import SocketPrinter
 from tests.kiosk.signing import machine_keys
 
@@ -58,28 +57,6 @@ def stored_slip(database, clock, number, viewer=MANAGER):
     return slips.slip(number, viewer, signer=SIGNER)
 
 
-def pdf_text(pdf, tmp_path):
-    """The text a reader sees, spaces made plain (a wrapped line reads on)."""
-    path = tmp_path / "slip.pdf"
-    path.write_bytes(pdf)
-    raw = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(raw.split())
-
-
-def scanned(pdf, tmp_path):
-    """Every QR code a scanner reads off the printed page (100 dpi: a poor scan)."""
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "100", "-png", str(path), str(tmp_path / "scan")], check=True)
-    return [
-        barcode.text
-        for png in sorted(tmp_path.glob("scan*.png"))
-        for barcode in zxingcpp.read_barcodes(Image.open(png))
-    ]
-
-
 def page_size_mm(pdf, tmp_path):
     path = tmp_path / "size.pdf"
     path.write_bytes(pdf)
@@ -87,18 +64,6 @@ def page_size_mm(pdf, tmp_path):
     line = next(ln for ln in info.splitlines() if ln.startswith("Page size"))
     width, height = (float(v) for v in line.split()[2:5:2])
     return round(width / MM), round(height / MM)
-
-
-def native_qr_payloads(data):
-    """The data of every "store QR data" command (GS ( k … 1 P 0) in ESC/POS bytes."""
-    found, start = [], 0
-    while (start := data.find(b"\x1d(k", start)) != -1:
-        length = data[start + 3] + 256 * data[start + 4]
-        body = data[start + 5 : start + 5 + length]
-        if body[:3] == b"1P0":
-            found.append(body[3:].decode("ascii"))
-        start += 5 + length
-    return found
 
 
 def assert_no_contact(text):
@@ -128,7 +93,7 @@ def test_slip_of_a_call_back_says_when_and_how_in_vietnamese_with_a_genuine_qr(
     ):
         assert expected in text, expected
     assert_no_contact(text)
-    assert [SIGNER.verify(payload) for payload in scanned(pdf, tmp_path)] == [case.id]
+    assert [SIGNER.verify(payload) for payload in scanned(pdf, tmp_path, 100)] == [case.id]
     width, height = page_size_mm(pdf, tmp_path)
     assert width == (148 if paper is A5 else 80)
     if paper is A5:
@@ -184,7 +149,7 @@ def test_slip_printed_before_the_kiosk_reached_the_office_scans_all_the_same(tmp
     assert "Số: (sẽ được cấp sau)" in text
     assert "Thời hạn trả lời: trong vòng 10 ngày làm việc kể từ ngày tiếp nhận" in text
     assert "Đường dây nóng" not in text and "Địa chỉ:" not in text  # the office has neither
-    assert [SIGNER.verify(payload) for payload in scanned(pdf, tmp_path)] == [unnumbered.id]
+    assert [SIGNER.verify(payload) for payload in scanned(pdf, tmp_path, 100)] == [unnumbered.id]
 
 
 def wait_for_a_job(printer):
@@ -221,7 +186,7 @@ def test_command_line_writes_the_pdf_and_refuses_an_unknown_number(
     pdf = out.read_bytes()
     assert f"Số: {case.number}" in pdf_text(pdf, tmp_path)
     assert page_size_mm(pdf, tmp_path)[0] == 80
-    assert [CaseQrSigner(office_key).verify(p) for p in scanned(pdf, tmp_path)] == [case.id]
+    assert [CaseQrSigner(office_key).verify(p) for p in scanned(pdf, tmp_path, 100)] == [case.id]
 
     argv[2] = "2026-9999"
     assert run_kiosk([*argv, "--db", db_url, "--lang", "en"]) == 1

@@ -11,10 +11,8 @@ import uuid
 from datetime import datetime, time
 
 import pytest
-import zxingcpp
 from hypothesis import given
 from hypothesis import strategies as st
-from PIL import Image
 from sqlalchemy import select
 
 from kiosk.db.models import Dossier, PrintKind, SupplementRequest
@@ -32,6 +30,7 @@ from kiosk.services.dossiers import DossierService
 from kiosk.services.slips import SlipService
 from kiosk.status import DossierStatus
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, OfficeView, SupplementView
+from tests.kiosk.printed import native_qr_payloads, pdf_text, scanned
 
 CODE = "000.00.30.H12-261123-0042"
 SIGNER = ReceiptSigner(b"office-key".ljust(32, b"-"))
@@ -230,45 +229,11 @@ EXPECTED = {
 }
 
 
-def pdf_text(pdf, tmp_path):
-    """The text in drawing order (a wrapped heading reads as one), spaces made plain."""
-    path = tmp_path / "slip.pdf"
-    path.write_bytes(pdf)
-    raw = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(raw.split())
-
-
 def page_count(pdf, tmp_path):
     path = tmp_path / "pages.pdf"
     path.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
-
-
-def scanned(pdf, tmp_path):
-    """Every QR code a scanner reads off the printed pages."""
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(tmp_path / "scan")], check=True)
-    return [
-        barcode.text
-        for png in sorted(tmp_path.glob("scan*.png"))
-        for barcode in zxingcpp.read_barcodes(Image.open(png))
-    ]
-
-
-def native_qr_payloads(data):
-    """The data of every "store QR data" command (GS ( k … 1 P 0) in ESC/POS bytes."""
-    found, start = [], 0
-    while (start := data.find(b"\x1d(k", start)) != -1:
-        length = data[start + 3] + 256 * data[start + 4]
-        body = data[start + 5 : start + 5 + length]
-        if body[:3] == b"1P0":
-            found.append(body[3:].decode("ascii"))
-        start += 5 + length
-    return found
 
 
 @pytest.mark.parametrize("paper", [A5, ROLL_80], ids=["a5", "80mm"])

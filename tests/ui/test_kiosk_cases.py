@@ -266,8 +266,8 @@ def test_no_text_is_cut_on_the_case_screens(qtbot, kiosk_look, size, large_text,
 def test_a_kiosk_with_a_thermal_printer_prints_the_petitions_slip(qtbot, database, office):
     import time
 
+    from tests.kiosk.printed import native_qr_payloads
     from tests.kiosk.printer_fixtures import SocketPrinter
-    from tests.kiosk.test_case_slip import native_qr_payloads
 
     thermal = SocketPrinter()
     try:
