@@ -60,10 +60,7 @@ class Translator:
 
 def format_percent(value: Decimal, language: str) -> str:
     """A percentage as the language writes it, with no ".0": "87,5 %" and "100 %" in
-    Vietnamese (decimal comma), "87.5 %" in English. Babel is a test tool, not installed."""
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if language == "vi":
-        text = text.replace(".", ",")
-    return f"{text}\u00a0%"  # a no-break space: the sign never wraps onto a line of its own
+    Vietnamese, "87.5 %" in English (kiosk.formats, from Babel's locale data)."""
+    from kiosk.formats import percent_text
+
+    return percent_text(value, language)

@@ -13,6 +13,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 from sqlalchemy.orm import Session
 
+from kiosk.formats import percent_text, points_text
 from kiosk.i18n import Translator
 from kiosk.reports.case_register import (
     GROUP_POINTS,
@@ -93,10 +94,6 @@ def _register(
     return out
 
 
-def _percent(part_rate: object) -> str:
-    return "—" if part_rate is None else f"{part_rate} %"
-
-
 def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: ParagraphStyle) -> PdfTable:
     header = [tr("Part"), tr("Counted"), tr("Good"), tr("Rate (%)"), tr("Points"), tr("From")]
     data = [[Paragraph(escape(text), bold) for text in header]]
@@ -105,12 +102,19 @@ def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: Paragrap
             tr(part.title),
             str(part.counted),
             str(part.good),
-            _percent(part.rate),
-            f"{part.points} / {PART_POINTS}",
+            percent_text(part.rate, tr.language),
+            f"{points_text(part.points, tr.language)} / {PART_POINTS}",
             note,
         ]
         data.append([Paragraph(escape(text), cell) for text in cells])
-    total = [tr("Total"), "", "", "", f"{group.points} / {GROUP_POINTS}", ""]
+    total = [
+        tr("Total"),
+        "",
+        "",
+        "",
+        f"{points_text(group.points, tr.language)} / {GROUP_POINTS}",
+        "",
+    ]
     data.append([Paragraph(escape(text), bold) for text in total])
     table = PdfTable(data, colWidths=[w * mm for w in GROUP_WIDTHS], repeatRows=1)
     table.setStyle(TableStyle(GRID))

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from kiosk.answers import FACE_WORDS
 from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
+from kiosk.formats import percent_text
 from kiosk.i18n import Translator
 from kiosk.printing.pdf_slip import BOLD, REGULAR, register_fonts
 from kiosk.reports.case_register_pdf import case_flowables
@@ -61,10 +62,6 @@ def _styles() -> _Styles:
     )
 
 
-def _percent(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value} %"
-
-
 def _mark(value: Decimal | None, target: Decimal | None, tr: Translator) -> str:
     if value is None or target is None:
         return ""
@@ -81,22 +78,22 @@ def _headline(report: PeriodReport, targets: Targets, tr: Translator, s: _Styles
         [tr("Dossiers refused (Form 03)"), str(report.refused), "", ""],
         [
             tr("On-time rate (%)"),
-            _percent(unit.on_time_rate),
-            f"{targets.on_time} %",
+            percent_text(unit.on_time_rate, tr.language),
+            percent_text(targets.on_time, tr.language),
             _mark(unit.on_time_rate, targets.on_time, tr),
         ],
         [
             tr("Early rate (%)"),
-            _percent(unit.early_rate),
-            f"{targets.early} %",
+            percent_text(unit.early_rate, tr.language),
+            percent_text(targets.early, tr.language),
             _mark(unit.early_rate, targets.early, tr),
         ],
-        [tr("Decision 766 rate (%)"), _percent(unit.rate_766), "", ""],
+        [tr("Decision 766 rate (%)"), percent_text(unit.rate_766, tr.language), "", ""],
         [tr("Ratings"), str(unit.ratings), "", ""],
         [
             tr("Satisfaction rate (%)"),
-            _percent(unit.satisfaction_rate),
-            f"{targets.satisfaction} %",
+            percent_text(unit.satisfaction_rate, tr.language),
+            percent_text(targets.satisfaction, tr.language),
             _mark(unit.satisfaction_rate, targets.satisfaction, tr),
         ],
     ]
