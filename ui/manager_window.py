@@ -121,6 +121,7 @@ class ManagerWindow(QMainWindow):
         self._progress.moved.connect(lambda share: self.desk.progress.setValue(int(share * 100)))
         self._exporting = False
         self._refreshing = False
+        self._refresh_again = False  # asked while a refresh was under way
         self.refresher = QTimer(self, interval=REFRESH_MS)
         self.refresher.timeout.connect(self.refresh)
         # Cases become due and overdue as time passes: their alerts follow each minute.
@@ -169,11 +170,14 @@ class ManagerWindow(QMainWindow):
     # -- today, refreshed every minute ------------------------------------------------------
 
     def refresh(self) -> None:
-        if self._refreshing or self.manager is None:
+        if self.manager is None:
             return
-        self._refreshing = True
+        if self._refreshing:
+            self._refresh_again = True  # a period chosen meanwhile: its comments follow
+            return
+        self._refreshing, self._refresh_again = True, False
         which = self.desk.comments.chosen_filter
-        tr, now = self._tr, self.clock()
+        tr, now, period = self._tr, self.clock(), self.desk.period
 
         def load() -> _Today:
             self.stations.report_contact("manager")
@@ -181,7 +185,7 @@ class ManagerWindow(QMainWindow):
                 glance = day_glance(session, self.settings.office_code, now)
             alerts = [tr(a.message, **a.params) for a in self.alerts.current()]
             comments = self.comments.list(
-                unhappy_only=which == "unhappy", open_only=which == "open"
+                unhappy_only=which == "unhappy", open_only=which == "open", period=period
             )
             return _Today(glance, alerts, comments)
 
@@ -195,7 +199,10 @@ class ManagerWindow(QMainWindow):
                 {key: tr(words) for key, words in COMPLAINT_WORDS.items()},
                 tr,
             )
-            self.refreshed.emit()
+            if self._refresh_again:
+                self.refresh()  # what was asked meanwhile; `refreshed` once it is shown
+            else:
+                self.refreshed.emit()
 
         run_in_background(load, show, self._failed_refresh, parent=self)
 
@@ -206,6 +213,7 @@ class ManagerWindow(QMainWindow):
 
     def show_period(self, start: date, end: date) -> None:
         tr, today = self._tr, self.clock().date()
+        self.refresh()  # the comments follow the chosen period
 
         def load() -> PeriodTrends:
             with self.factory() as session:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
 from kiosk.answers import UNHAPPY, Satisfaction
+from kiosk.clock import day_range
 from kiosk.db.models import CommentFollowUp, Rating, Service
 from kiosk.errors import ConflictError, NotFoundError
 from kiosk.i18n import N_
@@ -33,8 +34,14 @@ class CommentView:
 
 class CommentService(StationUseCases):
     def list(
-        self, *, unhappy_only: bool = False, open_only: bool = False, limit: int = 200
+        self,
+        *,
+        unhappy_only: bool = False,
+        open_only: bool = False,
+        limit: int = 200,
+        period: tuple[date, date] | None = None,
     ) -> list[CommentView]:
+        """Newest first; with `period`, only the comments given in it (the desk's period)."""
         query = (
             select(Rating, Service.name_vi, CommentFollowUp)
             .join(Service, Rating.service_id == Service.id)
@@ -47,6 +54,9 @@ class CommentService(StationUseCases):
             query = query.where(Rating.satisfaction.in_(UNHAPPY))
         if open_only:
             query = query.where(CommentFollowUp.id.is_(None))
+        if period is not None:
+            begin, finish = day_range(*period)
+            query = query.where(Rating.created_at >= begin, Rating.created_at < finish)
         with self._factory() as session:
             query = query.where(ratings_of(session, self._office_id(session)))
             return [

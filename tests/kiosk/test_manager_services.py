@@ -19,6 +19,21 @@ def rate(database, clock, satisfaction, comment=None, **extra):
     )
 
 
+def test_comments_follow_the_chosen_period(database, office, clock):
+    """The desk's "today" lists today's comments only, not those of a week ago."""
+    rate(database, clock, Satisfaction.DISSATISFIED, "Tuần trước chờ lâu")
+    clock.now += timedelta(days=7)
+    rate(database, clock, Satisfaction.SATISFIED, "Hôm nay nhanh")
+    comments = CommentService(database.factory, station="manager", clock=clock)
+    today = clock.now.date()
+    assert [c.comment for c in comments.list(period=(today, today))] == ["Hôm nay nhanh"]
+    week = (today - timedelta(days=7), today)
+    assert [c.comment for c in comments.list(period=week)] == [
+        "Hôm nay nhanh",
+        "Tuần trước chờ lâu",
+    ]
+
+
 def test_comments_newest_first_and_followed_up_once_without_touching_the_rating(
     database, office, clock
 ):

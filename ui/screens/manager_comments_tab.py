@@ -4,17 +4,20 @@ one can be marked "followed up" with a note, never edited or hidden."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.answers import UNHAPPY
 from kiosk.i18n import Translator
 from kiosk.service_search import fold
 from kiosk.services.comments import CommentView
@@ -106,6 +109,8 @@ class ManagerCommentsTab(QWidget):
             ):
                 item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == FACE_COLUMN and comment.satisfaction in UNHAPPY:
+                    mark_unhappy(item, self.table)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, max(self.table.columnWidth(3), 200))
@@ -126,3 +131,17 @@ class ManagerCommentsTab(QWidget):
         if rows:
             self.follow_up_requested.emit(self._comments[min(rows)].rating_id, self.note.text())
             self.note.clear()
+
+
+FACE_COLUMN = 2
+UNHAPPY_COLOUR = "#b3261e"
+
+
+def mark_unhappy(item: QTableWidgetItem, table: QTableWidget) -> None:
+    """An unhappy face is marked by an icon and bold red words beside the words themselves:
+    never by colour alone."""
+    item.setIcon(table.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+    item.setForeground(QBrush(QColor(UNHAPPY_COLOUR)))
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
