@@ -264,8 +264,8 @@ def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path)
         ).stdout.split()
     )
     assert "BÁO CÁO KẾT QUẢ PHỤC VỤ NGƯỜI DÂN, 20/11/2026" in text
-    assert "Tỷ lệ đúng hạn (%) 60.0 % 100 % chưa đạt" in text
-    assert "Tỷ lệ hài lòng (%) 60.0 % 80 % chưa đạt" in text
+    assert "Tỷ lệ đúng hạn (%) 60 % 100 % chưa đạt"  # no ".0" in Vietnamese in text
+    assert "Tỷ lệ hài lòng (%) 60 % 80 % chưa đạt" in text
     assert "Hồ sơ quá hạn (2)" in text  # C and D
     assert "Xếp loại đơn vị trung bình" in text
     assert "Chỉ số 3 theo trả lời của người dân 1.2" in text
