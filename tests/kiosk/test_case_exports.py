@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from kiosk.answers import FACE_WORDS, RatingInput, Satisfaction
-from kiosk.db.case_models import AnswerChannel, CaseSource
+from kiosk.db.case_models import CaseSource
 from kiosk.i18n import Translator
 from kiosk.reports.case_register import LEFT_OUT_NOTE
 from kiosk.reports.decision_766 import CASES_ON_TIME, CASES_SATISFIED, DOSSIERS, office_group_766
@@ -23,9 +23,9 @@ from kiosk.services.offices import find_office
 from kiosk.services.ratings import RatingService
 from tests.conftest import run_kiosk
 from tests.kiosk.signing import sign_stations
+from tests.kiosk.test_case_walk import three_cases
 
 MONDAY = datetime(2026, 11, 23, 9, 30)
-AFTER_THE_DUE_TIME = datetime(2026, 12, 9, 9, 0)  # the cases opened on MONDAY: due 8/12 17:00
 HUONG, DUC, MANAGER = 1, 2, 3
 tr = Translator("vi")  # the command's language; the words come from the catalogue
 
@@ -40,23 +40,8 @@ def desks(database, clock):
 def hand_example(database, clock) -> list[str]:
     """test_case_walk's 3 cases: 2 answered on time, 1 late; handling rated satisfied,
     unsatisfied, and not at all (the late one)."""
-    kiosk, desk = desks(database, clock)
-    clock.now = MONDAY
-    numbers = [
-        desk.open(MANAGER, source=CaseSource.IN_PERSON, subject=f"Kiến nghị {n}").number
-        for n in range(3)
-    ]
-    for number in numbers:
-        desk.assign(number, DUC, MANAGER)
-    clock.now = MONDAY + timedelta(days=3)
-    for number in numbers[:2]:
-        desk.answer(number, "Đã trả lời", AnswerChannel.IN_PERSON, DUC)
-    clock.now = AFTER_THE_DUE_TIME
-    desk.answer(numbers[2], "Trả lời muộn", AnswerChannel.LETTER, DUC)
-    ids = [desk.show(n, MANAGER).case.id for n in numbers]
-    kiosk.record(RatingInput(Satisfaction.SATISFIED, case_id=ids[0]))
-    kiosk.record(RatingInput(Satisfaction.DISSATISFIED, case_id=ids[1]))
-    return numbers
+    _kiosk, desk, ids = three_cases(database, clock)
+    return [desk.show(i, MANAGER).case.number for i in ids]
 
 
 def export(db_url, clock, out: Path, kind: str, start: date, end: date) -> Path:

@@ -104,10 +104,9 @@ def test_a_clerk_never_sees_a_case_about_them_nor_a_contact(database, office, ma
     assert seen_by_duc.contact is None and seen_by_duc.contact_removed_on is None
 
 
-def test_the_three_766_parts_come_out_as_computed_by_hand(database, office, manager, clock):
-    """3 cases: 2 answered on time and 1 late; handling rated satisfied, unsatisfied and none
-    (the unrated one is the late one): on time 2/3 → 4.00 points, satisfied (3 − 1 unsatisfied
-    − 1 late)/3 → 2.00; no dossier due → 0 for that part."""
+def three_cases(database, clock):
+    """2 answered on time and 1 late (the unrated one); handling rated satisfied, unsatisfied,
+    and not at all. Returns the kiosk, the desk and the cases' ids, numbers 2026-0001…3."""
     signer = sign_stations(database, "kiosk-1", "manager-1")
     kiosk, desk = desks(database, clock, signer)
     clock.now = MONDAY
@@ -122,10 +121,17 @@ def test_the_three_766_parts_come_out_as_computed_by_hand(database, office, mana
         desk.answer(number, "Đã trả lời", AnswerChannel.IN_PERSON, DUC)
     clock.now = datetime(2026, 12, 9, 9, 0)  # after the due time, 8/12 17:00
     desk.answer(numbers[2], "Trả lời muộn", AnswerChannel.LETTER, DUC)
-    with database.factory() as session:
-        ids = [desk.show(n, MANAGER).case.id for n in numbers]
+    ids = [desk.show(n, MANAGER).case.id for n in numbers]
     kiosk.record(RatingInput(Satisfaction.SATISFIED, case_id=ids[0]))
     kiosk.record(RatingInput(Satisfaction.DISSATISFIED, case_id=ids[1]))
+    return kiosk, desk, ids
+
+
+def test_the_three_766_parts_come_out_as_computed_by_hand(database, office, manager, clock):
+    """3 cases: 2 answered on time and 1 late; handling rated satisfied, unsatisfied and none
+    (the unrated one is the late one): on time 2/3 → 4.00 points, satisfied (3 − 1 unsatisfied
+    − 1 late)/3 → 2.00; no dossier due → 0 for that part."""
+    kiosk, desk, ids = three_cases(database, clock)
     with database.factory() as session:
         group = office_group_766(
             session, find_office(session).id, date(2026, 11, 1), date(2026, 12, 31), clock.now

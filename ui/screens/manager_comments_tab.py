@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -109,12 +110,17 @@ class ManagerCommentsTab(QWidget):
             ):
                 item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column == COMMENT_COLUMN:
+                    item.setToolTip(value)  # the whole text, when the row cannot hold it
                 if column == FACE_COLUMN and comment.satisfaction in UNHAPPY:
                     mark_unhappy(item, self.table)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, max(self.table.columnWidth(3), 200))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The citizen's words take the width left and wrap: the follow-up column stays on
+        # screen at 1366 px instead of being pushed off to the side.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COMMENT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         self._apply_search(self.search.text())
 
@@ -133,7 +139,7 @@ class ManagerCommentsTab(QWidget):
             self.note.clear()
 
 
-FACE_COLUMN = 2
+FACE_COLUMN, COMMENT_COLUMN = 2, 3
 UNHAPPY_COLOUR = "#b3261e"
 
 
