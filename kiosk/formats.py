@@ -47,3 +47,23 @@ def weekday_text(day: date, language: str, *, in_sentence: bool = False) -> str:
     if in_sentence and language == "vi":
         name = name[:1].lower() + name[1:]
     return name
+
+
+SHORT_DAY_SKELETONS = {"vi": "dM", "en": "MMMd"}  # "13/11", "Nov 13": a chart's date ticks
+MONTH_SKELETONS = {"vi": "yM", "en": "yMMM"}  # "11/2026", "Nov 2026"
+
+
+def short_day_text(day: date, language: str) -> str:
+    """A day without its year, for a date axis: "13/11" / "Nov 13"."""
+    from babel.dates import format_skeleton
+
+    skeleton = SHORT_DAY_SKELETONS.get(language, "MMMd")
+    return str(format_skeleton(skeleton, day, locale=language))
+
+
+def month_text(day: date, language: str) -> str:
+    """The month a day falls in, for a date axis: "11/2026" / "Nov 2026"."""
+    from babel.dates import format_skeleton
+
+    skeleton = MONTH_SKELETONS.get(language, "yMMM")
+    return str(format_skeleton(skeleton, day, locale=language))

@@ -95,3 +95,35 @@ def period_trends(
         report,
         Targets.of(office),
     )
+
+
+DAY_STEPS = (1, 2, 7, 14)  # 7 and 14 start on a Monday, as a week is read
+QUARTER_MONTHS = (1, 4, 7, 10)
+
+
+def date_ticks(start: date, end: date, most: int) -> list[date]:
+    """The days a date axis names: every day, every other day, every week or fortnight, then
+    every month or quarter — the finest step giving at most `most` ticks, always evenly spaced."""
+    days = (end - start).days + 1
+    for step in DAY_STEPS:
+        first = start if step < 7 else start + timedelta(days=-start.weekday() % 7)
+        ticks = [first + timedelta(days=d) for d in range(0, days - (first - start).days, step)]
+        if len(ticks) <= max(1, most):
+            return ticks
+    months = _month_starts(start, end)
+    if len(months) > most:
+        months = [day for day in months if day.month in QUARTER_MONTHS]
+    return months or [start]
+
+
+def _month_starts(start: date, end: date) -> list[date]:
+    first = start if start.day == 1 else _next_month(start)
+    months = []
+    while first <= end:
+        months.append(first)
+        first = _next_month(first)
+    return months
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)

@@ -101,15 +101,13 @@ def test_charts_and_clerks_follow_the_chosen_period(qtbot, window):
     with qtbot.waitSignal(window.period_shown):
         desk.choose_preset("7")  # 17/11 – 23/11
     assert desk.period == (date(2026, 11, 17), date(2026, 11, 23))
-    by_day = desk.charts.views[0].chart()
-    line = by_day.series()[0]
-    points = [(round(p.y(), 1)) for p in line.points()]
+    by_day = desk.charts.by_day
+    points = [mark.value for mark in by_day.marks()]
     assert points == [100.0, 50.0]  # Friday: 2 of 2; Monday: 2 of 4; nobody rated on other days
-    assert "17/11/2026" in by_day.title()
-    by_service = desk.charts.views[1].chart().series()[0].barSets()[0]
-    assert [by_service.at(i) for i in range(by_service.count())] == [pytest.approx(66.7, 0.01)]
-    axis = desk.charts.views[1].chart().axes()[0]
-    assert axis.categories() == ["Đăng ký khai sinh (n=6)"]  # each bar says what it rests on
+    assert "17/11/2026" in by_day.title
+    [by_service] = desk.charts.by_service.drawings()
+    assert by_service.labels[0][0] == "66,7\u00a0%"
+    assert by_service.name_lines == ["Đăng ký khai sinh (n=6)"]  # each bar says what it rests on
     people = cell_texts(desk.people.table)
     assert people[0][0] == "Toàn đơn vị"
     [clerk] = [row for row in people if row[0].startswith("Nguyễn Thị Hương")]
@@ -117,7 +115,7 @@ def test_charts_and_clerks_follow_the_chosen_period(qtbot, window):
     assert clerk[-1] == "quá ít đánh giá để xếp loại (2)"  # nobody is judged on two answers
     with qtbot.waitSignal(window.period_shown):
         desk.set_period(date(2026, 11, 23), date(2026, 11, 23))
-    assert [round(p.y(), 1) for p in desk.charts.views[0].chart().series()[0].points()] == [50.0]
+    assert [mark.value for mark in desk.charts.by_day.marks()] == [50.0]
 
 
 def test_comments_filter_and_follow_up_with_a_note(qtbot, window):

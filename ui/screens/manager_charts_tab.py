@@ -1,79 +1,29 @@
 """The period in four charts: satisfaction day by day against its target, satisfaction by
 service and by clerk, and early / on time / late by service. Each bar names how many answers
-it rests on."""
+it rests on and writes its value in the reader's format."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCharts import (
-    QAbstractAxis,
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QDateTimeAxis,
-    QHorizontalBarSeries,
-    QHorizontalPercentBarSeries,
-    QLineSeries,
-    QScatterSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.formats import day_text, number_text, percent_text
 from kiosk.i18n import Translator
-from kiosk.reports.tables import Targets
+from kiosk.reports.indicators import Tally, rate
 from kiosk.reports.trends import NamedTally, PeriodTrends
+from ui.widgets.bar_chart import BarChartWidget, BarRow, Segment
+from ui.widgets.chart_base import BLUE, GREEN, GREY_MARK, RED, LegendEntry
+from ui.widgets.day_chart import DayChartWidget, DayValue
 
-BLUE, GREEN, RED = "#0b3d91", "#1b7a3a", "#8a1c00"
 MOST_BARS = 8
-NAME_LENGTH = 32
-# Chart text is set here: QGraphicsView-based charts do not follow the desk's stylesheet.
-TITLE_POINTS, TEXT_POINTS = 13, 10
-
-
-def _font(points: int, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSize(points)
-    font.setBold(bold)
-    return font
-
-
-def _short(name: str, count: int) -> str:
-    name = name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1] + "…"
-    return f"{name} (n={count})"
-
-
-def _chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    chart.setTitleFont(_font(TITLE_POINTS, bold=True))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.legend().setFont(_font(TEXT_POINTS))
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    return chart
-
-
-def _percent_axis() -> QValueAxis:
-    axis = QValueAxis()
-    axis.setRange(0, 100)
-    axis.setLabelFormat("%d %%")
-    axis.setTickCount(6)
-    _small(axis)
-    return axis
-
-
-def _small(axis: QAbstractAxis) -> None:
-    axis.setLabelsFont(_font(TEXT_POINTS))
-    axis.setTitleFont(_font(TEXT_POINTS))
 
 
 class ManagerChartsTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.views = [QChartView() for _ in range(4)]
+        self.by_day = DayChartWidget()
+        self.by_service = BarChartWidget()
+        self.by_clerk = BarChartWidget()
+        self.timeliness = BarChartWidget()
         # The charts keep a readable height and scroll on a 1366×768 screen, rather than
         # stretching the window past the screen's bottom edge.
         charts = QWidget()
@@ -84,123 +34,96 @@ class ManagerChartsTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroller)
         grid = QGridLayout(charts)
-        for index, view in enumerate(self.views):
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(380)
-            grid.addWidget(view, index // 2, index % 2)
+        for index, chart in enumerate(self.charts()):
+            grid.addWidget(chart, index // 2, index % 2)
+
+    def charts(self) -> list[QWidget]:
+        return [self.by_day, self.by_service, self.by_clerk, self.timeliness]
 
     def show_trends(self, trends: PeriodTrends, tr: Translator) -> None:
-        targets = trends.targets
-        charts = [
-            self._by_day(trends, targets, tr),
-            self._satisfaction_bars(
-                tr("Satisfaction by service (%)"), trends.by_service, targets, tr
-            ),
-            self._satisfaction_bars(tr("Satisfaction by clerk (%)"), trends.by_clerk, targets, tr),
-            self._timeliness(trends.by_service, tr),
-        ]
-        for view, chart in zip(self.views, charts, strict=True):
-            old = view.chart()
-            view.setChart(chart)
-            if old is not None:
-                old.deleteLater()
-
-    def _by_day(self, trends: PeriodTrends, targets: Targets, tr: Translator) -> QChart:
-        chart = _chart(
-            tr(
+        language, target = tr.language, float(trends.targets.satisfaction)
+        happy = tr("Satisfied or very satisfied")
+        nobody = tr("No ratings in this period.")
+        self.by_day.show_days(
+            [DayValue(p.day, p.satisfaction_rate, p.ratings) for p in trends.by_day],
+            target,
+            title=tr(
                 "Satisfaction day by day, {start} – {end} (%)",
-                start=f"{trends.start:%d/%m/%Y}",
-                end=f"{trends.end:%d/%m/%Y}",
+                start=day_text(trends.start, language),
+                end=day_text(trends.end, language),
+            ),
+            names=(happy, tr("Target {target} %", target=number_text(target, language))),
+            empty_text=nobody,
+            language=language,
+        )
+        target_entry = LegendEntry(
+            tr("Target {target} %", target=number_text(target, language)), RED, dashed=True
+        )
+        for chart, title, rows in (
+            (self.by_service, tr("Satisfaction by service (%)"), trends.by_service),
+            (self.by_clerk, tr("Satisfaction by clerk (%)"), trends.by_clerk),
+        ):
+            chart.show_rows(
+                [_satisfaction_row(row, language) for row in rows if row.tally.ratings][:MOST_BARS],
+                title=title,
+                legend=[LegendEntry(happy, BLUE), target_entry],
+                target=target,
+                empty_text=nobody,
+                language=language,
             )
-        )
-        line, dots, target = QLineSeries(), QScatterSeries(), QLineSeries()
-        line.setName(tr("Satisfied or very satisfied"))
-        line.setPen(QPen(QColor(BLUE), 3))
-        dots.setColor(QColor(BLUE))
-        dots.setMarkerSize(8)
-        target.setName(tr("Target {target} %", target=targets.satisfaction))
-        target.setPen(QPen(QColor(RED), 2, Qt.PenStyle.DashLine))
-
-        def moment(day: date) -> float:
-            noon = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
-            return float(noon.toMSecsSinceEpoch())
-
-        for point in trends.by_day:
-            if point.satisfaction_rate is not None:  # a day nobody rated has no point
-                line.append(moment(point.day), float(point.satisfaction_rate))
-                dots.append(moment(point.day), float(point.satisfaction_rate))
-        first, last = moment(trends.start), moment(trends.end)
-        if first == last:
-            first, last = first - 43_200_000, last + 43_200_000
-        target.append(first, float(targets.satisfaction))
-        target.append(last, float(targets.satisfaction))
-        for series in (line, dots, target):
-            chart.addSeries(series)
-        dots.setName("")
-        chart.legend().markers(dots)[0].setVisible(False)
-        days = QDateTimeAxis()
-        days.setFormat("dd/MM")
-        days.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(last))
-        )
-        days.setTickCount(min(8, max(2, len(trends.by_day))))
-        _small(days)
-        values = _percent_axis()
-        chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        for series in (line, dots, target):
-            series.attachAxis(days)
-            series.attachAxis(values)
-        return chart
-
-    def _satisfaction_bars(
-        self, title: str, rows: list[NamedTally], targets: Targets, tr: Translator
-    ) -> QChart:
-        rated = [row for row in rows if row.tally.ratings][:MOST_BARS]
-        chart = _chart(title)
-        bars = QBarSet(tr("Satisfied or very satisfied"))
-        bars.setColor(QColor(BLUE))
-        bars.setLabelFont(_font(TEXT_POINTS))
-        for row in reversed(rated):  # the busiest at the top
-            bars.append(float(row.tally.satisfaction_rate or 0))
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value %")
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([_short(row.name, row.tally.ratings) for row in reversed(rated)])
-        _small(names)
-        values = _percent_axis()
-        values.setTitleText(tr("Target {target} %", target=targets.satisfaction))
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names)
-        series.attachAxis(values)
-        chart.legend().hide()
-        return chart
-
-    def _timeliness(self, rows: list[NamedTally], tr: Translator) -> QChart:
-        due = [row for row in rows if row.tally.due][:MOST_BARS]
-        chart = _chart(tr("Early, on time and late by service"))
-        series = QHorizontalPercentBarSeries()
-        for label, colour, part in (
+        parts = (
             (tr("Early"), GREEN, "early"),
             (tr("On time"), BLUE, "on_time"),
             (tr("Late"), RED, "late"),
-        ):
-            bars = QBarSet(label)
-            bars.setColor(QColor(colour))
-            for row in reversed(due):
-                bars.append(float(getattr(row.tally, part)))
-            series.append(bars)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([_short(row.name, row.tally.due) for row in reversed(due)])
-        _small(names)
-        values = _percent_axis()
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names)
-        series.attachAxis(values)
-        return chart
+            (tr("Not yet returned"), GREY_MARK, "waiting"),  # due today, so not late yet
+        )
+        due = [row for row in trends.by_service if row.tally.due][:MOST_BARS]
+        waiting = any(_waiting(row.tally) for row in due)
+        self.timeliness.show_rows(
+            [_timeliness_row(row, parts, language) for row in due],
+            title=tr("Early, on time and late by service"),
+            legend=[
+                LegendEntry(words, colour)
+                for words, colour, part in parts
+                if part != "waiting" or waiting
+            ],
+            target=None,
+            empty_text=tr("No dossier was due in this period."),
+            language=language,
+        )
+
+
+def _satisfaction_row(row: NamedTally, language: str) -> BarRow:
+    value = row.tally.satisfaction_rate
+    return BarRow(
+        row.name,
+        row.tally.ratings,
+        [Segment(float(value or 0), BLUE)],
+        f"{row.name}\n{percent_text(value, language)} (n={row.tally.ratings})",
+    )
+
+
+def _timeliness_row(
+    row: NamedTally, parts: tuple[tuple[str, str, str], ...], language: str
+) -> BarRow:
+    tally: Tally = row.tally
+    counts = {"early": tally.early, "on_time": tally.on_time, "late": tally.late}
+    counts["waiting"] = _waiting(tally)
+    shares = [(words, colour, rate(counts[part], tally.due)) for words, colour, part in parts]
+    return BarRow(
+        row.name,
+        tally.due,
+        [Segment(float(share or 0), colour) for _words, colour, share in shares],
+        "\n".join(
+            [f"{row.name} (n={tally.due})"]
+            + [
+                f"{words}: {percent_text(share, language)}"
+                for words, _colour, share in shares
+                if share
+            ]
+        ),
+    )
+
+
+def _waiting(tally: Tally) -> int:
+    return tally.due - tally.early - tally.on_time - tally.late
