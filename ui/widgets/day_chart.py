@@ -194,7 +194,9 @@ class DayChartWidget(ChartWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             painter.setBrush(QColor(BLUE))
-            painter.setPen(QPen(QColor("white"), 1.5))
+            # a white ring sets a full-size dot off the line; on a small one it hides the dot
+            roomy = marks[0].area.width() >= 2 * DOT
+            painter.setPen(QPen(QColor("white"), 1.5) if roomy else Qt.PenStyle.NoPen)
             for mark in marks:
                 painter.drawEllipse(mark.area)
         painter.setFont(self.bold_font)
