@@ -234,3 +234,10 @@ def test_a_week_on_the_desk_draws_a_line_with_100_percent_inside(qtbot, window):
     assert (
         chart.tooltip_at(QPointF(chart.x_of(3), chart.y_of(50))) == "20/11/2026: 100\u00a0% (n=2)"
     )
+
+
+def test_a_period_nobody_rated_says_so_instead_of_an_empty_frame(qtbot):
+    chart = day_chart(qtbot, [None, None])
+    assert chart.empty_text == "Không có đánh giá trong kỳ này." and chart.marks() == []
+    chart.show()
+    assert not chart.grab().isNull()  # painting an empty period does not fail

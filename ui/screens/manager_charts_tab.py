@@ -57,7 +57,7 @@ class ManagerChartsTab(QWidget):
             language=language,
         )
         target_entry = LegendEntry(
-            tr("Target {target} %", target=number_text(target, language)), RED, dashed=True
+            tr("Target {target} %", target=number_text(target, language)), RED, "target"
         )
         for chart, title, rows in (
             (self.by_service, tr("Satisfaction by service (%)"), trends.by_service),

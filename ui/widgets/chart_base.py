@@ -31,7 +31,7 @@ def chart_font(points: int, *, bold: bool = False) -> QFont:
 class LegendEntry:
     name: str
     colour: str
-    dashed: bool = False  # a line (the target) rather than a filled mark
+    look: str = "bar"  # "bar" a filled box, "line" a line through a dot, "target" a dashed line
 
 
 @dataclass(frozen=True)
@@ -147,14 +147,22 @@ class ChartWidget(QWidget):
         y = self.height() - 8 - line
         for entry, width in zip(self.legend, widths, strict=True):
             swatch = QRectF(x, y + line * 0.25, line * 1.6, line * 0.5)
-            if entry.dashed:
-                painter.setPen(QPen(QColor(entry.colour), 2, Qt.PenStyle.DashLine))
-                painter.drawLine(
-                    swatch.topLeft() + QPointF(0, swatch.height() / 2),
-                    swatch.topRight() + QPointF(0, swatch.height() / 2),
-                )
-            else:
+            middle = swatch.center()
+            if entry.look == "bar":
                 painter.fillRect(swatch, QColor(entry.colour))
+            else:
+                style = Qt.PenStyle.DashLine if entry.look == "target" else Qt.PenStyle.SolidLine
+                painter.setPen(
+                    QPen(QColor(entry.colour), 2 if entry.look == "target" else 3, style)
+                )
+                painter.drawLine(
+                    QPointF(swatch.left(), middle.y()), QPointF(swatch.right(), middle.y())
+                )
+            if entry.look == "line":
+                painter.setBrush(QColor(entry.colour))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(middle, 4.0, 4.0)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QColor(INK))
             text = QRectF(swatch.right() + GAP, y, width, line)
             painter.drawText(text, int(Qt.AlignmentFlag.AlignVCenter), entry.name)

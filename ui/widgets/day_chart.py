@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from kiosk.formats import day_text, month_text, short_day_text
 from kiosk.reports.trends import date_ticks
-from ui.widgets.chart_base import BLUE, GAP, INK, PERCENT_TICKS, ChartWidget, LegendEntry, Tip
+from ui.widgets.chart_base import BLUE, GAP, INK, PERCENT_TICKS, RED, ChartWidget, LegendEntry, Tip
 
 DOT = 5.0  # a point's radius, smaller when a long period leaves each day a few pixels
 SMALLEST_DOT = 2.0
@@ -57,7 +57,10 @@ class DayChartWidget(ChartWidget):
         language: str,
     ) -> None:
         self.days, self.target, self.title, self.language = days, target, title, language
-        self.legend = [LegendEntry(names[0], BLUE), LegendEntry(names[1], "#8a1c00", dashed=True)]
+        self.legend = [
+            LegendEntry(names[0], BLUE, "bar" if self.as_bars else "line"),
+            LegendEntry(names[1], RED, "target"),
+        ]
         self.empty_text = "" if self.rated() else empty_text
         self.update()
 
