@@ -82,6 +82,7 @@ class BarChartWidget(ChartWidget):
         language: str,
     ) -> None:
         self.rows, self.target, self.title, self.language = rows, target, title, language
+        self.setAccessibleName(title)  # a screen reader names the chart as it is titled
         self.legend, self.empty_text = legend, "" if rows else empty_text
         self.update()
 

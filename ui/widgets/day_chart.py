@@ -57,6 +57,7 @@ class DayChartWidget(ChartWidget):
         language: str,
     ) -> None:
         self.days, self.target, self.title, self.language = days, target, title, language
+        self.setAccessibleName(title)  # a screen reader names the chart as it is titled
         self.legend = [
             LegendEntry(names[0], BLUE, "bar" if self.as_bars else "line"),
             LegendEntry(names[1], RED, "target"),
