@@ -209,6 +209,9 @@ def window(qtbot, database, manager, clock, tmp_path):
 def test_today_on_the_desk_is_a_bar_with_its_value_in_vietnamese(qtbot, window):
     charts = window.desk.charts
     assert window.desk.period == (MONDAY, MONDAY)
+    assert (
+        charts.by_day.title == "Satisfaction on 23/11/2026 (%)"
+    )  # msgid until the lead translates
     assert charts.by_day.as_bars
     [mark] = charts.by_day.marks()
     assert mark.label == "66,7\u00a0%"
@@ -241,3 +244,23 @@ def test_a_period_nobody_rated_says_so_instead_of_an_empty_frame(qtbot):
     assert chart.empty_text == "Không có đánh giá trong kỳ này." and chart.marks() == []
     chart.show()
     assert not chart.grab().isNull()  # painting an empty period does not fail
+
+
+def test_shares_are_laid_end_to_end_with_each_value_written_where_it_fits(qtbot):
+    chart = BarChartWidget()
+    qtbot.addWidget(chart)
+    chart.resize(640, 380)
+    shares = [Segment(27.8, "#1b7a3a"), Segment(61.1, BLUE), Segment(5.6, "#8a1c00")]
+    chart.show_rows(
+        [BarRow(LONG_NAME, 18, shares, f"{LONG_NAME} (n=18)\nTrước hạn: 27,8 %")],
+        title="Trước hạn, đúng hạn và quá hạn theo thủ tục",
+        legend=[],
+        target=None,
+        empty_text="",
+        language="vi",
+    )
+    [drawing] = chart.drawings()
+    early, on_time, late = drawing.bars
+    assert early.right() == pytest.approx(on_time.left()) and on_time.right() == late.left()
+    assert [text for text, _area in drawing.labels] == ["27,8\u00a0%", "61,1\u00a0%", ""]
+    assert chart.tooltip_at(late.center()).startswith(LONG_NAME)  # the small share on hover

@@ -47,10 +47,14 @@ class ManagerChartsTab(QWidget):
         self.by_day.show_days(
             [DayValue(p.day, p.satisfaction_rate, p.ratings) for p in trends.by_day],
             target,
-            title=tr(
-                "Satisfaction day by day, {start} – {end} (%)",
-                start=day_text(trends.start, language),
-                end=day_text(trends.end, language),
+            title=(
+                tr("Satisfaction on {day} (%)", day=day_text(trends.start, language))
+                if trends.start == trends.end
+                else tr(
+                    "Satisfaction day by day, {start} – {end} (%)",
+                    start=day_text(trends.start, language),
+                    end=day_text(trends.end, language),
+                )
             ),
             names=(happy, tr("Target {target} %", target=number_text(target, language))),
             empty_text=nobody,
