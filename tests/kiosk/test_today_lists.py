@@ -1,6 +1,6 @@
 """The rows under the manager's figures for today: the dossiers due on the next working day and
 still out, today's unhappy ratings with their reasons, each kiosk's last contact and whether it
-has been silent for more than a working hour. Monday 23/11/2026 09:30; the office opens 7:30–17:00."""
+has been silent for more than a working hour. Monday 23/11/2026 09:30; open 7:30–17:00."""
 
 from datetime import date, datetime
 
