@@ -59,17 +59,14 @@ def test_today_lists_the_dossiers_due_next_the_unhappy_ratings_and_the_kiosks(de
     unhappy = texts(tab.unhappy.table)
     # Friday's unhappy rating is not today's; the satisfied one is not unhappy.
     assert [row[0] for row in unhappy] == ["09:20", "09:10"]
-    assert unhappy[1][3:] == [
-        "Không hài lòng",
-        "Giải quyết chậm; Cán bộ thiếu lịch sự",
-        "Chờ hai tiếng",
-    ]
-    assert tab.unhappy.table.item(1, 5).toolTip() == "Chờ hai tiếng"  # whole text on hover
+    words = "Giải quyết chậm; Cán bộ thiếu lịch sự — Chờ hai tiếng"  # reasons, then the comment
+    assert unhappy[1][3:] == ["Không hài lòng", words]
+    assert tab.unhappy.table.item(1, 4).toolTip() == words  # the whole text on hover
     assert not tab.unhappy.table.item(0, 3).icon().isNull()  # an icon beside the words
     kiosks = {row[0]: row for row in texts(tab.kiosks.table)}
     assert kiosks["kiosk-sanh"][1:] == [
         "08:00",
-        "⚠ Không liên lạc quá một giờ làm việc: máy có đang bật không?",
+        "Mất liên lạc quá 1 giờ làm việc",
     ]
     assert kiosks["kiosk-1"][2].startswith("✓")
     for listing in (tab.due_next, tab.unhappy, tab.kiosks):

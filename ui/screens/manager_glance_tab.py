@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.formats import number_text, percent_text, short_day_text
 from kiosk.i18n import Translator
@@ -32,18 +33,30 @@ class ManagerGlanceTab(QWidget):
         lists = QGridLayout()
         lists.setSpacing(12)
         # The unhappy ratings have the most to say: the right-hand side, full height. The kiosks
-        # are few: under the dossiers due, in a third of the height.
+        # are few: under the dossiers due, in two fifths of the height.
         lists.addWidget(self.due_next, 0, 0)
         lists.addWidget(self.kiosks, 1, 0)
         lists.addWidget(self.unhappy, 0, 1, 2, 1)
-        lists.setColumnStretch(0, 2)
-        lists.setColumnStretch(1, 3)
-        lists.setRowStretch(0, 2)
-        lists.setRowStretch(1, 1)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 1)
+        lists.setRowStretch(0, 3)
+        lists.setRowStretch(1, 2)
+        page = QWidget()
+        content = QVBoxLayout(page)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(grid)
+        content.addWidget(self.footnote)
+        content.addLayout(lists, 1)
+        # On a 768-pixel screen under a long alerts banner the tab scrolls down rather than push
+        # the window past the screen's bottom edge; never sideways.
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.footnote)
-        layout.addLayout(lists, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def show_glance(self, glance: DayGlance, tr: Translator) -> None:
         unit, targets, language = glance.unit, glance.targets, tr.language

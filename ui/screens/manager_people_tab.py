@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -80,7 +81,8 @@ class ManagerPeopleTab(QWidget):
         )
 
     def _set_headers(self, tr: Translator) -> None:
-        names = [tr(INDICATOR_NAMES[n][0]) for n in INDICATORS]
+        # "1." stays with its first word when the header wraps.
+        names = [tr(INDICATOR_NAMES[n][0]).replace(". ", ".\u00a0", 1) for n in INDICATORS]
         self.table.setHorizontalHeaderLabels(
             [
                 tr("Clerk or unit"),
@@ -108,7 +110,7 @@ class ManagerPeopleTab(QWidget):
             text = item.text() if item is not None else ""
             longest_word = max((metrics.horizontalAdvance(w) for w in text.split()), default=0)
             if column != CLASS_COLUMN:
-                width = max(self.table.sizeHintForColumn(column), longest_word + HEADER_PADDING)
+                width = max(self.table.sizeHintForColumn(column), _two_lines(text, metrics))
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(column, width)
             else:
@@ -142,6 +144,19 @@ class ManagerPeopleTab(QWidget):
             "—" if total is None else number_text(total, language),
             words,
         ]
+
+
+def _two_lines(text: str, metrics: QFontMetrics) -> int:
+    """The narrowest width that holds `text` on two lines, breaking between words."""
+    words = text.split(" ")
+    splits = (
+        max(
+            metrics.horizontalAdvance(" ".join(words[:i])),
+            metrics.horizontalAdvance(" ".join(words[i:])),
+        )
+        for i in range(1, len(words))
+    )
+    return min(splits, default=metrics.horizontalAdvance(text)) + HEADER_PADDING
 
 
 def _class_words(classification: str | None, tally: Tally, tr: Translator) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -19,15 +19,19 @@ from kiosk.reports.today_lists import DueLine, KioskContact, UnhappyLine
 from ui.screens.manager_comments_tab import mark_unhappy
 
 # A short column takes at most this share of the table's width; beyond it, it elides.
-SHORT_COLUMN_SHARE = 0.3
+SHORT_COLUMN_SHARE = 0.25
+# Room for the header and three rows: the list is useful, the tab still fits a small screen.
+LIST_MIN_HEIGHT = 120
 
 
 class FittedTable(QTableWidget):
-    """A read-only table whose `elastic` columns share the width the others leave."""
+    """A read-only table whose `elastic` columns share the width the others leave; the `whole`
+    columns (a dossier code) are never cut, the other short ones are capped."""
 
-    def __init__(self, columns: int, elastic: Sequence[int]) -> None:
+    def __init__(self, columns: int, elastic: Sequence[int], whole: Sequence[int] = ()) -> None:
         super().__init__(0, columns)
-        self.elastic = tuple(elastic)
+        self.elastic, self.whole = tuple(elastic), tuple(whole)
+        self.setMinimumHeight(LIST_MIN_HEIGHT)
         self.verticalHeader().hide()
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -60,12 +64,18 @@ class FittedTable(QTableWidget):
             needed = max(
                 self.sizeHintForColumn(column), header.fontMetrics().horizontalAdvance(title) + 24
             )
-            widths[column] = min(needed, int(available * SHORT_COLUMN_SHARE))
+            cap = available if column in self.whole else int(available * SHORT_COLUMN_SHARE)
+            widths[column] = min(needed, cap)
         left = max(available - sum(widths.values()), 0)
         for column in self.elastic:
             widths[column] = left // len(self.elastic)
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Asks for no more than its minimum: the tab's stretch hands out the height there is,
+        and a tall wish would make the tab scroll on a screen that could show it all."""
+        return QSize(super().sizeHint().width(), LIST_MIN_HEIGHT)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -103,7 +113,7 @@ class TitledList(QWidget):
 
 class DueNextList(TitledList):
     def __init__(self) -> None:
-        super().__init__(FittedTable(4, elastic=(1,)))
+        super().__init__(FittedTable(4, elastic=(1,), whole=(0,)))
 
     def show_lines(self, lines: list[DueLine], day: datetime, tr: Translator) -> None:
         language = tr.language
@@ -139,21 +149,20 @@ class UnhappyList(TitledList):
     FACE_COLUMN = 3
 
     def __init__(self) -> None:
-        super().__init__(FittedTable(6, elastic=(4, 5)))
+        super().__init__(FittedTable(5, elastic=(4,)))
 
     def show_lines(self, lines: list[UnhappyLine], tr: Translator) -> None:
         language = tr.language
         self.show_rows(
             tr("Unhappy ratings today ({count})", count=number_text(len(lines), language)),
-            [tr("Time"), tr("Service"), tr("Clerk"), tr("Answer"), tr("Reasons"), tr("Comment")],
+            [tr("Time"), tr("Service"), tr("Clerk"), tr("Answer"), tr("Reasons and comment")],
             [
                 (
                     time_text(line.at, language),
                     line.service.in_language(language) if line.service else "—",
                     line.clerk or "—",
                     tr(FACE_WORDS[line.satisfaction]),
-                    "; ".join(tr(COMPLAINT_WORDS.get(r, r)) for r in line.reasons) or "—",
-                    line.comment or "—",
+                    _reasons_and_comment(line, tr),
                 )
                 for line in lines
             ],
@@ -164,6 +173,12 @@ class UnhappyList(TitledList):
             if item is not None:
                 mark_unhappy(item, self.table)
         self.table.fit_columns()  # the icon widens the answer
+
+
+def _reasons_and_comment(line: UnhappyLine, tr: Translator) -> str:
+    """The ticked reasons in words, then the citizen's own words, as the comments tab shows them."""
+    reasons = "; ".join(tr(COMPLAINT_WORDS.get(r, r)) for r in line.reasons)
+    return " — ".join(part for part in (reasons, line.comment) if part) or "—"
 
 
 class KioskList(TitledList):
@@ -181,9 +196,9 @@ class KioskList(TitledList):
                 (
                     kiosk.station,
                     moment_text(kiosk.last_heard, language, today=now.date()),
-                    tr("⚠ Silent for over a working hour: is it switched on?")
+                    tr("No contact for over a working hour")
                     if kiosk.silent
-                    else tr("✓ Heard from within the last working hour"),
+                    else tr("✓ In contact"),
                 )
                 for kiosk in kiosks
             ],
