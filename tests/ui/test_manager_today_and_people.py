@@ -25,7 +25,11 @@ def texts(table):
 
 
 def headers(table):
-    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    """As read: the no-break space that keeps "1." with its word reads as a space."""
+    return [
+        table.horizontalHeaderItem(c).text().replace("\u00a0", " ")
+        for c in range(table.columnCount())
+    ]
 
 
 def fits_sideways(table):
