@@ -75,6 +75,8 @@ def test_today_lists_the_dossiers_due_next_the_unhappy_ratings_and_the_kiosks(de
     assert kiosks["kiosk-1"][2].startswith("✓")
     for listing in (tab.due_next, tab.unhappy, tab.kiosks):
         assert fits_sideways(listing.table)
+    # The lists scroll, and the tab with them, rather than push the desk past a 768 px screen.
+    assert desk.window().minimumSizeHint().height() <= 768
 
 
 def test_a_day_with_nothing_to_list_says_so(qtbot, database, manager, clock, tmp_path):

@@ -185,7 +185,7 @@ class KioskList(TitledList):
     STATE_COLUMN = 2
 
     def __init__(self) -> None:
-        super().__init__(FittedTable(3, elastic=(2,)))
+        super().__init__(FittedTable(3, elastic=(2,), whole=(0, 1)))
 
     def show_lines(self, kiosks: list[KioskContact], now: datetime, tr: Translator) -> None:
         language = tr.language
