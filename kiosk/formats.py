@@ -5,7 +5,7 @@ path formats nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 NO_BREAK = "\u00a0"  # between a figure and its sign: "%" never wraps onto a line of its own
@@ -49,16 +49,30 @@ def weekday_text(day: date, language: str, *, in_sentence: bool = False) -> str:
     return name
 
 
-SHORT_DAY_SKELETONS = {"vi": "dM", "en": "MMMd"}  # "13/11", "Nov 13": a chart's date ticks
 MONTH_SKELETONS = {"vi": "yM", "en": "yMMM"}  # "11/2026", "Nov 2026"
+SHORT_DAY_FORMATS = {"vi": "dd/MM", "en": "MMM d"}
 
 
 def short_day_text(day: date, language: str) -> str:
-    """A day without its year, for a date axis: "13/11" / "Nov 13"."""
-    from babel.dates import format_skeleton
+    """A day of this year or the next, without its year: "24/11" / "Nov 24"."""
+    from babel.dates import format_date
 
-    skeleton = SHORT_DAY_SKELETONS.get(language, "MMMd")
-    return str(format_skeleton(skeleton, day, locale=language))
+    return str(format_date(day, SHORT_DAY_FORMATS.get(language, "MMM d"), locale=language))
+
+
+def time_text(moment: datetime | time, language: str) -> str:
+    """The time of day as the language writes it: "09:05" / "9:05 AM"."""
+    from babel.dates import format_time
+
+    return str(format_time(moment, "short", locale=language))
+
+
+def moment_text(moment: datetime, language: str, *, today: date | None = None) -> str:
+    """A time, with its day unless that day is `today`: "09:05", "16:50 20/11/2026"."""
+    clock = time_text(moment, language)
+    if moment.date() == today:
+        return clock
+    return f"{clock} {day_text(moment.date(), language)}"
 
 
 def month_text(day: date, language: str) -> str:

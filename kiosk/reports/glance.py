@@ -1,7 +1,8 @@
 """The manager's day at a glance: what came in, what went out, what is due and overdue, and
 the official rates beside the office's targets. Today's on-time rate is "so far": the share of
 the dossiers due today already returned, which climbs as results go out. What is still out
-(due today, overdue, due next) is counted by kiosk.services.due_dossiers, as the clerk's board."""
+(due today, overdue, due next) is counted by kiosk.services.due_dossiers, as the clerk's board.
+Below the figures, the rows a manager acts on today (kiosk.reports.today_lists)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ from sqlalchemy.orm import Session
 
 from kiosk.reports.indicators import Tally, compute
 from kiosk.reports.tables import Targets
+from kiosk.reports.today_lists import (
+    DueLine,
+    KioskContact,
+    UnhappyLine,
+    due_next_lines,
+    kiosk_contacts,
+    unhappy_lines,
+)
 from kiosk.services.due_dossiers import due_counts
 from kiosk.services.offices import find_office
 
@@ -28,6 +37,10 @@ class DayGlance:
     ratings: int
     unit: Tally
     targets: Targets
+    due_next_list: list[DueLine]  # the `due_next` dossiers, one by one
+    unhappy_today: list[UnhappyLine]
+    kiosks: list[KioskContact]
+    now: datetime
 
 
 def day_glance(session: Session, office_code: str | None, now: datetime) -> DayGlance:
@@ -46,4 +59,8 @@ def day_glance(session: Session, office_code: str | None, now: datetime) -> DayG
         ratings=report.unit.ratings,
         unit=report.unit,
         targets=Targets.of(office),
+        due_next_list=due_next_lines(session, office, owed.days),
+        unhappy_today=unhappy_lines(session, office, today),
+        kiosks=kiosk_contacts(session, office, now),
+        now=now,
     )

@@ -314,13 +314,26 @@ CLERK_CLASSES = ((Decimal(5), "completes duties"), (Decimal("3.5"), "partly comp
 UNIT_CLASSES = ((15, "excellent"), (12, "good"), (9, "fair"), (6, "average"))
 
 
-# Nobody is judged on three answers: below this many ratings a clerk gets no classification.
+# Nobody is judged on three answers: below this many ratings in the period neither a clerk nor
+# the unit gets a classification (the same rule for both, so a unit is not judged on four).
 MIN_ANSWERS_TO_JUDGE = 10
+
+NOT_ENOUGH_RATINGS, NO_SCORES = "not_enough_ratings", "no_scores"
 
 
 def judged_class(tally: Tally) -> str | None:
     """A clerk's classification, or None when it rests on too few ratings to be fair."""
     return clerk_class(tally) if tally.ratings >= MIN_ANSWERS_TO_JUDGE else None
+
+
+def why_not_judged(tally: Tally) -> str | None:
+    """Why a clerk or the unit has no classification: NOT_ENOUGH_RATINGS (fewer than
+    MIN_ANSWERS_TO_JUDGE in the period), NO_SCORES (no indicator has data); None when judged."""
+    if tally.ratings < MIN_ANSWERS_TO_JUDGE:
+        return NOT_ENOUGH_RATINGS
+    if tally.indicator_total is None:
+        return NO_SCORES
+    return None
 
 
 def clerk_class(tally: Tally) -> str | None:
@@ -334,6 +347,11 @@ def clerk_class(tally: Tally) -> str | None:
 
 
 def unit_class(tally: Tally) -> str | None:
+    """The unit's classification, or None when it rests on fewer ratings than a clerk's must."""
+    return unit_class_of_scores(tally) if tally.ratings >= MIN_ANSWERS_TO_JUDGE else None
+
+
+def unit_class_of_scores(tally: Tally) -> str | None:
     """Per unit, out of 18 for nine indicators; with fewer known, the thresholds scale with the
     maximum reachable (2 per known indicator), so four indicators are not judged out of 18."""
     total = tally.indicator_total

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
-from kiosk.reports.indicators import clerk_class, compute, unit_class
+from kiosk.reports.indicators import clerk_class, compute, unit_class, unit_class_of_scores
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office
@@ -125,7 +125,8 @@ def test_unit_figures_of_the_day(day_data):
     assert unit.indicators == {1: D("0.8"), 3: D("1.0"), 4: D("1.0"), 7: D("1.0")}
     assert unit.indicator_3_asked == D("1.2")  # as answered: (2+1+0+2+1)/5, kept beside it
     assert unit.indicator_total == D("3.8")
-    assert unit_class(unit) == "average"  # 3.8 of 8 reachable = 8.55 of 18
+    assert unit_class_of_scores(unit) == "average"  # 3.8 of 8 reachable = 8.55 of 18
+    assert unit_class(unit) is None  # but on 5 ratings the unit is not judged, as a clerk is not
     assert report.supplements == 0  # the three Form 02s were issued on 17/11, not on 20/11
 
 
@@ -201,7 +202,7 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
     assert summary["Hồ sơ đến hạn"] == 5
     assert summary["Tỷ lệ đúng hạn (%)"] == 60.0 and summary["Tỷ lệ hài lòng (%)"] == 60.0
     assert summary["Chỉ số 1 (Thông tư 01/2018)"] == 0.8
-    assert summary["Xếp loại đơn vị"] == "trung bình"
+    assert summary["Xếp loại đơn vị"] is None  # 5 ratings: the unit is not judged, as a clerk
     # Indicator 3 from the Form 02s recorded, the citizens' own answer beside it.
     assert summary["Chỉ số 3 (Thông tư 01/2018)"] == 1.0
     assert summary["Chỉ số 3 theo trả lời của người dân"] == 1.2
@@ -267,5 +268,5 @@ def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path)
     assert "Tỷ lệ đúng hạn (%) 60 % 100 % chưa đạt"  # no ".0" in Vietnamese in text
     assert "Tỷ lệ hài lòng (%) 60 % 80 % chưa đạt" in text
     assert "Hồ sơ quá hạn (2)" in text  # C and D
-    assert "Xếp loại đơn vị trung bình" in text
+    assert "Xếp loại đơn vị —" in text  # 5 ratings: the unit is not judged, as a clerk
     assert "Chỉ số 3 theo trả lời của người dân 1.2" in text

@@ -82,7 +82,7 @@ def test_today_shows_each_figure_beside_its_target_and_the_alerts(qtbot, window)
     figures = tiles(desk)
     assert figures["Lượt đánh giá hôm nay"][0] == "4"
     value, note = figures["Tỷ lệ hài lòng"]
-    assert value == "50.0 %" and "▼ dưới chỉ tiêu 80 %" in note  # said in words, not colour
+    assert value == "50\u00a0%" and "▼ dưới chỉ tiêu 80 %" in note  # said in words, not colour
     assert desk.glance.tiles[6].value.objectName() == "tileValueBelow"
     assert "không hài lòng" in desk.alerts.text()  # 2 of the last 4 in 15 minutes
     assert desk.alerts.isVisible()
@@ -111,8 +111,8 @@ def test_charts_and_clerks_follow_the_chosen_period(qtbot, window):
     people = cell_texts(desk.people.table)
     assert people[0][0] == "Toàn đơn vị"
     [clerk] = [row for row in people if row[0].startswith("Nguyễn Thị Hương")]
-    assert clerk[1:4] == ["2", "2", "1.0  (n=2)"]  # two due, both on time
-    assert clerk[-1] == "quá ít đánh giá để xếp loại (2)"  # nobody is judged on two answers
+    assert clerk[1:4] == ["2", "2", "1 (n=2)"]  # two due, both on time
+    assert clerk[-1] == "Chưa xếp loại: mới có 2/10 lượt đánh giá"  # nobody is judged on two
     with qtbot.waitSignal(window.period_shown):
         desk.set_period(date(2026, 11, 23), date(2026, 11, 23))
     assert [mark.value for mark in desk.charts.by_day.marks()] == [50.0]

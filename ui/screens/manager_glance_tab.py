@@ -1,20 +1,21 @@
-"""Today at a glance: ten tiles, each figure beside its target."""
+"""Today at a glance: ten tiles, each figure beside its target; below them what the manager
+acts on today — the dossiers due on the next working day, today's unhappy ratings, the kiosks'
+last contact."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.formats import number_text, percent_text, short_day_text
 from kiosk.i18n import Translator
 from kiosk.reports.glance import DayGlance
 from ui.widgets.figure_tile import FigureTile
+from ui.widgets.today_lists import DueNextList, KioskList, UnhappyList
 
 COLUMNS = 5
-
-
-def percent(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value} %"
 
 
 class ManagerGlanceTab(QWidget):
@@ -26,20 +27,53 @@ class ManagerGlanceTab(QWidget):
         for index, tile in enumerate(self.tiles):
             grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
         self.footnote = QLabel(wordWrap=True)
+        self.due_next = DueNextList()
+        self.unhappy = UnhappyList()
+        self.kiosks = KioskList()
+        lists = QGridLayout()
+        lists.setSpacing(12)
+        # The unhappy ratings have the most to say: the right-hand side, full height. The kiosks
+        # are few: under the dossiers due, in two fifths of the height.
+        lists.addWidget(self.due_next, 0, 0)
+        lists.addWidget(self.kiosks, 1, 0)
+        lists.addWidget(self.unhappy, 0, 1, 2, 1)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 1)
+        lists.setRowStretch(0, 3)
+        lists.setRowStretch(1, 2)
+        page = QWidget()
+        content = QVBoxLayout(page)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(grid)
+        content.addWidget(self.footnote)
+        content.addLayout(lists, 1)
+        # On a 768-pixel screen under a long alerts banner the tab scrolls down rather than push
+        # the window past the screen's bottom edge; never sideways.
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.footnote)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
     def show_glance(self, glance: DayGlance, tr: Translator) -> None:
-        unit, targets = glance.unit, glance.targets
+        unit, targets, language = glance.unit, glance.targets, tr.language
+
+        def percent(value: Decimal | None) -> str:
+            return percent_text(value, language)
+
+        def count(value: int) -> str:
+            return number_text(value, language)
 
         def against(value: Decimal | None, target: Decimal) -> tuple[str, bool]:
+            goal = number_text(target, language)
             if value is None:
-                return tr("Target {target} %", target=target), False
+                return tr("Target {target} %", target=goal), False
             if value >= target:
-                return tr("✓ target {target} % met", target=target), False
-            return tr("▼ below the target of {target} %", target=target), True
+                return tr("✓ target {target} % met", target=goal), False
+            return tr("▼ below the target of {target} %", target=goal), True
 
         satisfaction_note, satisfaction_below = against(
             unit.satisfaction_rate, targets.satisfaction
@@ -47,27 +81,27 @@ class ManagerGlanceTab(QWidget):
         on_time_note, on_time_below = against(unit.on_time_rate, targets.on_time)
         early_note, early_below = against(unit.early_rate, targets.early)
         figures = [
-            (tr("Dossiers received"), str(glance.received), "", False),
-            (tr("Results returned"), str(glance.returned), "", False),
+            (tr("Dossiers received"), count(glance.received), "", False),
+            (tr("Results returned"), count(glance.returned), "", False),
             (
                 tr("Due today"),
-                str(glance.due_today),
-                tr("{count} not yet returned", count=glance.due_today_open),
+                count(glance.due_today),
+                tr("{count} not yet returned", count=count(glance.due_today_open)),
                 False,
             ),
             (
                 tr("Overdue"),
-                str(glance.overdue),
+                count(glance.overdue),
                 tr("not returned, appointment day passed") if glance.overdue else "",
                 glance.overdue > 0,
             ),
             (
-                tr("Due {day}", day=f"{glance.next_working_day:%d/%m}"),
-                str(glance.due_next),
+                tr("Due {day}", day=short_day_text(glance.next_working_day.date(), language)),
+                count(glance.due_next),
                 tr("not yet returned"),
                 False,
             ),
-            (tr("Ratings today"), str(glance.ratings), "", False),
+            (tr("Ratings today"), count(glance.ratings), "", False),
             (
                 tr("Satisfaction rate"),
                 percent(unit.satisfaction_rate),
@@ -77,7 +111,7 @@ class ManagerGlanceTab(QWidget):
             (
                 tr("Decision 766 rate"),
                 percent(unit.rate_766),
-                tr("of {count} due today", count=unit.due),
+                tr("of {count} due today", count=count(unit.due)),
                 False,
             ),
             (
@@ -94,6 +128,9 @@ class ManagerGlanceTab(QWidget):
             tr(
                 "On time so far: the share of the {due} dossiers due today already returned; "
                 "it climbs as results go out. Those still out at closing time are late.",
-                due=unit.due,
+                due=count(unit.due),
             )
         )
+        self.due_next.show_lines(glance.due_next_list, glance.next_working_day, tr)
+        self.unhappy.show_lines(glance.unhappy_today, tr)
+        self.kiosks.show_lines(glance.kiosks, glance.now, tr)
