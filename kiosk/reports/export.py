@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.atomic_file import replacing_together
-from kiosk.reports.cells import Cell, csv_bytes, safe_cell
+from kiosk.reports.cells import csv_bytes, safe_cell
 from kiosk.reports.tables import Table
-
-if TYPE_CHECKING:
-    from xlsxwriter.format import Format
-    from xlsxwriter.workbook import Workbook
-    from xlsxwriter.worksheet import Worksheet
+from kiosk.reports.xlsx_file import Styles, Workbook, text_xml
 
 DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "hh:mm dd/mm/yyyy"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 # Called with the share done (0–1) every few thousand rows, so a window can show progress.
 Progress = Callable[[float], None]
-PROGRESS_EVERY = 5_000
 PERCENT_MARK = "(%)"
 
 
@@ -64,102 +58,70 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
-class _Looks:
-    """The workbook's cell formats, made once each: XlsxWriter keeps every format it is given."""
-
-    def __init__(self, workbook: Workbook) -> None:
-        self.workbook = workbook
-        self.header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.moment = workbook.add_format({"num_format": MOMENT_FORMAT})
-        self.day = workbook.add_format({"num_format": DATE_FORMAT})
-        self.numbers: dict[str, Format] = {}
-
-    def figure(self, value: Decimal, rate: bool) -> Format:
-        shown = number_format(value, rate)
-        if shown not in self.numbers:
-            self.numbers[shown] = self.workbook.add_format({"num_format": shown})
-        return self.numbers[shown]
-
-
 def write_xlsx(
     tables: list[Table], path: Path, title: str, progress: Progress | None = None
 ) -> None:
-    """Streams the rows to disk (XlsxWriter's constant-memory mode): a province's day has
-    100,000 dossiers. Each sheet prints on A4 landscape, one page wide, header repeated.
-    Numbers stay numbers, dates real dates: the manager's own formulas must work."""
-    import xlsxwriter
-
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    workbook.set_properties({"title": title})
-    looks = _Looks(workbook)
+    """One sheet per table, streamed to disk: a province's day has 100,000 dossiers. Each sheet
+    prints on A4 landscape, one page wide, header repeated. Numbers stay numbers, dates real
+    dates: the manager's own formulas must work."""
     total_rows = sum(len(t.rows) for t in tables) or 1
     done = 0
-    for table in tables:
-        sheet = workbook.add_worksheet(_sheet_title(table.name))
-        _lay_out(sheet, table, looks.header)
-        write_cell = _cell_writer(sheet, looks, [is_rate(h) for h in table.header])
-        for number, row in enumerate(table.rows, 1):
-            rate_row = is_rate(row[0]) if row else False
-            for column, value in enumerate(row):
-                if value is not None:
-                    write_cell(number, column, value, rate_row)
-            if progress and number % PROGRESS_EVERY == 0:
-                progress((done + number) / total_rows)
-        done += len(table.rows)
-    workbook.close()
+    with Workbook(path, title) as workbook:
+        for table in tables:
+            widths = [len(str(h)) for h in table.header]
+            for row in table.rows[:2000]:  # enough rows to size the columns
+                widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
+
+            def rows_done(count: int, before: int = done) -> None:
+                if progress:
+                    progress((before + count) / total_rows)
+
+            workbook.add_sheet(
+                _sheet_title(table.name),
+                [str(safe_cell(h)) for h in table.header],
+                widths,
+                table.rows,
+                _cell_xml(workbook.styles, [is_rate(h) for h in table.header]),
+                rows_done,
+            )
+            done += len(table.rows)
     if progress:
         progress(1.0)
 
 
-def _lay_out(sheet: Worksheet, table: Table, header_look: Format) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(0)
-    sheet.freeze_panes(1, 0)
-    widths = [len(str(h)) for h in table.header]
-    for row in table.rows[:2000]:  # enough rows to size the columns
-        widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
-    for index, width in enumerate(widths):
-        sheet.set_column(index, index, width + 2)
-    for column, text in enumerate(table.header):
-        sheet.write_string(0, column, str(safe_cell(text)), header_look)
+CellXml = Callable[[int, object, Sequence[object]], "tuple[int, str] | None"]
 
 
-CellWriter = Callable[[int, int, Cell, bool], object]
-
-
-def _cell_writer(sheet: Worksheet, looks: _Looks, rate_columns: list[bool]) -> CellWriter:
+def _cell_xml(styles: Styles, rate_columns: list[bool]) -> CellXml:
     """One function per type of value, found by the value's exact type: an isinstance chain
     run on each of a million cells costs more than the writing."""
-    write_string, write_number = sheet.write_string, sheet.write_number
-    moment_look, day_look = looks.moment, looks.day
+    moment_look, day_look = styles.number(MOMENT_FORMAT), styles.number(DATE_FORMAT)
 
-    def text(row: int, column: int, value: Cell, rate_row: bool) -> object:
-        return write_string(row, column, str(safe_cell(value)))
+    def text(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+        return 0, text_xml(str(safe_cell(value)))  # type: ignore[arg-type]
 
-    def whole(row: int, column: int, value: Cell, rate_row: bool) -> object:
-        return write_number(row, column, value)
+    def whole(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+        return 0, f'"><v>{value!r}</v></c>'
 
-    def figure(row: int, column: int, value: Cell, rate_row: bool) -> object:
+    def figure(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
         assert isinstance(value, Decimal)
-        look = looks.figure(value, rate_row or rate_columns[column])
-        return write_number(row, column, float(value), look)
+        rate = rate_columns[column] or (bool(row) and is_rate(row[0]))
+        return styles.number(number_format(value, rate)), f'"><v>{float(value)!r}</v></c>'
 
-    def moment(row: int, column: int, value: Cell, rate_row: bool) -> object:
+    def moment(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
         assert isinstance(value, date)
-        return write_number(row, column, _serial(value), moment_look)
+        return moment_look, f'"><v>{_serial(value)!r}</v></c>'
 
-    def day(row: int, column: int, value: Cell, rate_row: bool) -> object:
+    def day(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
         assert isinstance(value, date)
-        return write_number(row, column, _serial(value), day_look)
+        return day_look, f'"><v>{_serial(value)!r}</v></c>'
 
-    def other(row: int, column: int, value: Cell, rate_row: bool) -> object:
+    def other(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
         if isinstance(value, str):  # a subclass of str, such as a StrEnum
-            return text(row, column, value, rate_row)
-        return write_number(row, column, float(value))  # type: ignore[arg-type]
+            return text(column, value, row)
+        return 0, f'"><v>{float(value)!r}</v></c>'  # type: ignore[arg-type]
 
-    by_type: dict[type, CellWriter] = {
+    by_type: dict[type, CellXml] = {
         str: text,
         int: whole,
         float: whole,
@@ -168,10 +130,10 @@ def _cell_writer(sheet: Worksheet, looks: _Looks, rate_columns: list[bool]) -> C
         date: day,
     }
 
-    def write(row: int, column: int, value: Cell, rate_row: bool) -> object:
-        return by_type.get(type(value), other)(row, column, value, rate_row)
+    def cell(column: int, value: object, row: Sequence[object]) -> tuple[int, str] | None:
+        return by_type.get(type(value), other)(column, value, row)
 
-    return write
+    return cell
 
 
 def csv_paths(tables: list[Table], folder: Path) -> list[Path]:
