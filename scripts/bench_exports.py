@@ -1,6 +1,7 @@
 """Times the daily exports on a province-sized database against floors measured in the same run.
 
-    python scripts/bench_exports.py [--day-rows 100000] [--total-rows 1000000] [--db URL]
+    python scripts/bench_exports.py [--day-rows 100000] [--total-rows 1000000] [--repeat 2]
+                                    [--language vi] [--db URL]
 
 Builds an office with 25 services and 200 clerks, `--day-rows` dossiers and as many ratings
 (and a feedback case for one rating in a hundred) on the report day, and older days up to
@@ -12,7 +13,9 @@ do without, fetched and not formatted:
   reads for its rows — the day's register (Form 07), the ratings whose hash chain it proves,
   and the feedback cases (CSV and XLSX: within 2x).
 Then each export through kiosk.reports.period_export.export_files, alone and all three at once,
-and one line for each: floor, ours, ratio and whether the target is met.
+and one line for each: floor, ours, ratio and whether the target is met. The times are this
+process's CPU time (the best of --repeat runs), steady on a machine shared with other work; the
+wall time is printed beside them.
 """
 
 from __future__ import annotations

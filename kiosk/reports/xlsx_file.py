@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 MAX_TEXT = 32_767  # a cell's limit in Excel
 ROWS_PER_WRITE = 2_000
@@ -63,7 +63,7 @@ class Styles:
 
     def xml(self) -> str:
         formats = "".join(
-            f'<numFmt numFmtId="{FIRST_CUSTOM_FORMAT + n}" formatCode={quoteattr(code)}/>'
+            f'<numFmt numFmtId="{FIRST_CUSTOM_FORMAT + n}" formatCode={_attribute(code)}/>'
             for n, code in enumerate(self.formats)
         )
         number_xfs = "".join(
@@ -209,7 +209,7 @@ class Workbook:
             f"<dc:title>{escape(self.title)}</dc:title></cp:coreProperties>",
         )
         sheets = "".join(
-            f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"/>'
+            f'<sheet name={_attribute(name)} sheetId="{n}" r:id="rId{n}"/>'
             for n, name in enumerate(self.sheets, 1)
         )
         # The header row printed on every page.
@@ -237,6 +237,11 @@ class Workbook:
         )
         self.zip.writestr("xl/styles.xml", self.styles.xml())
         self.zip.close()
+
+
+def _attribute(value: str) -> str:
+    """Double-quoted, as Excel writes its own: 0.0&quot; %&quot;."""
+    return '"' + escape(value, {'"': "&quot;"}) + '"'
 
 
 def _quoted_sheet(name: str) -> str:

@@ -5,12 +5,19 @@ Vietnamese Excel or LibreOffice); no text cell writes a figure with a decimal po
 import csv
 import io
 import re
+import tempfile
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from kiosk.answers import RatingInput, Satisfaction
+from kiosk.reports.cells import safe_cell
+from kiosk.reports.export import write_xlsx
+from kiosk.reports.tables import Table
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from tests.conftest import run_kiosk
@@ -97,3 +104,32 @@ def test_a_vietnamese_csv_writes_figures_as_numbers_and_no_point_in_its_text(
             }
     assert summary["Tỷ lệ đúng hạn (%)"][1] == pytest.approx(7.1)  # a number, unquoted
     assert [c for c in cells if isinstance(c, str) and figures_with_a_point(c)] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+        | st.integers(-(10**6), 10**6),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_text_and_number_read_back_from_the_xlsx_as_written(values):
+    """Whatever a citizen or a clerk typed (ampersands, angle brackets, quotes, edge spaces,
+    Vietnamese) comes back from the spreadsheet as written; a formula start gets its '."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bang.xlsx"
+        table = Table("Bảng & <thử>", [f"Cột {n}" for n in range(len(values))], [values])
+        write_xlsx([table], path, "Tiêu đề & 'thử'")
+        sheet = load_workbook(path)["Bảng & <thử>"]
+        read = [cell.value for cell in next(sheet.iter_rows(min_row=2))]
+    expected = [safe_cell(v) for v in values]
+    assert [v if v != "" else None for v in read] == [v if v != "" else None for v in expected]
+
+
+def test_control_characters_leave_the_xlsx_readable(tmp_path):
+    path = tmp_path / "bang.xlsx"
+    write_xlsx([Table("A", ["x"], [["chờ\x0blâu\x01"], ["  cách  "]])], path, "")
+    rows = [c.value for c in load_workbook(path)["A"]["A"]]
+    assert rows[0] == "x" and "chờ" in rows[1] and rows[2] == "  cách  "
