@@ -67,5 +67,7 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([csv_cell(h) for h in header])
     kept = AS_THEY_ARE
-    writer.writerows([v if type(v) in kept else csv_cell(v) for v in row] for row in rows)
+    writer.writerows(
+        [v if type(v) in kept else "" if v is None else csv_cell(v) for v in row] for row in rows
+    )
     return buffer.getvalue().encode("utf-8-sig")
