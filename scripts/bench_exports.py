@@ -312,7 +312,8 @@ def main() -> int:
         Translator(args.language),
         datetime.combine(DAY + timedelta(days=3), datetime.min.time()),
     )
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-exports-"))
+    scratch = tempfile.TemporaryDirectory(prefix="kiosk-bench-exports-")  # the files written
+    folder = Path(scratch.name)
     with database.factory() as session:
         office_id = session.scalar(select(Office.id))
         assert office_id is not None
@@ -341,6 +342,7 @@ def main() -> int:
         ("PDF+XLSX+CSV", ("pdf", "xlsx", "csv"), floor, "rows"),
     ):
         print(verdict_line(label, export(*kinds), against, name), flush=True)
+    scratch.cleanup()
     return 0
 
 
