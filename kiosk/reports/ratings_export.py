@@ -15,6 +15,7 @@ from kiosk.answers import COMPLAINT_WORDS, FACE_WORDS, RatingChannel
 from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
 from kiosk.errors import InvalidInputError
+from kiosk.formats import day_text
 from kiosk.i18n import N_, Translator
 from kiosk.protected_files import check_output
 from kiosk.reports.cells import Cell, csv_bytes
@@ -34,9 +35,10 @@ CHANNEL_WORDS = {
 
 
 def ratings_title(start: date, end: date, tr: Translator) -> str:
+    first, last = day_text(start, tr.language), day_text(end, tr.language)
     if start == end:
-        return tr("Ratings of {period}", period=f"{start:%d/%m/%Y}")
-    return tr("Ratings {start} – {end}", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+        return tr("Ratings of {period}", period=first)
+    return tr("Ratings {start} – {end}", start=first, end=last)
 
 
 def ratings_header(tr: Translator) -> list[str]:

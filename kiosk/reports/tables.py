@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.chain import BAD_SIGNATURE, FORGED_KEY, UNREGISTERED, UNSIGNED
 from kiosk.clock import day_range
 from kiosk.db.models import Clerk, Dossier, DossierSource, Office, Service
+from kiosk.formats import day_text
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
@@ -283,29 +284,33 @@ def _register(
 ) -> Table:
     """Form 07, "Sổ theo dõi hồ sơ", for the dossiers received in the period."""
     begin, finish = day_range(start, end)
-    # Plain columns, not ORM objects: a province's day is 100,000 rows.
-    dossiers = session.execute(
-        select(
-            Dossier.code,
-            Service.name_vi,
-            Dossier.citizen_name,
-            Dossier.citizen_address,
-            Dossier.citizen_phone,
-            Dossier.received_at,
-            Dossier.due_at,
-            Dossier.returned_at,
-            Dossier.reappointed_due_at,
-            Dossier.reappointment_reason,
-            Dossier.source,
+    # Plain columns through Core, not ORM rows: a province's day is 100,000 dossiers.
+    dossiers = (
+        session.connection()
+        .execute(
+            select(
+                Dossier.code,
+                Service.name_vi,
+                Dossier.citizen_name,
+                Dossier.citizen_address,
+                Dossier.citizen_phone,
+                Dossier.received_at,
+                Dossier.due_at,
+                Dossier.returned_at,
+                Dossier.reappointed_due_at,
+                Dossier.reappointment_reason,
+                Dossier.source,
+            )
+            .join(Service, Dossier.service_id == Service.id)
+            .where(
+                Dossier.office_id == office_id,
+                Dossier.received_at >= begin,
+                Dossier.received_at < finish,
+            )
+            .order_by(Dossier.received_at)
         )
-        .join(Service, Dossier.service_id == Service.id)
-        .where(
-            Dossier.office_id == office_id,
-            Dossier.received_at >= begin,
-            Dossier.received_at < finish,
-        )
-        .order_by(Dossier.received_at)
-    ).all()
+        .all()
+    )
     header = [
         tr("No."),
         tr("Dossier code"),
@@ -319,28 +324,42 @@ def _register(
         tr("How the result was collected"),
         tr("Notes"),
     ]
-    rows: list[list[Cell]] = []
     at_counter = tr("At the counter")
     imported = tr("Imported from the provincial one-stop system")
-    for number, dossier in enumerate(dossiers, 1):
-        contact = ", ".join(p for p in (dossier.citizen_address, dossier.citizen_phone) if p)
-        notes = [
-            _reappointment_note(dossier.reappointed_due_at, dossier.reappointment_reason, tr),
-            imported if dossier.source is DossierSource.PROVINCIAL else None,
-        ]
-        note = "; ".join(n for n in notes if n) or None
-        rows.append(
+    provincial = DossierSource.PROVINCIAL
+    rows: list[list[Cell]] = []
+    append = rows.append
+    for number, (
+        code,
+        procedure,
+        name,
+        address,
+        phone,
+        received,
+        due,
+        returned,
+        *rest,
+    ) in enumerate(dossiers, 1):
+        reappointed_to, reason, source = rest
+        note = None  # most dossiers have none: the words are only built for the few that do
+        if reappointed_to is not None or source is provincial:
+            notes = [
+                _reappointment_note(reappointed_to, reason, tr),
+                imported if source is provincial else None,
+            ]
+            note = "; ".join(n for n in notes if n) or None
+        append(
             [
                 number,
-                dossier.code,
-                dossier.name_vi,
-                dossier.citizen_name,
-                contact or None,
+                code,
+                procedure,
+                name,
+                f"{address}, {phone}" if address and phone else address or phone or None,
                 office_name,
-                dossier.received_at,
-                dossier.due_at,
-                dossier.returned_at,
-                at_counter if dossier.returned_at else None,
+                received,
+                due,
+                returned,
+                at_counter if returned else None,
                 note,
             ]
         )
@@ -350,6 +369,7 @@ def _register(
 def _reappointment_note(due: datetime | None, reason: str | None, tr: Translator) -> str | None:
     if due is None:
         return None
+    day = day_text(due, tr.language)
     if not reason:  # an imported re-appointment: the provincial system's file gives no reason
-        return tr("Re-appointed to {day}", day=f"{due:%d/%m/%Y}")
-    return tr("Re-appointed to {day}: {reason}", day=f"{due:%d/%m/%Y}", reason=reason)
+        return tr("Re-appointed to {day}", day=day)
+    return tr("Re-appointed to {day}: {reason}", day=day, reason=reason)

@@ -328,7 +328,7 @@ def test_the_daily_export_counts_imported_dossiers(importer, db_url, tmp_path, c
     by_service = _table(out / "2-By-service.csv")["HT-XNHN"]
     assert (by_service[2], by_service[5]) == ("2", "2")  # both due, both late
     register = (out / "4-Register-Form-07.csv").read_text(encoding="utf-8-sig")
-    assert "Re-appointed to 25/11/2026: Chờ xác minh" in register
+    assert "Re-appointed to Nov 25, 2026: Chờ xác minh" in register  # English date in English
 
 
 def _table(path):
