@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.atomic_file import replacing_together
-from kiosk.reports.cells import csv_bytes, safe_cell
+from kiosk.reports.cells import Cell, csv_bytes, safe_cell
 from kiosk.reports.tables import Table
-from kiosk.reports.xlsx_file import Styles, Workbook, text_xml
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 DATE_FORMAT, MOMENT_FORMAT = "dd/mm/yyyy", "hh:mm dd/mm/yyyy"
 EXCEL_EPOCH = datetime(1899, 12, 30)
 # Called with the share done (0–1) every few thousand rows, so a window can show progress.
 Progress = Callable[[float], None]
+PROGRESS_EVERY = 5_000
 PERCENT_MARK = "(%)"
 
 
@@ -58,70 +64,102 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
+class _Looks:
+    """The workbook's cell formats, made once each: XlsxWriter keeps every format it is given."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.moment = workbook.add_format({"num_format": MOMENT_FORMAT})
+        self.day = workbook.add_format({"num_format": DATE_FORMAT})
+        self.numbers: dict[str, Format] = {}
+
+    def figure(self, value: Decimal, rate: bool) -> Format:
+        shown = number_format(value, rate)
+        if shown not in self.numbers:
+            self.numbers[shown] = self.workbook.add_format({"num_format": shown})
+        return self.numbers[shown]
+
+
 def write_xlsx(
     tables: list[Table], path: Path, title: str, progress: Progress | None = None
 ) -> None:
-    """One sheet per table, streamed to disk: a province's day has 100,000 dossiers. Each sheet
-    prints on A4 landscape, one page wide, header repeated. Numbers stay numbers, dates real
-    dates: the manager's own formulas must work."""
+    """Streams the rows to disk (XlsxWriter's constant-memory mode): a province's day has
+    100,000 dossiers. Each sheet prints on A4 landscape, one page wide, header repeated.
+    Numbers stay numbers, dates real dates: the manager's own formulas must work."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    workbook.set_properties({"title": title})
+    looks = _Looks(workbook)
     total_rows = sum(len(t.rows) for t in tables) or 1
     done = 0
-    with Workbook(path, title) as workbook:
-        for table in tables:
-            widths = [len(str(h)) for h in table.header]
-            for row in table.rows[:2000]:  # enough rows to size the columns
-                widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
-
-            def rows_done(count: int, before: int = done) -> None:
-                if progress:
-                    progress((before + count) / total_rows)
-
-            workbook.add_sheet(
-                _sheet_title(table.name),
-                [str(safe_cell(h)) for h in table.header],
-                widths,
-                table.rows,
-                _cell_xml(workbook.styles, [is_rate(h) for h in table.header]),
-                rows_done,
-            )
-            done += len(table.rows)
+    for table in tables:
+        sheet = workbook.add_worksheet(_sheet_title(table.name))
+        _lay_out(sheet, table, looks.header)
+        write_cell = _cell_writer(sheet, looks, [is_rate(h) for h in table.header])
+        for number, row in enumerate(table.rows, 1):
+            rate_row = is_rate(row[0]) if row else False
+            for column, value in enumerate(row):
+                if value is not None:
+                    write_cell(number, column, value, rate_row)
+            if progress and number % PROGRESS_EVERY == 0:
+                progress((done + number) / total_rows)
+        done += len(table.rows)
+    workbook.close()
     if progress:
         progress(1.0)
 
 
-CellXml = Callable[[int, object, Sequence[object]], "tuple[int, str] | None"]
+def _lay_out(sheet: Worksheet, table: Table, header_look: Format) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    sheet.freeze_panes(1, 0)
+    widths = [len(str(h)) for h in table.header]
+    for row in table.rows[:2000]:  # enough rows to size the columns
+        widths = [max(w, _width(v)) for w, v in zip(widths, row, strict=True)]
+    for index, width in enumerate(widths):
+        sheet.set_column(index, index, width + 2)
+    for column, text in enumerate(table.header):
+        sheet.write_string(0, column, str(safe_cell(text)), header_look)
 
 
-def _cell_xml(styles: Styles, rate_columns: list[bool]) -> CellXml:
+CellWriter = Callable[[int, int, Cell, bool], object]
+
+
+def _cell_writer(sheet: Worksheet, looks: _Looks, rate_columns: list[bool]) -> CellWriter:
     """One function per type of value, found by the value's exact type: an isinstance chain
     run on each of a million cells costs more than the writing."""
-    moment_look, day_look = styles.number(MOMENT_FORMAT), styles.number(DATE_FORMAT)
+    write_string, write_number = sheet.write_string, sheet.write_number
+    moment_look, day_look = looks.moment, looks.day
 
-    def text(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
-        return 0, text_xml(str(safe_cell(value)))  # type: ignore[arg-type]
+    def text(row: int, column: int, value: Cell, rate_row: bool) -> object:
+        return write_string(row, column, str(safe_cell(value)))
 
-    def whole(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
-        return 0, f'"><v>{value!r}</v></c>'
+    def whole(row: int, column: int, value: Cell, rate_row: bool) -> object:
+        return write_number(row, column, value)
 
-    def figure(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+    def figure(row: int, column: int, value: Cell, rate_row: bool) -> object:
         assert isinstance(value, Decimal)
-        rate = rate_columns[column] or (bool(row) and is_rate(row[0]))
-        return styles.number(number_format(value, rate)), f'"><v>{float(value)!r}</v></c>'
+        look = looks.figure(value, rate_row or rate_columns[column])
+        return write_number(row, column, float(value), look)
 
-    def moment(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+    def moment(row: int, column: int, value: Cell, rate_row: bool) -> object:
         assert isinstance(value, date)
-        return moment_look, f'"><v>{_serial(value)!r}</v></c>'
+        return write_number(row, column, _serial(value), moment_look)
 
-    def day(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+    def day(row: int, column: int, value: Cell, rate_row: bool) -> object:
         assert isinstance(value, date)
-        return day_look, f'"><v>{_serial(value)!r}</v></c>'
+        return write_number(row, column, _serial(value), day_look)
 
-    def other(column: int, value: object, row: Sequence[object]) -> tuple[int, str]:
+    def other(row: int, column: int, value: Cell, rate_row: bool) -> object:
         if isinstance(value, str):  # a subclass of str, such as a StrEnum
-            return text(column, value, row)
-        return 0, f'"><v>{float(value)!r}</v></c>'  # type: ignore[arg-type]
+            return text(row, column, value, rate_row)
+        return write_number(row, column, float(value))  # type: ignore[arg-type]
 
-    by_type: dict[type, CellXml] = {
+    by_type: dict[type, CellWriter] = {
         str: text,
         int: whole,
         float: whole,
@@ -130,10 +168,10 @@ def _cell_xml(styles: Styles, rate_columns: list[bool]) -> CellXml:
         date: day,
     }
 
-    def cell(column: int, value: object, row: Sequence[object]) -> tuple[int, str] | None:
-        return by_type.get(type(value), other)(column, value, row)
+    def write(row: int, column: int, value: Cell, rate_row: bool) -> object:
+        return by_type.get(type(value), other)(row, column, value, rate_row)
 
-    return cell
+    return write
 
 
 def csv_paths(tables: list[Table], folder: Path) -> list[Path]:
