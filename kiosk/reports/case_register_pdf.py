@@ -76,7 +76,9 @@ def _register(
         [Paragraph(text, cell) for text in _register_row(line, tr)] for line in lines[:MAX_PDF_ROWS]
     ]
     out: list[object] = [
-        headed_table([Paragraph(text, bold) for text in header], rows, REGISTER_WIDTHS)
+        headed_table(
+            [Paragraph(text, bold) for text in header], rows, REGISTER_WIDTHS, valign="TOP"
+        )
     ]
     if len(lines) > MAX_PDF_ROWS:
         more = tr("… and {count} more: see the XLSX.", count=len(lines) - MAX_PDF_ROWS)

@@ -87,7 +87,11 @@ def report_styles() -> ReportStyles:
 
 
 def headed_table(
-    header: Sequence[Flowable], rows: Sequence[Sequence[Flowable]], shares: Sequence[float]
+    header: Sequence[Flowable],
+    rows: Sequence[Sequence[Flowable]],
+    shares: Sequence[float],
+    *,
+    valign: str = "MIDDLE",
 ) -> Table:
     """A grid as wide as the frame, its columns in the proportions of `shares`, whose first row
     names every column and is repeated on each page the table runs onto."""
@@ -102,7 +106,7 @@ def headed_table(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("VALIGN", (0, 0), (-1, -1), valign),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ]

@@ -30,19 +30,20 @@ BAR = colors.HexColor("#0b3d91")
 ZERO_MARK = 2.0
 
 
-def label_lines(text: str, width: float, size: float = LABEL_SIZE) -> list[str]:
-    """At most two lines, broken at spaces; a longer name ends its second line with "…" after a
-    whole word."""
-    lines = simpleSplit(text, REGULAR, size, width)
+def label_lines(name: str, count: str, width: float, size: float = LABEL_SIZE) -> list[str]:
+    """ "name (n=…)" on at most two lines, broken at spaces; a longer name ends its second line
+    with "…" after a whole word, and the count is always kept."""
+    lines = simpleSplit(f"{name} {count}", REGULAR, size, width)
     if len(lines) <= 2:
         return list(lines)
-    words, second = " ".join(lines[1:]).split(" "), ""
-    for word in words:
+    first = simpleSplit(name, REGULAR, size, width)[0]
+    second = ""
+    for word in name.split()[len(first.split()) :]:
         trial = f"{second} {word}".strip()
-        if pdfmetrics.stringWidth(f"{trial} …", REGULAR, size) > width:
+        if pdfmetrics.stringWidth(f"{trial} … {count}", REGULAR, size) > width:
             break
         second = trial
-    return [lines[0], f"{second} …"]
+    return [first, f"{second} … {count}".strip()]
 
 
 def service_chart(report: PeriodReport, services: Mapping[int, Service], tr: Translator) -> Drawing:
@@ -73,9 +74,8 @@ def service_chart(report: PeriodReport, services: Mapping[int, Service], tr: Tra
     for row, (count, sid, tally) in enumerate(rated):
         service = services[sid]
         name = service.name_vi if tr.language == "vi" else service.name_en
-        label = f"{name} (n={number_text(count, tr.language)})"
         centre = top - ROW * row - ROW / 2
-        lines = label_lines(label, LABEL_WIDTH)
+        lines = label_lines(name, f"(n={number_text(count, tr.language)})", LABEL_WIDTH)
         first = centre + (LABEL_SIZE * 0.6 if len(lines) == 2 else -LABEL_SIZE * 0.35)
         for index, line in enumerate(lines):
             drawing.add(

@@ -147,9 +147,7 @@ def cell_text(cell) -> str:
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_every_table_of_the_report_names_every_column_on_every_page(
-    report_day, language
-):
+def test_every_table_of_the_report_names_every_column_on_every_page(report_day, language):
     register_report_fonts()
     tr = Translator(language)
     with report_day.factory() as session:
@@ -177,13 +175,14 @@ def test_a_zero_bar_is_seen_and_says_its_value(report_day):
     assert "0\u00a0%" in values and "100\u00a0%" in values
 
 
-def test_a_long_service_name_wraps_at_spaces_never_in_a_word():
+def test_a_long_service_name_wraps_at_spaces_never_in_a_word_and_keeps_its_count():
     name = "Thay đổi, cải chính, bổ sung thông tin hộ tịch có yếu tố nước ngoài tại cơ quan"
-    lines = label_lines(f"{name} (n=12)", 120)
-    assert len(lines) == 2
-    words = set(f"{name} (n=12)".split())
+    lines = label_lines(name, "(n=12)", 120)
+    assert len(lines) == 2 and lines[1].endswith("… (n=12)")
+    words = set(name.split())
     for line in lines:
-        assert all(word in words or word == "…" for word in line.split())
+        assert all(word in words for word in line.removesuffix("… (n=12)").split())
+    assert label_lines("Đăng ký khai tử", "(n=1)", 120) == ["Đăng ký khai tử (n=1)"]
 
 
 def test_the_office_abbreviation_is_the_initials_of_its_kind():
