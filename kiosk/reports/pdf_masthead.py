@@ -89,7 +89,7 @@ def masthead(office: Office, now: datetime, tr: Translator, s: ReportStyles) -> 
 
 
 def _dateline(text: str, s: ReportStyles) -> Paragraph:
-    return Paragraph(f"<i>{escape(text)}</i>", s.dateline)
+    return Paragraph(escape(text), s.dateline)
 
 
 def title(start: date, end: date, tr: Translator, s: ReportStyles) -> list[Flowable]:
@@ -110,14 +110,14 @@ def signature_block(office: Office, tr: Translator, s: ReportStyles) -> Flowable
     """ "Nơi nhận:" at the bottom left, the head of the office at the bottom right."""
     superior = office.authority or BLANK
     recipients: list[Flowable] = [
-        Paragraph(f"<b><i>{escape(tr(N_('Recipients:')))}</i></b>", s.recipients_title),
+        Paragraph(escape(tr(N_("Recipients:"))), s.recipients_title),
         Paragraph(escape(tr(N_("- {superior} (to report);"), superior=superior)), s.recipients),
         Paragraph(escape(tr(N_("- Filed: Records."))), s.recipients),
     ]
     signer_title = office.signatory_title.upper() or tr(N_("HEAD OF THE OFFICE"))
     signer: list[Flowable] = [
         Paragraph(escape(signer_title), s.sign),
-        Paragraph(f"<i>{escape(tr(N_('(signature and full name)')))}</i>", s.sign_hint),
+        Paragraph(escape(tr(N_("(signature and full name)"))), s.sign_hint),
         Spacer(0, SIGNING_SPACE),
         Paragraph(escape(office.signatory_name or BLANK), s.sign),
     ]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from kiosk.answers import FACE_WORDS
 from kiosk.clock import day_range
 from kiosk.db.models import Dossier, Rating, Service
-from kiosk.formats import day_text
+from kiosk.formats import day_text, number_text
 from kiosk.i18n import N_, Translator
 from kiosk.reports.corrected import corrected_count, corrected_header
 from kiosk.reports.figures import PeriodFigures
@@ -57,7 +57,8 @@ def late_dossiers(
         .order_by(Dossier.due_at, Dossier.code)
         .limit(MAX_LATE_ROWS)
     ).all()
-    title = f"{heading} {tr(LATE_IN_PERIOD)} ({count})"
+    name = tr(LATE_IN_PERIOD)
+    title = f"{heading} {name} ({number_text(count, tr.language)})"
     out: list[Flowable] = [Paragraph(escape(title), s.heading)]
     if not late:
         return [*out, Paragraph(escape(tr("None.")), s.body)]
@@ -127,8 +128,9 @@ def integrity(
     checked: PeriodIntegrity, heading: str, tr: Translator, s: ReportStyles
 ) -> list[Flowable]:
     """The finding in words; each station's head in small print, for a later check."""
+    title = tr(N_("Integrity of the rating data"))
     out: list[Flowable] = [
-        Paragraph(escape(f"{heading} {tr(N_('Integrity of the rating data'))}"), s.heading),
+        Paragraph(escape(f"{heading} {title}"), s.heading),
         Paragraph(escape(integrity_sentence(checked, tr)), s.body),
     ]
     if checked.segments:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
+from kiosk.formats import day_text
 from kiosk.i18n import Translator
 from kiosk.protected_files import check_output, check_outputs
 from kiosk.reports.case_register import case_lines, group_header, group_rows, register_header
@@ -25,9 +26,10 @@ READING_SHARE = 0.4
 
 
 def period_title(start: date, end: date, tr: Translator) -> str:
+    first, last = day_text(start, tr.language), day_text(end, tr.language)
     if start == end:
-        return tr("Report {period}", period=f"{start:%d/%m/%Y}")
-    return tr("Report {start} – {end}", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+        return tr("Report {period}", period=first)
+    return tr("Report {start} – {end}", start=first, end=last)
 
 
 def _case_tables(session: Session, figures: PeriodFigures, tr: Translator) -> list[Table]:
