@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from reportlab.platypus import KeepTogether, Paragraph, Table
+from sqlalchemy import select
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.db.models import Office
+from kiosk.db.models import Office, Service
 from kiosk.i18n import Translator
 from kiosk.reports import figures as figures_module
 from kiosk.reports.document_symbol import office_abbreviation
@@ -40,7 +41,7 @@ def report_day(database, office, clock):
     period); a marital-status dossier due 19/11 still owed (overdue now, not in the period).
     Seven ratings, five satisfied: 71,4 %; the late re-registrations rated 0 %."""
     with database.factory.begin() as session:
-        signer = session.query(Office).one()
+        signer = session.scalars(select(Office)).one()
         signer.authority = "Ủy ban nhân dân huyện Định Quán"
         signer.place_name = "Tân Phú"
         signer.signatory_title = "Chủ tịch"
@@ -165,9 +166,7 @@ def test_a_zero_bar_is_seen_and_says_its_value(report_day):
     tr = Translator("vi")
     with report_day.factory() as session:
         figures = period_figures(session, None, DAY, DAY, NOW)
-        from kiosk.db.models import Service
-
-        services = {s.id: s for s in session.query(Service)}
+        services = {s.id: s for s in session.scalars(select(Service))}
     drawing = service_chart(figures.report, services, tr)
     bars = [c for c in drawing.contents if getattr(c, "fillColor", None) == BAR]
     assert len(bars) == 2 and min(bar.width for bar in bars) >= ZERO_MARK
