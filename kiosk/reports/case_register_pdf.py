@@ -6,14 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from sqlalchemy.orm import Session
 
-from kiosk.formats import percent_text, points_text
+from kiosk.formats import day_text, percent_text, points_text
 from kiosk.i18n import Translator
 from kiosk.reports.case_register import (
     GROUP_POINTS,
@@ -24,21 +22,14 @@ from kiosk.reports.case_register import (
     part_notes,
     register_header,
 )
-from kiosk.reports.decision_766 import PART_POINTS, Group766, group_766
-from kiosk.reports.indicators import Tally
+from kiosk.reports.decision_766 import PART_POINTS, Group766
+from kiosk.reports.pdf_styles import headed_table
 
 # The PDF stays a few pages: a busy month's full register is in the XLSX.
 MAX_PDF_ROWS = 30
-# Two facts to a column so that the register fits A4 portrait: 170 mm inside the page's frame.
+# Two facts to a column so that the register fits A4 portrait; shares of the page's frame.
 REGISTER_WIDTHS = [20, 32, 26, 22, 18, 19, 14, 19]
 GROUP_WIDTHS = [62, 17, 14, 17, 18, 42]
-GRID = [
-    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef9")),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-]
 
 
 def _two(first: str | None, second: str | None) -> str:
@@ -49,19 +40,19 @@ def _two(first: str | None, second: str | None) -> str:
     return "<br/>".join(parts)
 
 
-def _moment(value: datetime | None) -> str | None:
-    return None if value is None else f"{value:%H:%M %d/%m/%Y}"
+def _moment(value: datetime | None, language: str) -> str | None:
+    return None if value is None else f"{value:%H:%M} {day_text(value.date(), language)}"
 
 
 def _register_row(line: CaseLine, tr: Translator) -> list[str]:
     about = tr("About {name}", name=line.about_clerk) if line.about_clerk else None
     return [
-        _two(line.number, _moment(line.opened_at)),
+        _two(line.number, _moment(line.opened_at, tr.language)),
         _two(line.subject, line.source),
         _two(line.service, about),
         _two(line.state, line.owner),
-        _two(f"{line.due_at:%d/%m/%Y}", f"{line.due_at:%H:%M}"),
-        _two(_moment(line.answered_at), line.answer_channel),
+        _two(day_text(line.due_at.date(), tr.language), f"{line.due_at:%H:%M}"),
+        _two(_moment(line.answered_at, tr.language), line.answer_channel),
         escape(line.on_time),
         escape(line.handling_rated),
     ]
@@ -81,22 +72,23 @@ def _register(
         escape(tr("On time")),
         escape(names[12]),
     ]
-    data = [[Paragraph(text, bold) for text in header]]
-    data += [
+    rows = [
         [Paragraph(text, cell) for text in _register_row(line, tr)] for line in lines[:MAX_PDF_ROWS]
     ]
-    table = PdfTable(data, colWidths=[w * mm for w in REGISTER_WIDTHS], repeatRows=1)
-    table.setStyle(TableStyle(GRID))
-    out: list[object] = [table]
+    out: list[object] = [
+        headed_table(
+            [Paragraph(text, bold) for text in header], rows, REGISTER_WIDTHS, valign="TOP"
+        )
+    ]
     if len(lines) > MAX_PDF_ROWS:
         more = tr("… and {count} more: see the XLSX.", count=len(lines) - MAX_PDF_ROWS)
         out.append(Paragraph(escape(more), cell))
     return out
 
 
-def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: ParagraphStyle) -> PdfTable:
+def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: ParagraphStyle) -> Flowable:
     header = [tr("Part"), tr("Counted"), tr("Good"), tr("Rate (%)"), tr("Points"), tr("From")]
-    data = [[Paragraph(escape(text), bold) for text in header]]
+    data: list[list[Paragraph]] = []
     for part, note in zip(group.parts, part_notes(group, tr), strict=True):
         cells = [
             tr(part.title),
@@ -116,9 +108,7 @@ def _group(group: Group766, tr: Translator, bold: ParagraphStyle, cell: Paragrap
         "",
     ]
     data.append([Paragraph(escape(text), bold) for text in total])
-    table = PdfTable(data, colWidths=[w * mm for w in GROUP_WIDTHS], repeatRows=1)
-    table.setStyle(TableStyle(GRID))
-    return table
+    return headed_table([Paragraph(escape(text), bold) for text in header], data, GROUP_WIDTHS)
 
 
 def case_flowables(
@@ -129,16 +119,17 @@ def case_flowables(
     now: datetime,
     tr: Translator,
     styles: tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle],
-    unit: Tally,
+    group: Group766,
+    *,
+    number: str = "",
 ) -> list[object]:
-    """`styles`: the report's heading, bold and small styles; `unit`: the office's tally the
-    report already computed (office_group_766 would compute it again)."""
+    """`styles`: the report's heading, bold and small styles; `group`: the Decision 766 group
+    the report's figures already hold; `number`: the section's, before its title."""
     heading, bold, small = styles
     cell = ParagraphStyle("case_cell", parent=small, fontSize=7.5, leading=9.4)
     head = ParagraphStyle("case_head", parent=bold, fontSize=7.5, leading=9.4)
     lines = case_lines(session, office_id, start, end, now, tr)
-    group = group_766(session, office_id, start, end, now, unit)
-    title = tr("Feedback cases ({count})", count=len(lines))
+    title = " ".join(filter(None, [number, tr("Feedback cases ({count})", count=len(lines))]))
     out: list[object] = [Paragraph(escape(title), heading)]
     if lines:
         out += _register(lines, tr, head, cell)

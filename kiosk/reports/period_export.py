@@ -7,14 +7,18 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
+from kiosk.formats import day_text
 from kiosk.i18n import Translator
 from kiosk.protected_files import check_output, check_outputs
-from kiosk.reports.case_register import case_tables
+from kiosk.reports.case_register import case_lines, group_header, group_rows, register_header
 from kiosk.reports.export import Progress, csv_paths, write_csv, write_xlsx
+from kiosk.reports.figures import PeriodFigures, period_figures
 from kiosk.reports.pdf_report import render_report_pdf
-from kiosk.reports.tables import build_tables
+from kiosk.reports.tables import Table, build_tables
 
 KINDS = ("pdf", "xlsx", "csv")
 # The database's share of the work, for the progress bar; the files take the rest.
@@ -22,9 +26,20 @@ READING_SHARE = 0.4
 
 
 def period_title(start: date, end: date, tr: Translator) -> str:
+    first, last = day_text(start, tr.language), day_text(end, tr.language)
     if start == end:
-        return tr("Report {period}", period=f"{start:%d/%m/%Y}")
-    return tr("Report {start} – {end}", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
+        return tr("Report {period}", period=first)
+    return tr("Report {start} – {end}", start=first, end=last)
+
+
+def _case_tables(session: Session, figures: PeriodFigures, tr: Translator) -> list[Table]:
+    """The case register and the Decision 766 group, after the period report's other tables
+    (kiosk.reports.case_register.case_tables, with the group the figures already hold)."""
+    lines = case_lines(session, figures.office.id, figures.start, figures.end, figures.now, tr)
+    return [
+        Table(tr("Feedback cases"), register_header(tr), [line.cells for line in lines]),
+        Table(tr("Decision 766 group"), group_header(tr), group_rows(figures.group_766, tr)),
+    ]
 
 
 def export_period(
@@ -60,21 +75,25 @@ def export_files(
     *,
     protected: Collection[Path],
 ) -> list[Path]:
-    """Several formats of one period, in the order given, from one reading of the tables."""
+    """Several formats of one period, in the order given, from one reading of the tables and
+    one computation of the figures."""
     for kind, out in outputs:  # refused before the database is even read
         check_output(out, protected, folder=kind == "csv")
     report = progress or (lambda share: None)
     report(0.0)
     kinds = {kind for kind, _out in outputs}
     with factory() as session:
+        figures = period_figures(session, office_code, start, end, now)
         pdf = (
-            render_report_pdf(session, office_code, start, end, now.date(), now, tr)
+            render_report_pdf(
+                session, office_code, start, end, now.date(), now, tr, figures=figures
+            )
             if "pdf" in kinds
             else b""
         )
         tables = (
-            build_tables(session, office_code, start, end, now.date(), tr)
-            + case_tables(session, office_code, start, end, now, tr)
+            build_tables(session, office_code, start, end, now.date(), tr, figures=figures)
+            + _case_tables(session, figures, tr)
             if kinds - {"pdf"}
             else []
         )

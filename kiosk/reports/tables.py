@@ -4,41 +4,22 @@ as plain rows, so the XLSX, CSV and PDF exports all show the same figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.chain import BAD_SIGNATURE, FORGED_KEY, UNREGISTERED, UNSIGNED
 from kiosk.clock import day_range
-from kiosk.db.models import Clerk, Dossier, DossierSource, Office, Service
-from kiosk.formats import day_text
+from kiosk.db.models import Clerk, Dossier, DossierSource, Service
+from kiosk.formats import day_text, number_text
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
-from kiosk.reports.indicators import Tally, clerk_class, compute, judged_class, unit_class
-from kiosk.reports.integrity import PeriodIntegrity, period_integrity
-from kiosk.services.corrections import corrections_in
-from kiosk.services.offices import find_office
-
-
-@dataclass(frozen=True)
-class Targets:
-    """The province's targets for the office, in per cent."""
-
-    satisfaction: Decimal
-    on_time: Decimal
-    early: Decimal
-
-    @classmethod
-    def of(cls, office: Office) -> Targets:
-        return cls(
-            Decimal(office.target_satisfaction),
-            Decimal(office.target_on_time),
-            Decimal(office.target_early),
-        )
-
+from kiosk.reports.figures import PeriodFigures, period_figures
+from kiosk.reports.figures import Targets as Targets  # where the screens and reports import it
+from kiosk.reports.indicators import Tally, clerk_class, judged_class, unit_class
+from kiosk.reports.integrity import PeriodIntegrity
 
 CLASS_WORDS = {
     "completes duties": N_("completes duties"),
@@ -101,13 +82,24 @@ def _figure_header(tr: Translator) -> list[str]:
 
 
 def build_tables(
-    session: Session, office_code: str | None, start: date, end: date, today: date, tr: Translator
+    session: Session,
+    office_code: str | None,
+    start: date,
+    end: date,
+    today: date,
+    tr: Translator,
+    *,
+    figures: PeriodFigures | None = None,
 ) -> list[Table]:
-    office = find_office(session, office_code)
-    report = compute(session, office.id, start, end, today)
-    unit, targets = report.unit, Targets.of(office)
+    """`figures`: the period's, when the caller already computed them for another format."""
+    if figures is None:
+        figures = period_figures(
+            session, office_code, start, end, datetime.combine(today, time.min)
+        )
+    office, report, targets = figures.office, figures.report, figures.targets
+    unit = report.unit
     unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
-    corrections = corrections_in(session, office.id, start, end)
+    corrections = figures.corrections
     summary_rows: list[list[Cell]] = [
         [tr("Dossiers received"), report.received, None, None],
         [tr("Results returned"), report.returned, None, None],
@@ -206,7 +198,7 @@ def build_tables(
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
     )
-    integrity = period_integrity(session, start, end, office.id)
+    integrity = figures.integrity
     summary_rows.append([tr("Rating chain"), integrity_sentence(integrity, tr), None, None])
     return [
         summary,
@@ -218,22 +210,24 @@ def build_tables(
     ]
 
 
+# The chain's findings in plain words, for a reader who has never heard of hashes; the XLSX and
+# CSV carry the same sentences, and each station's head (below them) for later checks.
 SIGNATURE_SENTENCES = {
     UNREGISTERED: N_(
-        "Rating chain NOT PROVEN: station {station} has no registered signing key, its ratings "
-        "from no. {sequence} are unsigned: run 'kiosk verify'."
+        "Rating data NOT PROVEN intact: station {station} has no registered signing key, so its "
+        "ratings from no. {sequence} cannot be checked."
     ),
     UNSIGNED: N_(
-        "Rating chain BROKEN: rating no. {sequence} of station {station} is not signed by the "
-        "station's key: run 'kiosk verify'."
+        "Rating data checked for integrity: rating no. {sequence} of station {station} is not "
+        "signed by the station's key, so it may have been added or changed outside the kiosk."
     ),
     BAD_SIGNATURE: N_(
-        "Rating chain BROKEN: rating no. {sequence} of station {station} is not signed by the "
-        "station's key: run 'kiosk verify'."
+        "Rating data checked for integrity: rating no. {sequence} of station {station} is not "
+        "signed by the station's key, so it may have been added or changed outside the kiosk."
     ),
     FORGED_KEY: N_(
-        "Rating chain BROKEN: the signing key of station {station} (from no. {sequence}) was "
-        "not registered by a manager: run 'kiosk verify'."
+        "Rating data checked for integrity: the signing key of station {station} (from rating "
+        "no. {sequence}) was not registered by a manager, so its ratings cannot be trusted."
     ),
 }
 
@@ -246,17 +240,17 @@ def integrity_sentence(integrity: PeriodIntegrity, tr: Translator) -> str:
         )
     if broken is not None:
         return tr(
-            "Rating chain BROKEN at rating no. {sequence} of station {station}: run 'kiosk "
-            "verify'.",
+            "Rating data checked for integrity: rating no. {sequence} of station {station} was "
+            "changed or deleted after it was recorded.",
             sequence=broken.sequence,
             station=broken.station,
         )
     if integrity.unchecked is not None:
         return tr("Rating chain NOT CHECKED: {problem}", problem=integrity.unchecked.render(tr))
     return tr(
-        "Rating chain verified for the {count} ratings of the period. Station heads below; "
-        "'kiosk verify --head STATION:HASH' proves later that nothing up to them changed.",
-        count=integrity.checked,
+        "Rating data checked for integrity: no change or deletion found ({count} ratings in "
+        "the period).",
+        count=number_text(integrity.checked, tr.language),
     )
 
 

@@ -7,7 +7,9 @@ from decimal import Decimal
 import pytest
 
 from kiosk.answers import RatingChannel, RatingInput, Satisfaction
+from kiosk.i18n import Translator
 from kiosk.reports.indicators import clerk_class, compute, unit_class, unit_class_of_scores
+from kiosk.reports.pdf_figures import LATE_IN_PERIOD
 from kiosk.services.counter_forms import CounterFormService
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office
@@ -264,9 +266,10 @@ def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path)
             ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout.split()
     )
-    assert "BÁO CÁO KẾT QUẢ PHỤC VỤ NGƯỜI DÂN, 20/11/2026" in text
-    assert "Tỷ lệ đúng hạn (%) 60 % 100 % chưa đạt"  # no ".0" in Vietnamese in text
+    tr = Translator("vi")
+    assert f"{tr('REPORT')} " in text and tr("(day {day})", day="20/11/2026") in text
+    assert "Tỷ lệ đúng hạn (%) 60 % 100 % chưa đạt" in text  # no ".0" in Vietnamese
     assert "Tỷ lệ hài lòng (%) 60 % 80 % chưa đạt" in text
-    assert "Hồ sơ quá hạn (2)" in text  # C and D
+    assert f"{tr(LATE_IN_PERIOD)} (2)" in text  # C and D
     assert "Xếp loại đơn vị —" in text  # 5 ratings: the unit is not judged, as a clerk
-    assert "Chỉ số 3 theo trả lời của người dân 1.2" in text
+    assert "Chỉ số 3 theo trả lời của người dân 1,2" in text  # a decimal comma
