@@ -5,12 +5,17 @@ path formats nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 NO_BREAK = "\u00a0"  # between a figure and its sign: "%" never wraps onto a line of its own
 ONE_DECIMAL = "#,##0.#"  # one decimal at most, none when it is 0
 DAY_FORMATS = {"vi": "dd/MM/yyyy", "en": "medium"}
+# A day of this year or the next few, where the year goes without saying (a board, a heading).
+SHORT_DAY_FORMATS = {"vi": "dd/MM", "en": "MMM d"}
+MOMENT_FORMATS = {"vi": "HH:mm dd/MM/yyyy", "en": "MMM d, yyyy, HH:mm"}
+SHORT_MOMENT_FORMATS = {"vi": "HH:mm dd/MM", "en": "MMM d, HH:mm"}
+MONTH_FORMATS = {"vi": "MM/yyyy", "en": "MMM yyyy"}
 
 
 def number_text(value: Decimal | int | float, language: str) -> str:
@@ -33,6 +38,13 @@ def points_text(value: Decimal, language: str) -> str:
     return str(format_decimal(value, format="#,##0.00", locale=language))
 
 
+def mean_text(value: Decimal, language: str) -> str:
+    """An indicator's mean, one decimal as Circular 01/2018 scores it: "1,8" / "1.8", "2,0"."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="#,##0.0", locale=language))
+
+
 def day_text(day: date, language: str) -> str:
     from babel.dates import format_date
 
@@ -47,3 +59,26 @@ def weekday_text(day: date, language: str, *, in_sentence: bool = False) -> str:
     if in_sentence and language == "vi":
         name = name[:1].lower() + name[1:]
     return name
+
+
+def short_day_text(day: date, language: str) -> str:
+    """ "30/11" / "Nov 30": the day without its year."""
+    from babel.dates import format_date
+
+    return str(format_date(day, SHORT_DAY_FORMATS.get(language, "MMM d"), locale=language))
+
+
+def moment_text(moment: datetime, language: str, *, short: bool = False) -> str:
+    """ "09:30 30/11/2026" / "Nov 30, 2026, 09:30"; `short` leaves the year out."""
+    from babel.dates import format_datetime
+
+    formats = SHORT_MOMENT_FORMATS if short else MOMENT_FORMATS
+    pattern = formats.get(language, formats["en"])
+    return str(format_datetime(moment, pattern, locale=language))
+
+
+def month_text(day: date, language: str) -> str:
+    """The month of `day`: "11/2026" / "Nov 2026"."""
+    from babel.dates import format_date
+
+    return str(format_date(day, MONTH_FORMATS.get(language, "MMM yyyy"), locale=language))
