@@ -21,6 +21,8 @@ from kiosk.reports.decision_766 import office_group_766
 from kiosk.reports.glance import day_glance
 from kiosk.reports.indicators import PeriodReport, compute
 from kiosk.reports.public_results import month_results
+from kiosk.reports.trends import period_trends
+from kiosk.services.alerts import AlertService
 from kiosk.services.clerk_board import Board, ClerkBoardService
 from kiosk.services.demo import seed_demo
 from kiosk.services.due_dossiers import due_counts
@@ -133,6 +135,9 @@ def test_what_is_owed_is_counted_alike_by_the_board_each_clerk_and_the_glance(de
         assert counts[0] > 0, "the demo has overdue dossiers: the counts are not 0 = 0"
         assert counts == (glance.overdue, glance.due_today_open, glance.due_next)
         assert counts == (owed.overdue, owed.due_today, owed.due_next)
+        alerts = AlertService(demo.factory, station="manager", clock=clock).current()
+        [due_next] = [a.params["count"] for a in alerts if a.kind == "due_next_day"] or [0]
+        assert due_next == counts[2]  # the manager's banner
         # Each clerk's share adds up to the office's, with what the province sent (no clerk).
         shares = [board_counts(boards.board(clerk_id=c)) for c in clerk_ids]
         imported = [
@@ -151,6 +156,9 @@ def test_the_periods_figures_are_the_same_in_every_export_and_on_the_kiosk(
         report = compute(session, office.id, FIRST, LAST, clock.now.date())
         rated_to_today = compute(session, office.id, FIRST, clock.now.date(), clock.now.date())
         public = month_results(session, None, clock.now)
+        trends = period_trends(session, None, FIRST, LAST, clock.now.date(), "vi")
+        today = clock.now.date()
+        todays_ratings = compute(session, office.id, today, today, today).unit.ratings
     figures = the_figures(report)
     assert report.unit.late > 0 and report.unit.indicators, "the demo has late dossiers"
 
@@ -172,6 +180,12 @@ def test_the_periods_figures_are_the_same_in_every_export_and_on_the_kiosk(
         assert pdf_figure(pdf, PDF_LABELS["indicator"].format(n=number)) == mean, number
     late = re.search(PDF_LABELS["late"], pdf)
     assert late and int(late.group(1)) == report.unit.late  # late in the period, not owed now
+
+    # The manager's charts: the days add up to the period.
+    by_day = trends.by_day
+    assert sum(p.ratings for p in by_day) == rated_to_today.unit.ratings - todays_ratings
+    assert sum(p.satisfied for p in by_day) == report.unit.satisfied
+    assert trends.report.unit == report.unit
 
     # The kiosk's public results: appointments up to yesterday, ratings up to today.
     assert public.due == report.unit.due
