@@ -10,7 +10,8 @@ from kiosk.i18n import N_
 
 OVERDUE_NOW = N_("Overdue, not returned")
 DUE_TODAY_OPEN = N_("Due today, not returned")
-DUE_NEXT_OPEN = N_("Due {day}, not returned: announce any delay now")
-# Around one of the above: whose dossiers the count covers.
+DUE_NEXT_OPEN = N_("Due {day}, not returned")
+# Around one of the above, with its count: whose dossiers the count covers; what to do.
 WHOLE_OFFICE = N_("{figure} — whole office")
+ANNOUNCE_DELAYS = N_("{figure}: announce any delay now")
 LATE_IN_PERIOD = N_("Due in the period and returned late or not yet ({count})")

@@ -31,7 +31,13 @@ from kiosk.i18n import N_, Translator
 from kiosk.phone import NOT_A_VIETNAMESE_PHONE
 from kiosk.registration import NO_NAME, check_registration
 from kiosk.services.clerk_board import Board
-from kiosk.services.figure_names import DUE_NEXT_OPEN, DUE_TODAY_OPEN, OVERDUE_NOW, WHOLE_OFFICE
+from kiosk.services.figure_names import (
+    ANNOUNCE_DELAYS,
+    DUE_NEXT_OPEN,
+    DUE_TODAY_OPEN,
+    OVERDUE_NOW,
+    WHOLE_OFFICE,
+)
 from kiosk.views import DocumentItem, DossierView, ServiceView
 from ui.theme import desk_stylesheet
 from ui.widgets.counter_form_dialog import PapersDialog, open_over
@@ -396,9 +402,14 @@ class ClerkDeskScreen(QWidget):
     def show_board(self, board: Board, found: list[DossierView] | None = None) -> None:
         tr = self._tr
         day = short_day_text(board.next_working_day, tr.language)
-        titles = (tr(OVERDUE_NOW), tr(DUE_TODAY_OPEN), tr(DUE_NEXT_OPEN, day=day))
+        # The count right after the figure's name: a narrow board elides the end of a heading.
+        titles = [
+            f"{tr(name, day=day)} ({{count}})"
+            for name in (OVERDUE_NOW, DUE_TODAY_OPEN, DUE_NEXT_OPEN)
+        ]
         if board.clerk_id is None:  # the counts are the office's, as on the manager's desk
-            titles = tuple(tr(WHOLE_OFFICE, figure=title) for title in titles)
+            titles = [tr(WHOLE_OFFICE, figure=title) for title in titles]
+        titles[2] = tr(ANNOUNCE_DELAYS, figure=titles[2])
         groups = [
             ("overdue", titles[0], board.overdue),
             ("today", titles[1], board.due_today),

@@ -165,14 +165,20 @@ class DossierBoard(QTreeWidget):
     # -- contents ------------------------------------------------------------------------------
 
     def show_groups(self, groups: list[tuple[str, str, list[DossierView]]]) -> None:
-        """Each group is (kind, title, dossiers); kind is "search", "overdue", "today" or "next"."""
+        """Each group is (kind, title, dossiers); kind is "search", "overdue", "today" or "next".
+        The count goes where the title says "{count}" (near the start: a narrow board elides the
+        end), else after it in brackets."""
         chosen = self.selected_code()
         self.clear()
         self._views = {}
         for kind, title, views in groups:
-            group = QTreeWidgetItem([f"{title} ({len(views)})"])
+            count = str(len(views))
+            heading = (
+                title.replace("{count}", count) if "{count}" in title else f"{title} ({count})"
+            )
+            group = QTreeWidgetItem([heading])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(0, f"{title} ({len(views)})")
+            group.setToolTip(0, heading)
             font = QFont(self.font())
             font.setBold(True)
             group.setFont(0, font)
