@@ -14,4 +14,6 @@ DUE_NEXT_OPEN = N_("Due {day}, not returned")
 # Around one of the above, with its count: whose dossiers the count covers; what to do.
 WHOLE_OFFICE = N_("{figure} — whole office")
 ANNOUNCE_DELAYS = N_("{figure}: announce any delay now")
-LATE_IN_PERIOD = N_("Due in the period and returned late or not yet ({count})")
+# The dossiers whose appointment fell in a period and that were returned after it or not yet
+# (indicators' `late`); a heading writes its count after it: "…: 12" or "… (12)".
+LATE_IN_PERIOD = N_("Late in the period: returned late or not yet")

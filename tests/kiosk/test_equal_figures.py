@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import Clerk
+from kiosk.i18n import Translator
 from kiosk.reports.decision_766 import office_group_766
 from kiosk.reports.glance import day_glance
 from kiosk.reports.indicators import PeriodReport, compute
@@ -26,6 +27,7 @@ from kiosk.services.alerts import AlertService
 from kiosk.services.clerk_board import Board, ClerkBoardService
 from kiosk.services.demo import seed_demo
 from kiosk.services.due_dossiers import due_counts
+from kiosk.services.figure_names import DUE_TODAY_OPEN, LATE_IN_PERIOD, OVERDUE_NOW, WHOLE_OFFICE
 from kiosk.services.offices import find_office
 from tests.conftest import run_kiosk
 from tests.kiosk.printed import pdf_text
@@ -44,8 +46,8 @@ PDF_LABELS = {
     "satisfaction_rate": r"Tỷ lệ hài lòng",
     "indicator": r"Chỉ số {n} \(Thông tư 01/2018\)",
     # The list of the period's late dossiers: "Hồ sơ quá hạn (12)" or, named apart from what
-    # is overdue now, "Hồ sơ đến hạn trong kỳ bị trễ hạn (12)".
-    "late": r"Hồ sơ [^()\d]*(?:quá|trễ) hạn[^()\d]*\((\d+)\)",
+    # is overdue now, "Trễ hạn trong kỳ: trả muộn hoặc chưa trả (12)".
+    "late": r"(?:Hồ sơ[^\d]{0,40}?(?:quá|trễ) hạn|Trễ hạn trong kỳ)[^\d]{0,60}?(\d+)",
     "points_766": r"Tổng",
 }
 # Labels of the English CSV and XLSX summary, matched loosely (lower case, words only).
@@ -122,7 +124,15 @@ def board_counts(board: Board) -> tuple[int, int, int]:
     return len(board.overdue), len(board.due_today), len(board.due_next)
 
 
-def test_what_is_owed_is_counted_alike_by_the_board_each_clerk_and_the_glance(demo, clock):
+def cli_output(argv, clock, capsys) -> str:
+    capsys.readouterr()
+    assert run_kiosk(argv, clock) == 0
+    return capsys.readouterr().out
+
+
+def test_what_is_owed_is_counted_alike_by_the_board_each_clerk_and_the_glance(
+    demo, db_url, clock, capsys
+):
     boards = ClerkBoardService(demo.factory, station="clerk-1", clock=clock)
     for now in (clock.now, datetime(2026, 11, 20, 16, 0), datetime(2026, 11, 25, 8, 0)):
         clock.now = now  # a Monday, a Friday before the weekend, the day after a holiday
@@ -146,10 +156,12 @@ def test_what_is_owed_is_counted_alike_by_the_board_each_clerk_and_the_glance(de
         ]
         summed = tuple(sum(s[i] for s in shares) + imported[i] for i in range(3))
         assert summed == counts
+    owed = json.loads(cli_output(["report", "--db", db_url, "--json"], clock, capsys))["owed"]
+    assert (owed["overdue"], owed["due_today"], owed["due_next"]) == counts
 
 
 def test_the_periods_figures_are_the_same_in_every_export_and_on_the_kiosk(
-    demo, db_url, clock, tmp_path
+    demo, db_url, clock, tmp_path, capsys
 ):
     with demo.factory() as session:
         office = find_office(session)
@@ -186,6 +198,21 @@ def test_the_periods_figures_are_the_same_in_every_export_and_on_the_kiosk(
     assert sum(p.ratings for p in by_day) == rated_to_today.unit.ratings - todays_ratings
     assert sum(p.satisfied for p in by_day) == report.unit.satisfied
     assert trends.report.unit == report.unit
+
+    # The command line, in words and in JSON.
+    capsys.readouterr()
+    assert run_kiosk(["report", *PERIOD, "--db", db_url, "--lang", "vi"], clock) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert run_kiosk(["report", *PERIOD, "--db", db_url, "--json"], clock) == 0
+    data = json.loads(capsys.readouterr().out)
+    for name, value in figures.items():
+        assert pdf_figure(said, PDF_LABELS[name]) == value, name
+        assert Decimal(str(data[name])) == value, name
+    for number, mean in report.unit.indicators.items():
+        assert pdf_figure(said, PDF_LABELS["indicator"].format(n=number)) == mean, number
+        assert Decimal(str(data["indicators"][str(number)])) == mean
+    assert pdf_figure(said, re.escape(Translator("vi")(LATE_IN_PERIOD))) == report.unit.late
+    assert data["late"] == report.unit.late
 
     # The kiosk's public results: appointments up to yesterday, ratings up to today.
     assert public.due == report.unit.due
@@ -245,16 +272,8 @@ def test_the_766_group_is_the_same_in_the_cli_the_pdf_and_the_report(
 
 
 def test_the_overdue_now_and_the_periods_late_dossiers_are_named_apart():
-    from kiosk.i18n import Translator
-    from kiosk.services.figure_names import (
-        DUE_TODAY_OPEN,
-        LATE_IN_PERIOD,
-        OVERDUE_NOW,
-        WHOLE_OFFICE,
-    )
-
     for language in ("vi", "en"):
         tr = Translator(language)
-        names = {tr(OVERDUE_NOW), tr(DUE_TODAY_OPEN), tr(LATE_IN_PERIOD, count=1)}
+        names = {tr(OVERDUE_NOW), tr(DUE_TODAY_OPEN), tr(LATE_IN_PERIOD)}
         assert len(names) == 3
         assert tr(OVERDUE_NOW) in tr(WHOLE_OFFICE, figure=tr(OVERDUE_NOW))
