@@ -264,6 +264,11 @@ def test_the_766_group_is_the_same_in_the_cli_the_pdf_and_the_report(
     total = re.search(r"Tổng[^\d]{0,20}" + NUMBER + r"\s*/\s*18", text)
     assert total and read_number(total.group(1)) == group.points
 
+    book = openpyxl.load_workbook(exported(db_url, tmp_path, clock, "766.xlsx", "--lang", "en"))
+    [sheet] = [book[name] for name in book.sheetnames if "766" in name]
+    parts = [row for row in sheet.iter_rows(values_only=True) if len(row) > 5 and row[5] == 6]
+    assert [Decimal(str(row[4])) for row in parts] == [p.points for p in group.parts]
+
     out = exported(db_url, tmp_path, clock, "766.pdf", "--lang", "vi")
     with open(out, "rb") as file:
         pdf = pdf_text(file.read(), tmp_path)
