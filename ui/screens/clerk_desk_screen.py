@@ -403,10 +403,8 @@ class ClerkDeskScreen(QWidget):
         tr = self._tr
         day = short_day_text(board.next_working_day, tr.language)
         # The count right after the figure's name: a narrow board elides the end of a heading.
-        titles = [
-            f"{tr(name, day=day)} ({{count}})"
-            for name in (OVERDUE_NOW, DUE_TODAY_OPEN, DUE_NEXT_OPEN)
-        ]
+        names = (OVERDUE_NOW, DUE_TODAY_OPEN, DUE_NEXT_OPEN)
+        titles = [tr(name, day=day) + " ({count})" for name in names]
         if board.clerk_id is None:  # the counts are the office's, as on the manager's desk
             titles = [tr(WHOLE_OFFICE, figure=title) for title in titles]
         titles[2] = tr(ANNOUNCE_DELAYS, figure=titles[2])
