@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from kiosk.answers import FACE_WORDS, Satisfaction
 from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState
+from kiosk.formats import moment_text
 from kiosk.i18n import N_, Translator
 
 WHEN = "%H:%M %d/%m/%Y"
@@ -105,7 +106,7 @@ def event_words(event: CaseStep, tr: Translator, staff: dict[int, str]) -> str:
         return tr("The citizen asked to be called back")
     if action == "call_back":
         called = details.get("called_at")
-        when = f"{datetime.fromisoformat(called):{WHEN}}" if called else ""
+        when = moment_text(datetime.fromisoformat(called), tr.language) if called else ""
         return tr("Called back at {when}", when=when)
     if action == "rate":
         face = details.get("satisfaction")

@@ -11,6 +11,11 @@ from decimal import Decimal
 NO_BREAK = "\u00a0"  # between a figure and its sign: "%" never wraps onto a line of its own
 ONE_DECIMAL = "#,##0.#"  # one decimal at most, none when it is 0
 DAY_FORMATS = {"vi": "dd/MM/yyyy", "en": "medium"}
+# A day of this year or the next few, where the year goes without saying (a board, a heading).
+SHORT_DAY_FORMATS = {"vi": "dd/MM", "en": "MMM d"}
+MOMENT_FORMATS = {"vi": "HH:mm dd/MM/yyyy", "en": "MMM d, yyyy, HH:mm"}
+SHORT_MOMENT_FORMATS = {"vi": "HH:mm dd/MM", "en": "MMM d, HH:mm"}
+MONTH_FORMATS = {"vi": "MM/yyyy", "en": "MMM yyyy"}
 
 
 def number_text(value: Decimal | int | float, language: str) -> str:
@@ -33,6 +38,13 @@ def points_text(value: Decimal, language: str) -> str:
     return str(format_decimal(value, format="#,##0.00", locale=language))
 
 
+def mean_text(value: Decimal, language: str) -> str:
+    """An indicator's mean, one decimal as Circular 01/2018 scores it: "1,8" / "1.8", "2,0"."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="#,##0.0", locale=language))
+
+
 def day_text(day: date, language: str) -> str:
     from babel.dates import format_date
 
@@ -49,35 +61,36 @@ def weekday_text(day: date, language: str, *, in_sentence: bool = False) -> str:
     return name
 
 
-MONTH_SKELETONS = {"vi": "yM", "en": "yMMM"}  # "11/2026", "Nov 2026"
-SHORT_DAY_FORMATS = {"vi": "dd/MM", "en": "MMM d"}
-
-
 def short_day_text(day: date, language: str) -> str:
-    """A day of this year or the next, without its year: "24/11" / "Nov 24"."""
+    """ "30/11" / "Nov 30": the day without its year."""
     from babel.dates import format_date
 
     return str(format_date(day, SHORT_DAY_FORMATS.get(language, "MMM d"), locale=language))
 
 
 def time_text(moment: datetime | time, language: str) -> str:
-    """The time of day as the language writes it: "09:05" / "9:05 AM"."""
+    """The time of day, on the 24-hour clock an office keeps: "09:05"."""
     from babel.dates import format_time
 
-    return str(format_time(moment, "short", locale=language))
+    return str(format_time(moment, "HH:mm", locale=language))
 
 
-def moment_text(moment: datetime, language: str, *, today: date | None = None) -> str:
-    """A time, with its day unless that day is `today`: "09:05", "16:50 20/11/2026"."""
-    clock = time_text(moment, language)
+def moment_text(
+    moment: datetime, language: str, *, short: bool = False, today: date | None = None
+) -> str:
+    """ "09:30 30/11/2026" / "Nov 30, 2026, 09:30"; `short` leaves the year out; only the time
+    when the moment is on `today`."""
+    from babel.dates import format_datetime
+
     if moment.date() == today:
-        return clock
-    return f"{clock} {day_text(moment.date(), language)}"
+        return time_text(moment, language)
+    formats = SHORT_MOMENT_FORMATS if short else MOMENT_FORMATS
+    pattern = formats.get(language, formats["en"])
+    return str(format_datetime(moment, pattern, locale=language))
 
 
 def month_text(day: date, language: str) -> str:
-    """The month a day falls in, for a date axis: "11/2026" / "Nov 2026"."""
-    from babel.dates import format_skeleton
+    """The month of `day`: "11/2026" / "Nov 2026"."""
+    from babel.dates import format_date
 
-    skeleton = MONTH_SKELETONS.get(language, "yMMM")
-    return str(format_skeleton(skeleton, day, locale=language))
+    return str(format_date(day, MONTH_FORMATS.get(language, "MMM yyyy"), locale=language))

@@ -20,6 +20,7 @@ from kiosk.config import Settings
 from kiosk.db.models import PrintKind, PrintStatus
 from kiosk.db.session import SessionFactory
 from kiosk.errors import KioskError
+from kiosk.formats import moment_text
 from kiosk.i18n import Translator
 from kiosk.printing.printers import Printer
 from kiosk.receipt_payload import is_signed_payload
@@ -292,7 +293,7 @@ class ClerkWindow(QMainWindow):
                 self._tr(
                     "Papers for {code} received: appointment {when}.",
                     code=view.code,
-                    when=f"{view.due_at:%H:%M %d/%m/%Y}",
+                    when=moment_text(view.due_at, self._tr.language),
                 ),
             )
 

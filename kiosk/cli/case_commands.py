@@ -152,7 +152,7 @@ def open_case(ctx: CliContext, args: argparse.Namespace) -> None:
     message = ctx.tr(
         "Case {number} opened: the answer is due by {due}.",
         number=view.number,
-        due=fmt_moment(view.due_at),
+        due=fmt_moment(view.due_at, ctx.tr.language),
     )
     ctx.emit(case_data(view), message)
 

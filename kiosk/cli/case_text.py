@@ -22,6 +22,7 @@ from kiosk.case_words import (
 )
 from kiosk.cli.context import fmt_moment
 from kiosk.db.case_models import CaseState
+from kiosk.formats import day_text, points_text
 from kiosk.i18n import Translator, format_percent
 from kiosk.reports.decision_766 import Group766
 from kiosk.services.case_desk import CaseDetail, CaseView
@@ -63,8 +64,8 @@ def list_text(views: Sequence[CaseView], tr: Translator) -> str:
     rows = [
         (
             v.number,
-            fmt_moment(v.opened_at),
-            fmt_moment(v.due_at),
+            fmt_moment(v.opened_at, tr.language),
+            fmt_moment(v.due_at, tr.language),
             tr(STATE_WORDS[v.state]),
             v.owner_name or "—",
             _short(v.subject),
@@ -92,7 +93,7 @@ def _concerns(view: CaseView, tr: Translator) -> str | None:
 
 
 def case_text(view: CaseView, tr: Translator) -> str:
-    received = fmt_moment(view.opened_at) + " — " + tr(SOURCE_WORDS[view.source])
+    received = fmt_moment(view.opened_at, tr.language) + " — " + tr(SOURCE_WORDS[view.source])
     rows = [(tr("Number"), view.number), (tr("Received"), received)]
     rows.append((tr("Subject"), view.subject))
     if view.text:
@@ -103,17 +104,19 @@ def case_text(view: CaseView, tr: Translator) -> str:
         lines.append(concerns)
     warning = alert_words(view, tr)
     rows = [
-        (tr("Due"), fmt_moment(view.due_at) + (f" ({warning})" if warning else "")),
+        (tr("Due"), fmt_moment(view.due_at, tr.language) + (f" ({warning})" if warning else "")),
         (tr("State"), tr(STATE_WORDS[view.state])),
         (tr("Owner"), view.owner_name or "—"),
     ]
     if view.answer and view.answer_channel:
         how = tr(CHANNEL_WORDS[view.answer_channel]).lower()
-        rows.append((tr("Answer"), f"{view.answer} ({how}, {fmt_moment(view.answered_at)})"))
+        rows.append(
+            (tr("Answer"), f"{view.answer} ({how}, {fmt_moment(view.answered_at, tr.language)})")
+        )
     if view.transferred_to:
         rows.append((tr("Transferred to"), view.transferred_to))
     if view.closed_at and view.state is CaseState.CLOSED:
-        rows.append((tr("Closed"), fmt_moment(view.closed_at)))
+        rows.append((tr("Closed"), fmt_moment(view.closed_at, tr.language)))
     if view.answered_at:
         rows.append((tr("Handling rated"), _face(view.handling_rated, tr)))
     lines += [f"{label}: {value}" for label, value in rows]
@@ -135,7 +138,7 @@ def detail_text(
     lines = [case_text(detail.case, tr)]
     if detail.contact is not None:
         if detail.contact_removed_on is not None:
-            kept = tr("removed on {day}", day=_day(detail.contact_removed_on))
+            kept = tr("removed on {day}", day=day_text(detail.contact_removed_on, tr.language))
         else:
             kept = tr("removed {months} months after the case is closed", months=contact_months)
         lines.append(
@@ -150,17 +153,14 @@ def detail_text(
     for event in detail.events:
         # No clerk: the citizen at the kiosk, or the station recording their rating.
         who = f"{event.clerk_name}, {event.station}" if event.clerk_name else event.station
-        lines.append(f"  {fmt_moment(event.at)}  {event_words(event, tr, staff)} — {who}")
+        lines.append(
+            f"  {fmt_moment(event.at, tr.language)}  {event_words(event, tr, staff)} — {who}"
+        )
     return "\n".join(lines)
 
 
-def _day(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 def _points(points: Decimal, tr: Translator) -> str:
-    text = f"{points:.2f}"
-    return text.replace(".", ",") if tr.language == "vi" else text
+    return points_text(points, tr.language)
 
 
 def group_data(group: Group766, start: date, end: date) -> dict[str, Any]:
@@ -200,7 +200,9 @@ def group_text(group: Group766, start: date, end: date, tr: Translator) -> str:
     ]
     total = tr("Total: {points} / 18", points=_points(group.points, tr))
     period = tr(
-        "Decision 766, satisfaction group, {start} – {end}", start=_day(start), end=_day(end)
+        "Decision 766, satisfaction group, {start} – {end}",
+        start=day_text(start, tr.language),
+        end=day_text(end, tr.language),
     )
     return "\n".join([period, *_table([header, *rows]), total, tr(SCORING_NOTE)])
 

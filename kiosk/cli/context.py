@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from kiosk.clock import Clock, office_now
 from kiosk.config import Settings
 from kiosk.errors import KioskError
+from kiosk.formats import moment_text
 from kiosk.i18n import N_, Translator
 
 if TYPE_CHECKING:
@@ -81,5 +82,5 @@ class CliContext:
             print(text)
 
 
-def fmt_moment(moment: datetime | None) -> str:
-    return f"{moment:%H:%M %d/%m/%Y}" if moment else "—"
+def fmt_moment(moment: datetime | None, language: str) -> str:
+    return moment_text(moment, language) if moment else "—"

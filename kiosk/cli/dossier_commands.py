@@ -40,14 +40,14 @@ def dossier_text(view: DossierView, tr: Translator) -> str:
     rows = [
         (tr("Dossier code"), view.code),
         (tr("Service"), f"{name} ({view.service_code})"),
-        (tr("Received"), f"{fmt_moment(view.received_at)} — {taken_by}"),
-        (tr("Appointment"), fmt_moment(view.due_at)),
+        (tr("Received"), f"{fmt_moment(view.received_at, tr.language)} — {taken_by}"),
+        (tr("Appointment"), fmt_moment(view.due_at, tr.language)),
     ]
     if view.reappointed_due_at:
-        new_due = fmt_moment(view.reappointed_due_at)
+        new_due = fmt_moment(view.reappointed_due_at, tr.language)
         rows.append((tr("New appointment"), f"{new_due} ({view.reappointment_reason})"))
     if view.returned_at:
-        rows.append((tr("Returned"), fmt_moment(view.returned_at)))
+        rows.append((tr("Returned"), fmt_moment(view.returned_at, tr.language)))
     rows.append((tr("Status"), tr(STATUS_LABELS[view.status])))
     return "\n".join(f"{label}: {value}" for label, value in rows)
 
@@ -131,9 +131,9 @@ def list_dossiers(ctx: CliContext, args: argparse.Namespace) -> None:
         (
             v.code,
             v.service_code,
-            fmt_moment(v.received_at),
-            fmt_moment(v.due_at),
-            fmt_moment(v.returned_at),
+            fmt_moment(v.received_at, tr.language),
+            fmt_moment(v.due_at, tr.language),
+            fmt_moment(v.returned_at, tr.language),
             tr(STATUS_LABELS[v.status]),
         )
         for v in views

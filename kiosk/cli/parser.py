@@ -13,6 +13,7 @@ from kiosk.cli.case_parser import add_case_commands
 from kiosk.cli.case_slip_commands import add_case_slip_command
 from kiosk.cli.import_commands import add_import_command
 from kiosk.cli.ratings_export_commands import add_ratings_export
+from kiosk.cli.report_commands import add_report_command
 from kiosk.i18n import LANGUAGES, Translator
 
 STATIONS = ("kiosk", "clerk", "manager")
@@ -65,6 +66,7 @@ def build_parser(tr: Translator) -> argparse.ArgumentParser:
     _dossier_commands(commands, tr, common)
     _print_commands(commands, tr, common)
     _export_commands(commands, tr, common)
+    add_report_command(commands, tr, common)
     _rating_commands(commands, tr, common)
     add_case_commands(commands, tr, common)
     _admin_commands(commands, tr, common)

@@ -5,16 +5,17 @@ the audit log (once an hour)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import UNHAPPY
-from kiosk.db.models import AuditEvent, Dossier, Office, Rating, Station
+from kiosk.db.models import AuditEvent, Office, Rating, Station
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
+from kiosk.services.due_dossiers import due_counts
 from kiosk.services.gaming import GamingSignal, gaming_signals
 from kiosk.services.offices import find_office, office_calendar, ratings_of
 from kiosk.services.stations import SILENT_AFTER, stations_of
@@ -82,27 +83,13 @@ class AlertService(StationUseCases):
                         {"unhappy": unhappy, "total": total, "minutes": minutes},
                     )
                 )
-            next_day = office_calendar(office).next_working_day(now.date())
-            start = datetime.combine(next_day, time.min)
-            waiting = (
-                session.scalar(
-                    select(func.count())
-                    .select_from(Dossier)
-                    .where(
-                        Dossier.office_id == office.id,
-                        Dossier.returned_at.is_(None),
-                        Dossier.reappointed_at.is_(None),
-                        Dossier.due_at >= start,
-                        Dossier.due_at < start + timedelta(days=1),
-                    )
-                )
-                or 0
-            )
-            if waiting:
+            # The board's and the glance's "due next" (kiosk.services.due_dossiers): by the
+            # appointment in force, neither returned nor refused.
+            owed = due_counts(session, office, now.date())
+            if owed.due_next:
+                day = f"{owed.days.next_working_day:%d/%m}"
                 alerts.append(
-                    Alert(
-                        "due_next_day", DUE_NEXT_DAY, {"count": waiting, "day": f"{next_day:%d/%m}"}
-                    )
+                    Alert("due_next_day", DUE_NEXT_DAY, {"count": owed.due_next, "day": day})
                 )
             alerts += self._silent_kiosks(session, office, now)
             alerts += [

@@ -1,6 +1,8 @@
 """The clerk's day at a glance: dossiers due today, due on the next working day, overdue.
 
-The groups are kiosk.services.due_dossiers's, the same the manager's glance counts."""
+The groups are kiosk.services.due_dossiers's, the same the manager's glance counts. The board
+is the whole office's (a clerk covers a colleague's dossiers); one clerk's share of it adds up
+to it with the others' and the imported dossiers'."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class Board:
     overdue: list[DossierView]
     due_today: list[DossierView]
     due_next: list[DossierView]  # flagged: a delay must be announced a working day ahead
+    clerk_id: int | None = None  # whose dossiers: None for the whole office
 
 
 def effective_due(view: DossierView) -> date:
@@ -34,13 +37,16 @@ def effective_due(view: DossierView) -> date:
 
 
 class ClerkBoardService(StationUseCases):
-    def board(self) -> Board:
+    def board(self, clerk_id: int | None = None) -> Board:
+        """The office's board, or with `clerk_id` that clerk's own dossiers on it."""
         today = self._clock().date()
         with self._factory() as session:
             office = find_office(session, self._office_code)
             days = due_days(office, today)
             grouped = [
-                (group, dossier_view(d, today)) for group, d in due_dossiers(session, office, days)
+                (group, dossier_view(d, today))
+                for group, d in due_dossiers(session, office, days)
+                if clerk_id is None or d.clerk_id == clerk_id
             ]
 
         def of(wanted: DueGroup) -> list[DossierView]:
@@ -52,6 +58,7 @@ class ClerkBoardService(StationUseCases):
             overdue=of(DueGroup.OVERDUE),
             due_today=of(DueGroup.DUE_TODAY),
             due_next=of(DueGroup.DUE_NEXT),
+            clerk_id=clerk_id,
         )
 
     def search(self, text: str, limit: int = 50) -> list[DossierView]:

@@ -57,7 +57,7 @@ def open_with_contact(kiosk, **options):
 def test_a_case_walks_from_a_phone_petition_to_closed(kiosk, database):
     sign_stations(database, "manager-1")  # the call-back rating joins this station's chain
     out = open_with_contact(kiosk)
-    assert out == "Case 2026-0001 opened: the answer is due by 17:00 08/12/2026."
+    assert out == "Case 2026-0001 opened: the answer is due by Dec 8, 2026, 17:00."
     outputs = [out]
 
     code, out, err = kiosk("assign", "2026-0001", "--to", "2")
@@ -70,7 +70,7 @@ def test_a_case_walks_from_a_phone_petition_to_closed(kiosk, database):
         who=DUC, at=datetime(2026, 11, 27, 10, 0),
     )  # fmt: skip
     assert code == 0, err
-    assert "Answer: Đã gọi điện giải thích (by phone, 10:00 27/11/2026)" in out
+    assert "Answer: Đã gọi điện giải thích (by phone, Nov 27, 2026, 10:00)" in out
     outputs.append(out)
 
     code, out, err = kiosk(
@@ -88,14 +88,14 @@ def test_a_case_walks_from_a_phone_petition_to_closed(kiosk, database):
     no_contact(*outputs)
 
     code, out, err = kiosk("show", "2026-0001", at=datetime(2026, 11, 30, 9, 10))
-    assert f"Call back: {NAME}, {PHONE} (removed on 30/11/2027; managers only)." in out
+    assert f"Call back: {NAME}, {PHONE} (removed on Nov 30, 2027; managers only)." in out
     history = out.split("History:")[1].splitlines()[1:]
     assert [line.split("  ")[2] for line in history] == [
         "Received (By phone) — Võ Minh Tuấn, manager-1",
         "Given to Trần Văn Đức — Võ Minh Tuấn, manager-1",
         "Answered by phone: Đã gọi điện giải thích — Trần Văn Đức, manager-1",
         "The citizen rated the handling: Satisfied — manager-1",
-        "Called back at 08:45 30/11/2026 — Trần Văn Đức, manager-1",
+        "Called back at Nov 30, 2026, 08:45 — Trần Văn Đức, manager-1",
         "Closed — Võ Minh Tuấn, manager-1",
     ]
     with database.factory() as session:
@@ -197,7 +197,7 @@ def test_only_a_manager_changes_the_case_settings_and_it_is_audited(kiosk, datab
     code, out, _ = kiosk("settings", "--days", "15", as_json=True)
     assert code == 0 and json.loads(out) == {"case_days": 15, "contact_months": 12}
     # 15 working days from Monday 23/11, the 24th a holiday of the office's calendar.
-    assert "due by 17:00 15/12/2026" in kiosk("open", "--subject", "Kiến nghị")[1]
+    assert "due by Dec 15, 2026, 17:00" in kiosk("open", "--subject", "Kiến nghị")[1]
     with database.factory() as session:
         change = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "office.case_settings")
@@ -218,7 +218,7 @@ def test_the_766_parts_come_out_as_computed_by_hand(kiosk, database):
                            at=datetime(2026, 12, 31, 12, 0))  # fmt: skip
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "Decision 766, satisfaction group, 23/11/2026 – 31/12/2026"
+    assert lines[0] == "Decision 766, satisfaction group, Nov 23, 2026 – Dec 31, 2026"
     assert lines[3].split() == [*"Feedback cases handled on time".split(), "2", "1", "50", "%",
                                 "3.00", "/", "6"]  # fmt: skip
     assert lines[5] == "Total: 6.00 / 18"

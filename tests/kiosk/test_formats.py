@@ -37,3 +37,19 @@ def test_a_vietnamese_rate_never_shows_a_decimal_point_nor_a_trailing_zero(rate)
     text = percent_text(rate, "vi").removesuffix("\u00a0%")
     assert "." not in text and not text.endswith(",0")
     assert Decimal(text.replace(",", ".")) == rate
+
+
+def test_a_moment_a_short_day_a_month_and_a_mean():
+    from datetime import datetime
+
+    from kiosk.formats import mean_text, moment_text, month_text, short_day_text
+
+    at = datetime(2026, 11, 30, 9, 30)
+    assert moment_text(at, "vi") == "09:30 30/11/2026"
+    assert moment_text(at, "en") == "Nov 30, 2026, 09:30"
+    assert moment_text(at, "vi", short=True) == "09:30 30/11"
+    assert (
+        short_day_text(at.date(), "vi") == "30/11" and short_day_text(at.date(), "en") == "Nov 30"
+    )
+    assert month_text(at.date(), "vi") == "11/2026" and month_text(at.date(), "en") == "Nov 2026"
+    assert mean_text(Decimal("1.8"), "vi") == "1,8" and mean_text(Decimal("2"), "en") == "2.0"

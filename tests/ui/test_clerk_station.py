@@ -11,9 +11,11 @@ from PySide6.QtCore import QDate, Qt
 
 from kiosk.config import Settings
 from kiosk.db.models import PrintKind
+from kiosk.i18n import Translator
 from kiosk.printing.printers import printer_from_setting
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.dossiers import DossierService
+from kiosk.services.figure_names import ANNOUNCE_DELAYS, DUE_NEXT_OPEN, WHOLE_OFFICE
 from kiosk.status import DossierStatus
 from tests.kiosk.printer_fixtures import SocketPrinter
 from ui.clerk_window import ClerkWindow
@@ -348,9 +350,11 @@ def board_row(desk, code):
 def test_the_board_shows_each_dossier_in_words_and_names_the_selected_one(qtbot, window, desk):
     code = register(qtbot, window, "CT-HD", "Tôn Nữ Thị Ngọc Ánh")  # 24/11 is a holiday
     qtbot.waitUntil(lambda: "(1)" in desk.board.topLevelItem(2).text(0), timeout=WAIT)
-    assert desk.board.topLevelItem(2).text(0) == (
-        "Đến hạn ngày 25/11: báo trễ hạn ngay từ hôm nay (1)"
-    )
+    # The board is the whole office's and says so: "Đến hạn ngày 25/11, chưa trả (1) — toàn
+    # đơn vị: báo trễ hạn ngay từ hôm nay" once the catalogue has the words.
+    tr = Translator("vi")
+    figure = tr(WHOLE_OFFICE, figure=tr(DUE_NEXT_OPEN, day="25/11") + " (1)")
+    assert desk.board.topLevelItem(2).text(0) == tr(ANNOUNCE_DELAYS, figure=figure)
     row, cells = board_row(desk, code)
     assert cells == [
         code[-4:],
@@ -404,7 +408,8 @@ def test_messages_say_their_kind_in_a_sign_and_in_colour(qtbot, window, desk):
     assert desk.message.text() == f"✓ Hồ sơ {code} đã trả kết quả."
     assert desk.message.property("kind") == "success"  # the stylesheet's green
     find_and_select(qtbot, window, code)
-    assert not desk.return_button.isEnabled()  # returned: its status says so
+    # The search is answered off the UI thread; the dossier was selected before it already.
+    qtbot.waitUntil(lambda: not desk.return_button.isEnabled(), timeout=WAIT)  # returned
     assert desk.selected_status.text().startswith("đã trả, trước hạn")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
+from kiosk.formats import day_text
 from kiosk.i18n import Translator
 from kiosk.kiosk_case import KioskCase
 from kiosk.rating_flow import RatingFlow
@@ -24,7 +25,7 @@ def answer_words(case: KioskCase, tr: Translator) -> str:
             "Your feedback is kept on this kiosk and will be numbered as soon as the kiosk "
             "is back in touch with the office."
         )
-    due = case.due_at.strftime("%d/%m/%Y")
+    due = day_text(case.due_at.date(), tr.language)
     if case.contact_given:
         return tr("The office will call you back by phone by {date}.", date=due)
     return tr("Ask for the answer at the counter with this slip from {date}.", date=due)

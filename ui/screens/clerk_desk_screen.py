@@ -26,10 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import InvalidInputError
+from kiosk.formats import moment_text, short_day_text
 from kiosk.i18n import N_, Translator
 from kiosk.phone import NOT_A_VIETNAMESE_PHONE
 from kiosk.registration import NO_NAME, check_registration
 from kiosk.services.clerk_board import Board
+from kiosk.services.figure_names import (
+    ANNOUNCE_DELAYS,
+    DUE_NEXT_OPEN,
+    DUE_TODAY_OPEN,
+    OVERDUE_NOW,
+    WHOLE_OFFICE,
+)
 from kiosk.views import DocumentItem, DossierView, ServiceView
 from ui.theme import desk_stylesheet
 from ui.widgets.counter_form_dialog import PapersDialog, open_over
@@ -41,7 +49,6 @@ from ui.widgets.message_bar import MessageBar, MessageKind
 from ui.widgets.selected_dossier_panel import SelectedDossierPanel
 from ui.widgets.service_field import ServiceField
 
-_WHEN = "%H:%M %d/%m/%Y"
 LEFT_SHARE, LEFT_MOST = 0.34, 600  # the form's share of the width, and its most in pixels
 KEY_HINTS = (
     ("Enter", N_("picks the service, then the next field")),
@@ -380,7 +387,7 @@ class ClerkDeskScreen(QWidget):
             tr(
                 "Dossier {code}: appointment {when}.",
                 code=view.code,
-                when=f"{appointment(view):{_WHEN}}",
+                when=moment_text(appointment(view), tr.language),
             ),
         )
         self.service.reset()
@@ -394,14 +401,17 @@ class ClerkDeskScreen(QWidget):
 
     def show_board(self, board: Board, found: list[DossierView] | None = None) -> None:
         tr = self._tr
+        day = short_day_text(board.next_working_day, tr.language)
+        # The count right after the figure's name: a narrow board elides the end of a heading.
+        names = (OVERDUE_NOW, DUE_TODAY_OPEN, DUE_NEXT_OPEN)
+        titles = [tr(name, day=day) + " ({count})" for name in names]
+        if board.clerk_id is None:  # the counts are the office's, as on the manager's desk
+            titles = [tr(WHOLE_OFFICE, figure=title) for title in titles]
+        titles[2] = tr(ANNOUNCE_DELAYS, figure=titles[2])
         groups = [
-            ("overdue", tr("Overdue"), board.overdue),
-            ("today", tr("Due today"), board.due_today),
-            (
-                "next",
-                tr("Due {day}: announce any delay now", day=f"{board.next_working_day:%d/%m}"),
-                board.due_next,
-            ),
+            ("overdue", titles[0], board.overdue),
+            ("today", titles[1], board.due_today),
+            ("next", titles[2], board.due_next),
         ]
         if found is not None:
             groups.insert(0, ("search", tr("Search results"), found))

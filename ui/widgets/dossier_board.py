@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from kiosk.formats import moment_text, short_day_text
 from kiosk.i18n import N_, Translator
 from kiosk.status import STATUS_LABELS, DossierStatus
 from kiosk.views import DossierView
@@ -41,8 +42,6 @@ COLUMNS = (
 NUMBER, SERVICE, CITIZEN, RECEIVED, APPOINTMENT, STATUS, CLERK = range(len(COLUMNS))
 # How the width left by the short columns is shared out.
 _SHARES = {SERVICE: 0.44, CITIZEN: 0.30, CLERK: 0.26}
-_SHORT_DAY, _SHORT_TIME = "%d/%m", "%H:%M %d/%m"
-_FULL_TIME = "%H:%M %d/%m/%Y"
 
 _RED, _AMBER, _BLUE, _GREEN = "#b3261e", "#8a5300", "#0b3d91", "#1e6b34"
 
@@ -166,14 +165,20 @@ class DossierBoard(QTreeWidget):
     # -- contents ------------------------------------------------------------------------------
 
     def show_groups(self, groups: list[tuple[str, str, list[DossierView]]]) -> None:
-        """Each group is (kind, title, dossiers); kind is "search", "overdue", "today" or "next"."""
+        """Each group is (kind, title, dossiers); kind is "search", "overdue", "today" or "next".
+        The count goes where the title says "{count}" (near the start: a narrow board elides the
+        end), else after it in brackets."""
         chosen = self.selected_code()
         self.clear()
         self._views = {}
         for kind, title, views in groups:
-            group = QTreeWidgetItem([f"{title} ({len(views)})"])
+            count = str(len(views))
+            heading = (
+                title.replace("{count}", count) if "{count}" in title else f"{title} ({count})"
+            )
+            group = QTreeWidgetItem([heading])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(0, f"{title} ({len(views)})")
+            group.setToolTip(0, heading)
             font = QFont(self.font())
             font.setBold(True)
             group.setFont(0, font)
@@ -192,13 +197,16 @@ class DossierBoard(QTreeWidget):
     def _row(self, view: DossierView) -> QTreeWidgetItem:
         tr = self._tr
         service = view.service_name_en if tr.language == "en" else view.service_name_vi
-        due = appointment(view)
+        due, language = appointment(view), tr.language
         cells = {
             NUMBER: (daily_number(view.code), view.code),
             SERVICE: (service, f"{service} — {view.service_code}"),
             CITIZEN: (view.citizen.name or "—", view.citizen.name or tr("no name recorded")),
-            RECEIVED: (f"{view.received_at:{_SHORT_DAY}}", f"{view.received_at:{_FULL_TIME}}"),
-            APPOINTMENT: (f"{due:{_SHORT_TIME}}", f"{due:{_FULL_TIME}}"),
+            RECEIVED: (
+                short_day_text(view.received_at.date(), language),
+                moment_text(view.received_at, language),
+            ),
+            APPOINTMENT: (moment_text(due, language, short=True), moment_text(due, language)),
             STATUS: (status_words(view, tr), status_words(view, tr)),
             CLERK: (view.clerk_name or tr("Provincial system"), handled_by(view, tr)),
         }
@@ -210,8 +218,8 @@ class DossierBoard(QTreeWidget):
                 APPOINTMENT,
                 tr(
                     "{new} (re-appointed; first appointment {first})",
-                    new=f"{due:{_FULL_TIME}}",
-                    first=f"{view.due_at:{_FULL_TIME}}",
+                    new=moment_text(due, language),
+                    first=moment_text(view.due_at, language),
                 ),
             )
         bold = QFont(self.font())

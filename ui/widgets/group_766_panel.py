@@ -16,18 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import formats
 from kiosk.case_words import SCORING_NOTE
 from kiosk.i18n import N_, Translator, format_percent
 from kiosk.reports.decision_766 import Group766
 
-DAY = "%d/%m/%Y"
 # The first heading is the period's dates, until a period is shown.
 HEADINGS = (N_("Part"), N_("Rate (good/counted)"), N_("Points"))
 
 
 def points_text(value: Decimal, out_of: int, language: str) -> str:
-    text = f"{value:.2f}"
-    return (text.replace(".", ",") if language == "vi" else text) + f" / {out_of}"
+    return f"{formats.points_text(value, language)} / {out_of}"
 
 
 class Group766Panel(QGroupBox):
@@ -80,7 +79,11 @@ class Group766Panel(QGroupBox):
     def show_group(self, group: Group766, start: date, end: date) -> None:
         tr, language = self._tr, self._tr.language
         self.cells[0][0].setText(
-            tr("Period: {start} – {end}", start=f"{start:{DAY}}", end=f"{end:{DAY}}")
+            tr(
+                "Period: {start} – {end}",
+                start=formats.day_text(start, language),
+                end=formats.day_text(end, language),
+            )
         )
         rows = [
             (

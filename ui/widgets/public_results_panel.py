@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.formats import month_text
 from kiosk.i18n import N_, Translator, format_percent
 from kiosk.services.public_results import MIN_DUE_TO_SHOW, MIN_RATINGS_TO_SHOW, MonthResults
 
@@ -83,7 +84,7 @@ class PublicResultsPanel(QWidget):
             self.hide()
             return
         self.caption.setText(
-            tr("This month's results ({month})", month=f"{results.month:%m/%Y}")
+            tr("This month's results ({month})", month=month_text(results.month, tr.language))
             + " · "
             + tr("{count} ratings", count=results.ratings)
         )

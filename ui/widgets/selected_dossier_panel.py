@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kiosk.formats import moment_text
 from kiosk.i18n import Translator
 from kiosk.status import DELAY_REASONS
 from kiosk.views import DossierView
@@ -32,8 +33,6 @@ from ui.widgets.dossier_board import (
     status_icon,
     status_words,
 )
-
-_WHEN = "%H:%M %d/%m/%Y"
 
 
 class SelectedDossierPanel(QGroupBox):
@@ -153,7 +152,7 @@ class SelectedDossierPanel(QGroupBox):
                 tr(
                     "{status} — appointment {when} — {code}",
                     status=status_words(view, tr),
-                    when=f"{appointment(view):{_WHEN}}",
+                    when=moment_text(appointment(view), tr.language),
                     code=view.code,
                 )
             )
