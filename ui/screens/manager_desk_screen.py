@@ -164,8 +164,18 @@ class ManagerDeskScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(not busy)
-        if not busy:
+        if busy:
+            self.show_progress(0.0)
+        else:
             self.progress.hide()
+
+    def show_progress(self, share: float) -> None:
+        """A moving bar until the first share is known: a PDF reports none while it reads."""
+        if share <= 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(share * 100))
 
     def _preset_chosen(self, index: int) -> None:
         key = PRESETS[index][0]

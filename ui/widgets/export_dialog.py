@@ -1,0 +1,59 @@
+"""Asking where an export goes: Qt's own save dialog (not the desktop's, so that it looks and
+behaves the same on every office PC and can be driven by a test), opened in the folder used
+last with the period's default name. A CSV export is a folder of one file per table: for it
+the dialog chooses the folder that receives it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kiosk.i18n import N_, Translator
+
+TITLES = {
+    "pdf": N_("Save the report (PDF)"),
+    "xlsx": N_("Save the tables (Excel)"),
+    "csv": N_("Choose the folder for the CSV files"),
+}
+FILTERS = {"pdf": N_("PDF report (*.pdf)"), "xlsx": N_("Excel workbook (*.xlsx)")}
+# Room for the folder list and a long Vietnamese file name, on a 1366×768 screen too.
+DIALOG_SIZE = (1000, 600)
+
+
+class ExportDialog(QFileDialog):
+    """Chooses the target of one export: `chosen_path` once accepted (a file for PDF and XLSX,
+    always with the format's suffix; for CSV the folder that receives the report's folder)."""
+
+    def __init__(
+        self, tr: Translator, kind: str, folder: Path, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.setWindowTitle(tr(TITLES[kind]))
+        self.setDirectory(str(folder))
+        self.setLabelText(QFileDialog.DialogLabel.LookIn, tr("Look in:"))
+        self.setLabelText(QFileDialog.DialogLabel.Reject, tr("Cancel"))
+        if kind == "csv":
+            self.setFileMode(QFileDialog.FileMode.Directory)
+            self.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            self.setLabelText(QFileDialog.DialogLabel.FileName, tr("Folder:"))
+            self.setLabelText(QFileDialog.DialogLabel.Accept, tr("Choose"))
+        else:
+            self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            self.setFileMode(QFileDialog.FileMode.AnyFile)
+            self.setNameFilter(tr(FILTERS[kind]))
+            self.setDefaultSuffix(kind)
+            self.selectFile(name)
+            self.setLabelText(QFileDialog.DialogLabel.FileName, tr("File name:"))
+            self.setLabelText(QFileDialog.DialogLabel.FileType, tr("Format:"))
+            self.setLabelText(QFileDialog.DialogLabel.Accept, tr("Save"))
+        self.resize(*DIALOG_SIZE)
+
+    def chosen_path(self) -> Path:
+        [picked] = self.selectedFiles()
+        path = Path(picked)
+        if self.kind != "csv" and path.suffix.lower() != f".{self.kind}":
+            path = path.with_name(f"{path.name}.{self.kind}")  # a PDF is never saved as .txt
+        return path
