@@ -36,7 +36,7 @@ from ui.manager_cases import ManagerCases
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
 from ui.widgets.export_dialog import ExportDialog
-from ui.widgets.export_outcome import ExportDoneBox, failure_words
+from ui.widgets.export_outcome import ExportDoneBox, failure_box, failure_words
 from ui.widgets.export_places import ExportFolderMemory, default_name
 from ui.widgets.import_strip import add_import_strip
 from ui.window_display import describe_failure, stop_timers
@@ -272,6 +272,7 @@ class ManagerWindow(QMainWindow):
             kind,
             self.export_places.folder(),
             default_name(start, end, kind, self._tr),
+            fallback=self.export_folder,
             parent=self.desk,
         )
         dialog.accepted.connect(lambda: self._export_to(kind, dialog.chosen_path(), start, end))
@@ -309,9 +310,7 @@ class ManagerWindow(QMainWindow):
             self.desk.set_busy(False)
             words = failure_words(error, out, tr)
             self.desk.message.setText("⚠ " + words)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, tr("Report not saved"), words, parent=self.desk
-            )
+            box = failure_box(tr, words, parent=self.desk)
             box.finished.connect(box.deleteLater)
             self.export_failure = box
             box.open()

@@ -11,19 +11,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.config import Settings
 from kiosk.services.ratings import RatingService
+from tests.kiosk.signing import sign_stations
 from tests.ui.export_dialogs import DesktopOpener, name_field, open_dialog, save
 from ui.manager_window import ManagerWindow
 
 
 @pytest.fixture
 def rated(database, manager, clock):
-    ratings = RatingService(database.factory, station="kiosk-1", clock=clock)
+    # Signed, as an installed kiosk's are: the report's chain check reads every rating.
+    signer = sign_stations(database, "kiosk-1")
+    ratings = RatingService(database.factory, station="kiosk-1", clock=clock, signer=signer)
     for satisfaction in (Satisfaction.VERY_SATISFIED, Satisfaction.DISSATISFIED):
         clock.now += timedelta(minutes=1)
         ratings.record(RatingInput(satisfaction, service_code="HT-KS"))
@@ -130,7 +133,12 @@ def test_saved_offers_to_open_the_file_and_its_folder_on_the_desktop(
     done.open_folder_button.click()
     assert desktop.opened == [QUrl.fromLocalFile(str(tmp_path / "exports"))]
     assert not done.isVisible()
-    save(qtbot, window, "pdf")
+    dialog = open_dialog(qtbot, window, "pdf")  # the same name again: asked before replacing
+    qtbot.keyClick(name_field(dialog), Qt.Key.Key_Return)
+    question = dialog.replace_question
+    assert question.isVisible() and "Đã có tệp Bao-cao-23-11-2026.pdf" in question.text()
+    with qtbot.waitSignal(window.exported):
+        question.defaultButton().click()  # "Thay thế"
     window.export_done.open_file_button.click()
     assert desktop.opened[-1] == QUrl.fromLocalFile(str(written))
 
@@ -146,9 +154,7 @@ def test_csv_tables_go_into_a_folder_of_the_period_inside_the_folder_chosen(
     assert desktop.opened == [QUrl.fromLocalFile(str(report))]
 
 
-def test_a_folder_that_cannot_be_written_is_told_in_words_and_left_empty(
-    qtbot, window, tmp_path
-):
+def test_a_folder_that_cannot_be_written_is_told_in_words_and_left_empty(qtbot, window, tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
     with read_only(locked):

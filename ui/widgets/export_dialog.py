@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kiosk.i18n import N_, Translator
 
@@ -21,20 +22,37 @@ FILTERS = {"pdf": N_("PDF report (*.pdf)"), "xlsx": N_("Excel workbook (*.xlsx)"
 DIALOG_SIZE = (1000, 600)
 
 
+def _places(*folders: Path) -> list[QUrl]:
+    unique = dict.fromkeys([*folders, Path.home()])
+    return [QUrl.fromLocalFile(str(folder)) for folder in unique if folder.is_dir()]
+
+
 class ExportDialog(QFileDialog):
     """Chooses the target of one export: `chosen_path` once accepted (a file for PDF and XLSX,
     always with the format's suffix; for CSV the folder that receives the report's folder)."""
 
     def __init__(
-        self, tr: Translator, kind: str, folder: Path, name: str, parent: QWidget | None = None
+        self,
+        tr: Translator,
+        kind: str,
+        folder: Path,
+        name: str,
+        *,
+        fallback: Path,
+        parent: QWidget | None = None,
     ) -> None:
+        """Opens in `folder`; the side list offers it, `fallback` (where the end-of-day
+        reports are) and the home folder."""
         super().__init__(parent)
         self.kind = kind
+        self._tr = tr
+        self.replace_question: QMessageBox | None = None
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setWindowTitle(tr(TITLES[kind]))
         self.setDirectory(str(folder))
-        self.setLabelText(QFileDialog.DialogLabel.LookIn, tr("Look in:"))
-        self.setLabelText(QFileDialog.DialogLabel.Reject, tr("Cancel"))
+        # A list of names: the detail view's column headers are Qt's own English words.
+        self.setViewMode(QFileDialog.ViewMode.List)
+        self.setSidebarUrls(_places(folder, fallback))
         if kind == "csv":
             self.setFileMode(QFileDialog.FileMode.Directory)
             self.setOption(QFileDialog.Option.ShowDirsOnly, True)
@@ -42,6 +60,8 @@ class ExportDialog(QFileDialog):
             self.setLabelText(QFileDialog.DialogLabel.Accept, tr("Choose"))
         else:
             self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            # Qt's own question is in English only: `accept` asks in the reader's language.
+            self.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
             self.setFileMode(QFileDialog.FileMode.AnyFile)
             self.setNameFilter(tr(FILTERS[kind]))
             self.setDefaultSuffix(kind)
@@ -49,7 +69,34 @@ class ExportDialog(QFileDialog):
             self.setLabelText(QFileDialog.DialogLabel.FileName, tr("File name:"))
             self.setLabelText(QFileDialog.DialogLabel.FileType, tr("Format:"))
             self.setLabelText(QFileDialog.DialogLabel.Accept, tr("Save"))
+        # After the mode: choosing one resets the buttons' words.
+        self.setLabelText(QFileDialog.DialogLabel.LookIn, tr("Look in:"))
+        self.setLabelText(QFileDialog.DialogLabel.Reject, tr("Cancel"))
         self.resize(*DIALOG_SIZE)
+
+    def accept(self) -> None:
+        """Saves, or first asks whether to replace a report of that name."""
+        if self.kind == "csv" or not self.selectedFiles():
+            super().accept()
+            return
+        path = self.chosen_path()
+        if not path.is_file():
+            super().accept()  # a new name, or a folder typed to go into it
+            return
+        tr = self._tr
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            tr("{name} already exists. Replace it with the new report?", name=path.name),
+            parent=self,
+        )
+        replace = question.addButton(tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        question.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        question.setDefaultButton(replace)
+        replace.clicked.connect(lambda: QFileDialog.accept(self))
+        question.finished.connect(question.deleteLater)
+        self.replace_question = question
+        question.open()
 
     def chosen_path(self) -> Path:
         [picked] = self.selectedFiles()

@@ -15,6 +15,8 @@ from kiosk.errors import KioskError, StorageError
 from kiosk.i18n import N_, Translator
 from ui.window_display import describe_failure
 
+TEXT_WIDTH = 520
+WIDE_TEXT = f"QLabel#qt_msgbox_label {{ min-width: {TEXT_WIDTH}px; }}"
 # What an operating system's error number means for the manager, who chose the folder.
 DISK_PROBLEMS = {
     errno.ENOSPC: N_("the disk is full"),
@@ -52,6 +54,12 @@ def failure_words(error: BaseException, target: Path, tr: Translator) -> str:
     )
 
 
+def failure_box(tr: Translator, words: str, parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Report not saved"), words, parent=parent)
+    box.setStyleSheet(WIDE_TEXT)  # a path and its reason, on few lines
+    return box
+
+
 def open_on_desktop(path: Path) -> bool:
     """The file or folder in the desktop's own program; False when the desktop cannot."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -84,7 +92,14 @@ class ExportDoneBox(QMessageBox):
         )
         self.open_folder_button.clicked.connect(lambda: self._open(folder))
         self.close_button = self.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole)
-        self.setDefaultButton(self.open_file_button or self.open_folder_button)
+        for button in (self.open_file_button, self.open_folder_button, self.close_button):
+            if button is not None:
+                button.setObjectName("secondary")
+        # Wide enough for a period's file name on one line (Qt's box would break it).
+        self.setStyleSheet(WIDE_TEXT)
+        default = self.open_file_button or self.open_folder_button
+        default.setObjectName("primary")
+        self.setDefaultButton(default)
         self._tr = tr
 
     def _open(self, path: Path) -> None:
