@@ -58,6 +58,11 @@ class ExportDialog(QFileDialog):
             self.setOption(QFileDialog.Option.ShowDirsOnly, True)
             self.setLabelText(QFileDialog.DialogLabel.FileName, tr("Folder:"))
             self.setLabelText(QFileDialog.DialogLabel.Accept, tr("Choose"))
+            # Its only type would be Qt's English "Directories".
+            for name in ("fileTypeCombo", "fileTypeLabel"):
+                part = self.findChild(QWidget, name)
+                if part is not None:
+                    part.hide()
         else:
             self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             # Qt's own question is in English only: `accept` asks in the reader's language.
