@@ -1,8 +1,9 @@
 """The manager's export from the desk: asked where in a save dialog opened in the folder used
 last (remembered across restarts) with the period's name offered, the file written there, then
-buttons that open the file and its folder; a folder that cannot be written is told in words and
-nothing is left there."""
+buttons that open the file and its folder; a folder that cannot be written, a full disk or a
+kiosk file is told in words and nothing is left there."""
 
+import errno
 import os
 import shutil
 import subprocess
@@ -15,11 +16,16 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from kiosk.answers import RatingInput, Satisfaction
+from kiosk.atomic_file import write_atomically
 from kiosk.config import Settings
+from kiosk.errors import InvalidInputError, StorageError
+from kiosk.i18n import Translator
+from kiosk.protected_files import check_output
 from kiosk.services.ratings import RatingService
 from tests.kiosk.signing import sign_stations
 from tests.ui.export_dialogs import DesktopOpener, name_field, open_dialog, save
 from ui.manager_window import ManagerWindow
+from ui.widgets.export_outcome import failure_words
 
 
 @pytest.fixture
@@ -173,3 +179,22 @@ def test_the_end_of_day_export_still_asks_nothing(qtbot, window, clock, tmp_path
     with qtbot.waitSignal(window.exported) as exported:
         assert window.run_scheduled_export() is True
     assert exported.args[0] and window.export_dialog is None and window.export_done is None
+
+
+def test_a_full_disk_and_a_kiosk_file_are_told_in_words(tmp_path):
+    vi = Translator("vi")
+
+    def disk_full(partial: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = tmp_path / "Bao-cao-23-11-2026.pdf"
+    with pytest.raises(StorageError) as full:
+        write_atomically(target, disk_full)
+    assert "ổ đĩa đã đầy. Không có tệp nào được ghi vào đó." in failure_words(
+        full.value, target, vi
+    )
+    assert list(tmp_path.iterdir()) == []
+    database = tmp_path / "kiosk.sqlite3"
+    with pytest.raises(InvalidInputError) as kept:
+        check_output(database, [database])
+    assert failure_words(kept.value, database, vi) == kept.value.render(vi)  # names the file

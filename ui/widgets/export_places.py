@@ -32,7 +32,8 @@ def default_name(start: date, end: date, kind: str, tr: Translator) -> str:
     "Report-Nov-23-2026.pdf". The dates are the reader's own (kiosk.formats), made ASCII-safe.
     A CSV export is a folder of that name, without a suffix."""
     days = [ascii_safe(day_text(day, tr.language)) for day in (start, end)]
-    stem = f"{ascii_safe(tr(REPORT_WORD))}-{days[0]}" + (f"_{days[1]}" if end != start else "")
+    word = ascii_safe(tr(REPORT_WORD))
+    stem = f"{word}-{days[0]}" + (f"_{days[1]}" if end != start else "")
     return stem if kind == "csv" else f"{stem}.{kind}"
 
 
