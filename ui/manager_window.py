@@ -1,6 +1,7 @@
 """The manager's station: sign in with a manager's PIN, then the desk — today at a glance,
 charts and the clerks' indicators for any period, comments, alerts and exports. Every database
-read and every export runs off the UI thread; an export shows its progress after half a second."""
+read and every export runs off the UI thread; an export asks where to save (in the folder used
+last), shows its progress after half a second and ends with buttons that open what it wrote."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from kiosk.answers import COMPLAINT_WORDS, FACE_WORDS
 from kiosk.clock import Clock, office_now
@@ -34,6 +35,9 @@ from ui.import_watch import ImportWatch
 from ui.manager_cases import ManagerCases
 from ui.screens.manager_desk_screen import ManagerDeskScreen
 from ui.screens.sign_in_screen import SignInScreen
+from ui.widgets.export_dialog import ExportDialog
+from ui.widgets.export_outcome import ExportDoneBox, failure_box, failure_words
+from ui.widgets.export_places import ExportFolderMemory, default_name
 from ui.widgets.import_strip import add_import_strip
 from ui.window_display import describe_failure, stop_timers
 from ui.workers import run_in_background
@@ -67,11 +71,18 @@ class ManagerWindow(QMainWindow):
         factory: SessionFactory,
         export_folder: Path,
         clock: Clock = office_now,
+        desk_memory: Path | None = None,
     ) -> None:
+        """`desk_memory`: the file that remembers the folder of the last export across
+        restarts (None: remembered while the window lives)."""
         super().__init__()
         station, office = settings.station_name, settings.office_code
         self.settings, self.factory, self.clock = settings, factory, clock
         self.export_folder = export_folder
+        self.export_places = ExportFolderMemory(desk_memory, export_folder)
+        self.export_dialog: ExportDialog | None = None
+        self.export_done: ExportDoneBox | None = None
+        self.export_failure: QMessageBox | None = None
         self._tr = Translator(settings.language)
         self.sign_in_service = SignInService(
             factory, station=station, clock=clock, office_code=office
@@ -118,7 +129,7 @@ class ManagerWindow(QMainWindow):
             parent=self,
         )
         self._progress = _ProgressRelay(self)
-        self._progress.moved.connect(lambda share: self.desk.progress.setValue(int(share * 100)))
+        self._progress.moved.connect(self.desk.show_progress)
         self._exporting = False
         self._refreshing = False
         self._refresh_again = False  # asked while a refresh was under way
@@ -252,17 +263,31 @@ class ManagerWindow(QMainWindow):
     # -- exports ----------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
+        """Asks where (ExportDialog), then writes the desk's period there off the UI thread."""
+        if self._exporting:
+            return
+        start, end = self.desk.period
+        dialog = ExportDialog(
+            self._tr,
+            kind,
+            self.export_places.folder(),
+            default_name(start, end, kind, self._tr),
+            fallback=self.export_folder,
+            parent=self.desk,
+        )
+        dialog.accepted.connect(lambda: self._export_to(kind, dialog.chosen_path(), start, end))
+        dialog.finished.connect(dialog.deleteLater)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_to(self, kind: str, chosen: Path, start: date, end: date) -> None:
         if self._exporting:
             return
         tr, now = self._tr, self.clock()
-        start, end = self.desk.period
-        name = f"bao-cao-{start:%Y-%m-%d}" + (f"-den-{end:%Y-%m-%d}" if end != start else "")
-        out = self.export_folder / name
-        if kind != "csv":
-            out = out.with_suffix(f".{kind}")
+        # A CSV export is a folder of tables, made inside the folder chosen.
+        out = chosen / default_name(start, end, kind, tr) if kind == "csv" else chosen
         self._exporting = True
         self.desk.set_busy(True)
-        self.desk.progress.setValue(0)
         self.desk.message.setText(tr("Preparing the report…"))
         # Only a slow export shows a bar: a quick one would just flicker.
         QTimer.singleShot(PROGRESS_AFTER_MS, self._show_slow_progress)
@@ -270,13 +295,25 @@ class ManagerWindow(QMainWindow):
         def done(written: list[Path]) -> None:
             self._exporting = False
             self.desk.set_busy(False)
-            self.desk.message.setText(tr("Written to {path}.", path=written[0]))
+            self.export_places.remember(chosen if kind == "csv" else chosen.parent)
+            self.desk.message.setText(tr("Written to {path}.", path=out))
+            file, folder = (None, out) if kind == "csv" else (out, out.parent)
+            box = ExportDoneBox(tr, file, folder, parent=self.desk)
+            box.cannot_open.connect(lambda words: self.desk.message.setText("⚠ " + words))
+            box.finished.connect(box.deleteLater)
+            self.export_done = box
+            box.open()
             self.exported.emit(written)
 
         def failed(error: BaseException) -> None:
             self._exporting = False
             self.desk.set_busy(False)
-            self._show_problem(error)
+            words = failure_words(error, out, tr)
+            self.desk.message.setText("⚠ " + words)
+            box = failure_box(tr, words, parent=self.desk)
+            box.finished.connect(box.deleteLater)
+            self.export_failure = box
+            box.open()
             self.exported.emit([])
 
         run_in_background(
@@ -290,12 +327,16 @@ class ManagerWindow(QMainWindow):
                 now,
                 tr,
                 self._progress.moved.emit,
-                protected=kiosk_files(self.settings),
+                protected=self._kept_files(),
             ),
             done,
             failed,
             parent=self,
         )
+
+    def _kept_files(self) -> list[Path]:
+        remembered = self.export_places.file
+        return kiosk_files(self.settings) + ([remembered] if remembered else [])
 
     def _show_slow_progress(self) -> None:
         if self._exporting:
@@ -346,7 +387,10 @@ def start_manager(settings: Settings, *, windowed: bool) -> ManagerWindow:
     database = open_database(settings.database_url)
     folder = Path(settings.export_folder) if settings.export_folder else None
     window = ManagerWindow(
-        settings, factory=database.factory, export_folder=folder or user_data_dir() / "exports"
+        settings,
+        factory=database.factory,
+        export_folder=folder or user_data_dir() / "exports",
+        desk_memory=user_data_dir() / "manager-desk.ini",
     )
     show_station(window, windowed=windowed)
     window.sign_in_screen.counter.setFocus()

@@ -1,16 +1,19 @@
 """The manager's station: manager PIN, today's tiles beside their targets, charts and the
-clerks' indicators for a chosen period, alerts, comments followed up, exports with progress."""
+clerks' indicators for a chosen period, alerts, comments followed up, exports with progress
+(the save dialog itself: test_manager_export.py)."""
 
 from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.config import Settings
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
+from tests.ui.export_dialogs import name_field, open_dialog, save
 from ui.manager_window import ManagerWindow
 
 
@@ -143,26 +146,23 @@ def test_comments_filter_and_follow_up_with_a_note(qtbot, window):
     assert "đã được đánh dấu" in desk.message.text()
 
 
-def test_exports_of_the_chosen_period_run_off_screen(qtbot, window):
+def test_exports_of_the_chosen_period_run_off_screen(qtbot, window, tmp_path):
     desk = signed_in(qtbot, window)
     with qtbot.waitSignal(window.period_shown):
         desk.choose_preset("7")
+    dialog = open_dialog(qtbot, window, "pdf")
     with qtbot.waitSignal(window.exported) as pdf:
-        desk.export_buttons["pdf"].click()
+        qtbot.keyClick(name_field(dialog), Qt.Key.Key_Return)  # the name offered
         assert not desk.export_buttons["xlsx"].isEnabled()  # one export at a time
-    assert pdf.args[0][0].name == "bao-cao-2026-11-17-den-2026-11-23.pdf"
+    assert pdf.args[0][0] == tmp_path / "exports" / "Bao-cao-17-11-2026_23-11-2026.pdf"
     assert pdf.args[0][0].read_bytes().startswith(b"%PDF")
     assert desk.export_buttons["xlsx"].isEnabled() and not desk.progress.isVisible()
-    with qtbot.waitSignal(window.exported) as xlsx:
-        desk.export_buttons["xlsx"].click()
-    book = load_workbook(xlsx.args[0][0])
+    book = load_workbook(save(qtbot, window, "xlsx")[0])
     summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)}
     assert summary["Lượt đánh giá"] == 6
-    with qtbot.waitSignal(window.exported) as csv_files:
-        desk.export_buttons["csv"].click()
     # summary, services, clerks, register, chain heads, corrected times, cases, Decision 766
-    assert len(csv_files.args[0]) == 8
-    assert "bao-cao-2026-11-17-den-2026-11-23" in desk.message.text()
+    assert len(save(qtbot, window, "csv")) == 8
+    assert "Bao-cao-17-11-2026_23-11-2026" in desk.message.text()
 
 
 def test_end_of_day_export_writes_the_days_files_once_without_a_click(

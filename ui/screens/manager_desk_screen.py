@@ -27,6 +27,7 @@ from ui.screens.manager_glance_tab import ManagerGlanceTab
 from ui.screens.manager_people_tab import ManagerPeopleTab
 from ui.theme import desk_stylesheet
 
+PROGRESS_WIDTH = 360
 PRESETS = (
     ("today", N_("Today")),
     ("7", N_("Last 7 days")),
@@ -92,6 +93,8 @@ class ManagerDeskScreen(QWidget):
             self.tabs.addTab(tab, "")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
+        self.progress.setFormat("%p\u00a0%")  # "55 %", as the desk writes every share
+        self.progress.setMinimumWidth(PROGRESS_WIDTH)  # seen from the desk's chair
         self.progress.hide()
         self.message = QLabel(wordWrap=True)
         header = QHBoxLayout()
@@ -164,8 +167,18 @@ class ManagerDeskScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         for button in self.export_buttons.values():
             button.setEnabled(not busy)
-        if not busy:
+        if busy:
+            self.show_progress(0.0)
+        else:
             self.progress.hide()
+
+    def show_progress(self, share: float) -> None:
+        """A moving bar until the first share is known: a PDF reports none while it reads."""
+        if share <= 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(share * 100))
 
     def _preset_chosen(self, index: int) -> None:
         key = PRESETS[index][0]
