@@ -88,21 +88,23 @@ def period_integrity(
                 )
                 or ""
             )  # a missing predecessor breaks the first link below
-        # The driver's own values, not ORM objects: a province's day is 100,000 ratings.
-        rows = session.execute(
+        # The driver's own values, not ORM objects: a province's day is 100,000 ratings. The
+        # cursor is closed even when the walk stops at a broken link: left open, it would keep
+        # an old view of the database on its pooled connection for whoever uses it next.
+        with session.execute(
             text(
                 f"SELECT {STORED_COLUMNS} FROM ratings WHERE station = :station "
                 "AND station_sequence BETWEEN :first AND :last ORDER BY station_sequence"
             ).execution_options(yield_per=5000),
             {"station": station, "first": first, "last": last},
-        )
-        count, head, broken, _unmet = verify_station(
-            rows,
-            start_sequence=first,
-            start_hash=before,
-            payload=stored_payload,
-            keys=spans.get(station, []),
-        )
+        ) as rows:
+            count, head, broken, _unmet = verify_station(
+                rows,
+                start_sequence=first,
+                start_hash=before,
+                payload=stored_payload,
+                keys=spans.get(station, []),
+            )
         checked += count
         segments.append(StationSegment(station, first, last, head, broken))
     return PeriodIntegrity(segments, checked, unchecked)

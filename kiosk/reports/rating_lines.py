@@ -92,28 +92,29 @@ def rating_lines(
         .order_by(Rating.created_at, Rating.station, Rating.station_sequence)
         .execution_options(yield_per=BATCH)
     )
-    for row in session.execute(query):
-        (code, procedure, name_vi, name_en, at, channel, scale, satisfaction) = row[:8]
-        ind1, ind3, ind3_asked, ind4, ind7, reasons, station, sequence, digest = row[8:]
-        yield RatingLine(
-            dossier_code=code,
-            procedure_code=procedure,
-            procedure_name_vi=name_vi,
-            procedure_name_en=name_en,
-            rated_at=at,
-            channel=channel,
-            scale=scale,
-            satisfaction=satisfaction,
-            indicator_1=ind1,
-            indicator_3=ind3,
-            indicator_3_asked=ind3_asked,
-            indicator_4=ind4,
-            indicator_7=ind7,
-            reasons=_reasons(reasons),
-            station=station,
-            sequence=sequence,
-            hash=digest,
-        )
+    with session.execute(query) as rows:  # closed too when the reader stops early
+        for row in rows:
+            (code, procedure, name_vi, name_en, at, channel, scale, satisfaction) = row[:8]
+            ind1, ind3, ind3_asked, ind4, ind7, reasons, station, sequence, digest = row[8:]
+            yield RatingLine(
+                dossier_code=code,
+                procedure_code=procedure,
+                procedure_name_vi=name_vi,
+                procedure_name_en=name_en,
+                rated_at=at,
+                channel=channel,
+                scale=scale,
+                satisfaction=satisfaction,
+                indicator_1=ind1,
+                indicator_3=ind3,
+                indicator_3_asked=ind3_asked,
+                indicator_4=ind4,
+                indicator_7=ind7,
+                reasons=_reasons(reasons),
+                station=station,
+                sequence=sequence,
+                hash=digest,
+            )
 
 
 def _reasons(stored: str | None) -> tuple[str, ...]:

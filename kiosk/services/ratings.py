@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from collections.abc import Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -193,15 +194,19 @@ def verify_chains(
     ]
     unchecked = None if office_key is not None else office_key_problem
     for station in stations:
-        ratings = session.scalars(
-            select(Rating)
-            .where(Rating.station == station)
-            .order_by(Rating.station_sequence)
-            .execution_options(yield_per=500)
-        )
-        checked, head, broken, unmet = verify_station(
-            ratings, wanted.get(station, ()), keys=spans.get(station, [])
-        )
+        # Closed even when the walk stops at a broken link: an open cursor would keep an old
+        # view of the database on its pooled connection.
+        with closing(
+            session.scalars(
+                select(Rating)
+                .where(Rating.station == station)
+                .order_by(Rating.station_sequence)
+                .execution_options(yield_per=500)
+            )
+        ) as ratings:
+            checked, head, broken, unmet = verify_station(
+                ratings, wanted.get(station, ()), keys=spans.get(station, [])
+            )
         checked_total += checked
         heads[station], sequences[station] = head, checked
         lost += [(station, h) for h in sorted(unmet)]
