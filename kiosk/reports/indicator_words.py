@@ -46,6 +46,17 @@ INDICATOR_NAMES = {
     ),
 }
 
+CLASS_WORDS = {
+    "completes duties": N_("completes duties"),
+    "partly completes duties": N_("partly completes duties"),
+    "does not complete duties": N_("does not complete duties"),
+    "excellent": N_("excellent"),
+    "good": N_("good"),
+    "fair": N_("fair"),
+    "average": N_("average"),
+    "weak": N_("weak"),
+}
+
 NOT_CLASSIFIED = {
     NOT_ENOUGH_RATINGS: N_("Not classified: only {count}/{minimum} ratings"),
     NO_SCORES: N_("Not classified: no indicator scores yet"),
@@ -62,3 +73,10 @@ def not_classified_words(tally: Tally, tr: Translator) -> str | None:
         count=number_text(tally.ratings, tr.language),
         minimum=number_text(MIN_ANSWERS_TO_JUDGE, tr.language),
     )
+
+
+def classification_words(classification: str | None, tally: Tally, tr: Translator) -> str:
+    """The classification in words, else why there is none: the same cell on screen and paper."""
+    if classification is not None:
+        return tr(CLASS_WORDS[classification])
+    return not_classified_words(tally, tr) or "—"

@@ -13,9 +13,9 @@ from reportlab.platypus import Flowable, Paragraph
 from kiosk.formats import day_text, number_text, percent_text
 from kiosk.i18n import N_, Translator
 from kiosk.reports.figures import PeriodFigures
+from kiosk.reports.indicator_words import classification_words
 from kiosk.reports.indicators import unit_class
 from kiosk.reports.pdf_styles import ReportStyles, headed_table, header_cells
-from kiosk.reports.tables import CLASS_WORDS
 
 # The names a reader quotes: "late in the period" counts the dossiers due in it and returned late
 # or not at all; "overdue now" counts what the office still owes today, whenever it was due.
@@ -99,8 +99,8 @@ def headline(figures: PeriodFigures, tr: Translator, s: ReportStyles) -> list[Fl
             (tr("Indicator {number} (Circular 01/2018)", number=number), mean(value), "", "")
         )
     rows.append((tr("Indicator 3 as the citizens answered"), mean(unit.indicator_3_asked), "", ""))
-    words = unit_class(unit)
-    rows.append((tr("Unit classification"), tr(CLASS_WORDS[words]) if words else "—", "", ""))
+    words = classification_words(unit_class(unit), unit, tr)
+    rows.append((tr("Unit classification"), words, "", ""))
     header = header_cells(
         [tr("Figure"), tr("Value"), tr(N_("Target (at least)")), tr(N_("Assessment"))], s.cell_bold
     )

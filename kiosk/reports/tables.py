@@ -18,19 +18,10 @@ from kiosk.reports.cells import Cell
 from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
 from kiosk.reports.figures import PeriodFigures, period_figures
 from kiosk.reports.figures import Targets as Targets  # where the screens and reports import it
-from kiosk.reports.indicators import Tally, clerk_class, judged_class, unit_class
+from kiosk.reports.indicator_words import CLASS_WORDS as CLASS_WORDS
+from kiosk.reports.indicator_words import classification_words
+from kiosk.reports.indicators import Tally, judged_class, unit_class
 from kiosk.reports.integrity import PeriodIntegrity
-
-CLASS_WORDS = {
-    "completes duties": N_("completes duties"),
-    "partly completes duties": N_("partly completes duties"),
-    "does not complete duties": N_("does not complete duties"),
-    "excellent": N_("excellent"),
-    "good": N_("good"),
-    "fair": N_("fair"),
-    "average": N_("average"),
-    "weak": N_("weak"),
-}
 
 
 @dataclass(frozen=True)
@@ -98,7 +89,7 @@ def build_tables(
         )
     office, report, targets = figures.office, figures.report, figures.targets
     unit = report.unit
-    unit_words = tr(CLASS_WORDS[c]) if (c := unit_class(unit)) else None
+    unit_words = classification_words(unit_class(unit), unit, tr)
     corrections = figures.corrections
     summary_rows: list[list[Cell]] = [
         [tr("Dossiers received"), report.received, None, None],
@@ -193,7 +184,7 @@ def build_tables(
                 clerks[cid].display_name,
                 clerks[cid].counter,
                 *_figures(tally),
-                clerk_words(tally, tr),
+                classification_words(judged_class(tally), tally, tr),
             ]
             for cid, tally in sorted(report.by_clerk.items(), key=lambda i: clerks[i[0]].counter)
         ],
@@ -263,14 +254,6 @@ def _chain_heads(integrity: PeriodIntegrity, tr: Translator) -> Table:
             for segment in integrity.segments
         ],
     )
-
-
-def clerk_words(tally: Tally, tr: Translator) -> str | None:
-    if (words := judged_class(tally)) is not None:
-        return tr(CLASS_WORDS[words])
-    if clerk_class(tally) is None:
-        return None
-    return tr("too few ratings to judge ({count})", count=tally.ratings)
 
 
 def _register(

@@ -204,7 +204,7 @@ def test_xlsx_and_csv_exports_carry_the_same_figures(day_data, db_url, tmp_path,
     assert summary["Hồ sơ đến hạn"] == 5
     assert summary["Tỷ lệ đúng hạn (%)"] == 60.0 and summary["Tỷ lệ hài lòng (%)"] == 60.0
     assert summary["Chỉ số 1 (Thông tư 01/2018)"] == 0.8
-    assert summary["Xếp loại đơn vị"] is None  # 5 ratings: the unit is not judged, as a clerk
+    assert summary["Xếp loại đơn vị"] == "Chưa xếp loại: mới có 5/10 lượt đánh giá"  # as a clerk
     # Indicator 3 from the Form 02s recorded, the citizens' own answer beside it.
     assert summary["Chỉ số 3 (Thông tư 01/2018)"] == 1.0
     assert summary["Chỉ số 3 theo trả lời của người dân"] == 1.2
@@ -271,5 +271,5 @@ def test_pdf_report_reads_back_with_the_days_figures(day_data, db_url, tmp_path)
     assert "Tỷ lệ đúng hạn (%) 60 % 100 % chưa đạt" in text  # no ".0" in Vietnamese
     assert "Tỷ lệ hài lòng (%) 60 % 80 % chưa đạt" in text
     assert f"{tr(LATE_IN_PERIOD)} (2)" in text  # C and D
-    assert "Xếp loại đơn vị —" in text  # 5 ratings: the unit is not judged, as a clerk
+    assert "Xếp loại đơn vị" in text and "mới có 5/10 lượt đánh giá" in text  # cell wraps
     assert "Chỉ số 3 theo trả lời của người dân 1,2" in text  # a decimal comma

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.formats import number_text
 from kiosk.i18n import Translator
-from kiosk.reports.indicator_words import INDICATOR_NAMES, not_classified_words
+from kiosk.reports.indicator_words import INDICATOR_NAMES, classification_words
 from kiosk.reports.indicators import MIN_ANSWERS_TO_JUDGE, Tally, judged_class, unit_class
-from kiosk.reports.tables import CLASS_WORDS
 from kiosk.reports.trends import PeriodTrends
 
 INDICATORS = (1, 3, 4, 7)
@@ -50,9 +49,9 @@ class ManagerPeopleTab(QWidget):
     def show_people(self, trends: PeriodTrends, tr: Translator) -> None:
         self._set_headers(tr)
         unit = trends.report.unit
-        rows = [(tr("Whole unit"), unit, _class_words(unit_class(unit), unit, tr))]
+        rows = [(tr("Whole unit"), unit, classification_words(unit_class(unit), unit, tr))]
         rows += [
-            (row.name, row.tally, _class_words(judged_class(row.tally), row.tally, tr))
+            (row.name, row.tally, classification_words(judged_class(row.tally), row.tally, tr))
             for row in trends.by_clerk
         ]
         self.table.setRowCount(len(rows))
@@ -157,9 +156,3 @@ def _two_lines(text: str, metrics: QFontMetrics) -> int:
         for i in range(1, len(words))
     )
     return min(splits, default=metrics.horizontalAdvance(text)) + HEADER_PADDING
-
-
-def _class_words(classification: str | None, tally: Tally, tr: Translator) -> str:
-    if classification is not None:
-        return tr(CLASS_WORDS[classification])
-    return not_classified_words(tally, tr) or "—"
