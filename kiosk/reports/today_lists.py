@@ -5,29 +5,26 @@
   rows the "Due …" figure and the clerk's board count;
 - today's unhappy ratings with their reasons — the office's ratings as the figures count them
   (ratings_of) with an unhappy face (kiosk.answers.UNHAPPY);
-- each kiosk with when it was last heard of (its contact report, or a later rating) and whether
-  it has been silent for more than a working hour: only time the office is open counts, so a
-  kiosk switched off at night is no news, one off since mid-afternoon is news the next morning.
+- each kiosk with when it was last heard of and whether it is silent, as the banner's alert
+  says it (kiosk.services.kiosk_contacts).
 No contact details: a rating names its dossier's service and clerk, never the citizen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.answers import UNHAPPY, RatingChannel, Satisfaction
-from kiosk.calendar import WorkingCalendar
+from kiosk.answers import UNHAPPY, Satisfaction
 from kiosk.clock import day_range
-from kiosk.db.models import Clerk, Office, Rating, Service, Station
+from kiosk.db.models import Clerk, Office, Rating, Service
 from kiosk.services.due_dossiers import DueDays, DueGroup, due_dossiers
-from kiosk.services.offices import chained_ratings_of, office_calendar, ratings_of
-from kiosk.services.stations import stations_of
-
-SILENT_WORKING_TIME = timedelta(hours=1)
+from kiosk.services.kiosk_contacts import KioskContact as KioskContact
+from kiosk.services.kiosk_contacts import kiosk_contacts as kiosk_contacts
+from kiosk.services.offices import ratings_of
 
 
 @dataclass(frozen=True)
@@ -56,13 +53,6 @@ class UnhappyLine:
     satisfaction: Satisfaction
     reasons: tuple[str, ...]
     comment: str | None
-
-
-@dataclass(frozen=True)
-class KioskContact:
-    station: str
-    last_heard: datetime
-    silent: bool  # silent for more than SILENT_WORKING_TIME of office hours
 
 
 def due_next_lines(session: Session, office: Office, days: DueDays) -> list[DueLine]:
@@ -105,50 +95,3 @@ def unhappy_lines(session: Session, office: Office, today: date) -> list[Unhappy
         )
         for rating, name_vi, name_en, clerk in rows
     ]
-
-
-def kiosk_contacts(session: Session, office: Office, now: datetime) -> list[KioskContact]:
-    """The office's kiosks: those that report their contact, and any that rated today."""
-    heard: dict[str, datetime] = dict(
-        session.execute(
-            select(Station.name, Station.last_contact_at).where(
-                Station.kind == "kiosk", stations_of(session, office.id)
-            )
-        ).all()
-    )
-    begin, _ = day_range(now.date(), now.date())
-    rated = session.execute(
-        select(Rating.station, func.max(Rating.created_at))
-        .where(
-            Rating.created_at >= begin,
-            Rating.channel == RatingChannel.KIOSK,
-            chained_ratings_of(session, office.id),
-        )
-        .group_by(Rating.station)
-    ).all()
-    for station, latest in rated:
-        heard[station] = max(heard.get(station, latest), latest)
-    calendar = office_calendar(office)
-    return [
-        KioskContact(
-            station,
-            last,
-            silent=working_time_between(last, now, office, calendar) > SILENT_WORKING_TIME,
-        )
-        for station, last in sorted(heard.items())
-    ]
-
-
-def working_time_between(
-    start: datetime, end: datetime, office: Office, calendar: WorkingCalendar
-) -> timedelta:
-    """The office's opening hours between two moments, counted up to just past
-    SILENT_WORKING_TIME (no need to walk back through a kiosk silent for months)."""
-    total, day = timedelta(0), start.date()
-    while day <= end.date() and total <= SILENT_WORKING_TIME:
-        if calendar.is_working_day(day):
-            opens = max(start, datetime.combine(day, office.opening_time))
-            closes = min(end, datetime.combine(day, office.closing_time))
-            total += max(closes - opens, timedelta(0))
-        day += timedelta(days=1)
-    return total

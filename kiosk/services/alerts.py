@@ -11,14 +11,14 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.answers import UNHAPPY
-from kiosk.db.models import AuditEvent, Office, Rating, Station
+from kiosk.db.models import AuditEvent, Office, Rating
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.due_dossiers import due_counts
 from kiosk.services.gaming import GamingSignal, gaming_signals
-from kiosk.services.offices import find_office, office_calendar, ratings_of
-from kiosk.services.stations import SILENT_AFTER, stations_of
+from kiosk.services.kiosk_contacts import kiosk_contacts
+from kiosk.services.offices import find_office, ratings_of
 
 UNHAPPY_BURST = N_("{unhappy} of the last {total} ratings in {minutes} minutes were unhappy.")
 DUE_NEXT_DAY = N_("{count} dossiers are due on {day} and not returned: announce any delay today.")
@@ -100,29 +100,15 @@ class AlertService(StationUseCases):
         return alerts
 
     def _silent_kiosks(self, session: Session, office: Office, now: datetime) -> list[Alert]:
-        """Only while the office is open: a kiosk switched off at night is no news."""
-        opened = datetime.combine(now.date(), office.opening_time)
-        if not (
-            office_calendar(office).is_working_day(now.date())
-            and opened + SILENT_AFTER <= now <= datetime.combine(now.date(), office.closing_time)
-        ):
-            return []
-        silent = session.scalars(
-            select(Station)
-            .where(
-                Station.kind == "kiosk",
-                Station.last_contact_at < now - SILENT_AFTER,
-                stations_of(session, office.id),
-            )
-            .order_by(Station.name)
-        )
+        """The kiosks the Today tab marks silent (kiosk.services.kiosk_contacts)."""
         return [
             Alert(
-                f"kiosk_silent:{station.name}",
+                f"kiosk_silent:{kiosk.station}",
                 KIOSK_SILENT,
-                {"station": station.name, "since": f"{station.last_contact_at:%H:%M %d/%m}"},
+                {"station": kiosk.station, "since": f"{kiosk.last_heard:%H:%M %d/%m}"},
             )
-            for station in silent
+            for kiosk in kiosk_contacts(session, office, now)
+            if kiosk.silent
         ]
 
     def _log_once(self, session: Session, office: Office, alert: Alert, now: datetime) -> None:

@@ -1,6 +1,6 @@
 """The rows under the manager's figures for today: the dossiers due on the next working day and
 still out, today's unhappy ratings with their reasons, each kiosk's last contact and whether it
-has been silent for more than a working hour. Monday 23/11/2026 09:30; open 7:30–17:00."""
+has been silent for more than ten minutes of opening hours. Monday 23/11/2026 09:30; open 7:30–17:00."""
 
 from datetime import date, datetime
 
@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.reports.glance import day_glance
-from kiosk.reports.today_lists import working_time_between
+from kiosk.services.kiosk_contacts import working_time_between
 from kiosk.services.dossiers import DossierService
 from kiosk.services.offices import find_office, office_calendar
 from kiosk.services.ratings import RatingService
@@ -84,8 +84,8 @@ def test_only_office_hours_count_towards_silence(database, office):
     with database.factory() as session:
         place = find_office(session)
         calendar = office_calendar(place)
-        friday_evening, monday = datetime(2026, 11, 20, 16, 45), datetime(2026, 11, 23, 7, 50)
-        # 15 minutes on Friday, 20 on Monday: the night and the weekend do not count.
-        assert working_time_between(friday_evening, monday, place, calendar).seconds == 35 * 60
-        later = datetime(2026, 11, 23, 8, 20)
-        assert working_time_between(friday_evening, later, place, calendar).seconds == 65 * 60
+        friday_evening, monday = datetime(2026, 11, 20, 16, 55), datetime(2026, 11, 23, 7, 34)
+        # 5 minutes on Friday, 4 on Monday: the night and the weekend do not count.
+        assert working_time_between(friday_evening, monday, place, calendar).seconds == 9 * 60
+        later = datetime(2026, 11, 23, 7, 36)  # and now it is more than ten minutes
+        assert working_time_between(friday_evening, later, place, calendar).seconds == 11 * 60

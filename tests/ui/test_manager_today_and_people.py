@@ -70,7 +70,7 @@ def test_today_lists_the_dossiers_due_next_the_unhappy_ratings_and_the_kiosks(de
     kiosks = {row[0]: row for row in texts(tab.kiosks.table)}
     assert kiosks["kiosk-sanh"][1:] == [
         "08:00",
-        "Mất liên lạc quá 1 giờ làm việc",
+        "Mất liên lạc quá 10 phút trong giờ làm việc",
     ]
     assert kiosks["kiosk-1"][2].startswith("✓")
     for listing in (tab.due_next, tab.unhappy, tab.kiosks):

@@ -196,7 +196,7 @@ class KioskList(TitledList):
                 (
                     kiosk.station,
                     moment_text(kiosk.last_heard, language, today=now.date()),
-                    tr("No contact for over a working hour")
+                    tr("No contact for over 10 minutes of opening hours")
                     if kiosk.silent
                     else tr("✓ In contact"),
                 )
