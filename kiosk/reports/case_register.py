@@ -21,10 +21,9 @@ from kiosk.db.case_models import CaseState, FeedbackCase
 from kiosk.db.models import Clerk, Rating, Service
 from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
-from kiosk.reports.decision_766 import Group766, office_group_766
+from kiosk.reports.decision_766 import Group766
 from kiosk.reports.tables import Table
 from kiosk.services.cases import is_overdue
-from kiosk.services.offices import find_office
 
 GROUP_POINTS = 18
 # Answered on time, as the Decision 766 part judges it.
@@ -205,16 +204,16 @@ def group_rows(group: Group766, tr: Translator) -> list[list[Cell]]:
 
 def case_tables(
     session: Session,
-    office_code: str | None,
+    office_id: int,
     start: date,
     end: date,
     now: datetime,
     tr: Translator,
+    group: Group766,
 ) -> list[Table]:
-    """The case register and the Decision 766 group, after the period report's other tables."""
-    office = find_office(session, office_code)
-    lines = case_lines(session, office.id, start, end, now, tr)
-    group = office_group_766(session, office.id, start, end, now)
+    """The case register and the Decision 766 group (as the period's figures hold it), after
+    the period report's other tables."""
+    lines = case_lines(session, office_id, start, end, now, tr)
     return [
         Table(tr("Feedback cases"), register_header(tr), [line.cells for line in lines]),
         Table(tr("Decision 766 group"), group_header(tr), group_rows(group, tr)),

@@ -7,18 +7,16 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from kiosk.atomic_file import write_atomically, write_bytes_atomically
 from kiosk.db.session import SessionFactory
 from kiosk.formats import day_text
 from kiosk.i18n import Translator
 from kiosk.protected_files import check_output, check_outputs
-from kiosk.reports.case_register import case_lines, group_header, group_rows, register_header
+from kiosk.reports.case_register import case_tables
 from kiosk.reports.export import Progress, csv_paths, write_csv, write_xlsx
-from kiosk.reports.figures import PeriodFigures, period_figures
+from kiosk.reports.figures import period_figures
 from kiosk.reports.pdf_report import render_report_pdf
-from kiosk.reports.tables import Table, build_tables
+from kiosk.reports.tables import build_tables
 
 KINDS = ("pdf", "xlsx", "csv")
 # The database's share of the work, for the progress bar; the files take the rest.
@@ -30,16 +28,6 @@ def period_title(start: date, end: date, tr: Translator) -> str:
     if start == end:
         return tr("Report {period}", period=first)
     return tr("Report {start} – {end}", start=first, end=last)
-
-
-def _case_tables(session: Session, figures: PeriodFigures, tr: Translator) -> list[Table]:
-    """The case register and the Decision 766 group, after the period report's other tables
-    (kiosk.reports.case_register.case_tables, with the group the figures already hold)."""
-    lines = case_lines(session, figures.office.id, figures.start, figures.end, figures.now, tr)
-    return [
-        Table(tr("Feedback cases"), register_header(tr), [line.cells for line in lines]),
-        Table(tr("Decision 766 group"), group_header(tr), group_rows(figures.group_766, tr)),
-    ]
 
 
 def export_period(
@@ -93,7 +81,9 @@ def export_files(
         )
         tables = (
             build_tables(session, office_code, start, end, now.date(), tr, figures=figures)
-            + _case_tables(session, figures, tr)
+            + case_tables(
+                session, figures.office.id, start, end, figures.now, tr, figures.group_766
+            )
             if kinds - {"pdf"}
             else []
         )
