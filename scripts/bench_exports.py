@@ -33,7 +33,6 @@ from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, select
-from sqlalchemy.orm import aliased
 
 from kiosk.answers import RatingChannel, Satisfaction
 from kiosk.chain import GENESIS_HASH, STORED_COLUMNS, rating_hash, rating_payload
@@ -42,8 +41,10 @@ from kiosk.db.case_models import AnswerChannel, CaseSource, CaseState, FeedbackC
 from kiosk.db.models import Clerk, ClerkRole, Dossier, Office, Rating, Service
 from kiosk.db.open import open_database
 from kiosk.i18n import Translator
+from kiosk.reports.case_register import opened_cases_query
 from kiosk.reports.indicators import compute
 from kiosk.reports.period_export import export_files
+from kiosk.reports.tables import register_query
 from kiosk.services import demo_catalog
 
 DAY = date(2026, 11, 20)
@@ -209,61 +210,14 @@ def row_floor(connection: Connection, office_id: int) -> int:
     the chain's stored columns of the day's ratings, the cases' columns; fetched, not
     formatted. Returns how many rows."""
     begin, finish = day_range(DAY, DAY)
-    register = (
-        select(
-            Dossier.code,
-            Service.name_vi,
-            Dossier.citizen_name,
-            Dossier.citizen_address,
-            Dossier.citizen_phone,
-            Dossier.received_at,
-            Dossier.due_at,
-            Dossier.returned_at,
-            Dossier.reappointed_due_at,
-            Dossier.reappointment_reason,
-            Dossier.source,
-        )
-        .join(Service, Dossier.service_id == Service.id)
-        .where(
-            Dossier.office_id == office_id,
-            Dossier.received_at >= begin,
-            Dossier.received_at < finish,
-        )
-        .order_by(Dossier.received_at)
-    )
+    # The export's own queries, read bare: nothing formatted, nothing written.
+    register = register_query(office_id, begin, finish)
     chained = (
         select(*(Rating.__table__.c[name.strip()] for name in STORED_COLUMNS.split(",")))
         .where(Rating.created_at >= begin, Rating.created_at < finish)
         .order_by(Rating.station, Rating.station_sequence)
     )
-    about, owner = aliased(Clerk), aliased(Clerk)
-    cases = (
-        select(
-            FeedbackCase.number,
-            FeedbackCase.opened_at,
-            FeedbackCase.source,
-            FeedbackCase.subject,
-            Service.name_vi,
-            about.display_name,
-            FeedbackCase.state,
-            owner.display_name,
-            FeedbackCase.due_at,
-            FeedbackCase.answered_at,
-            FeedbackCase.answer_channel,
-            FeedbackCase.transferred_to,
-            Rating.satisfaction,
-        )
-        .outerjoin(Service, Service.id == FeedbackCase.service_id)
-        .outerjoin(about, about.id == FeedbackCase.about_clerk_id)
-        .outerjoin(owner, owner.id == FeedbackCase.owner_id)
-        .outerjoin(Rating, Rating.case_id == FeedbackCase.id)
-        .where(
-            FeedbackCase.office_id == office_id,
-            FeedbackCase.opened_at >= begin,
-            FeedbackCase.opened_at < finish,
-        )
-        .order_by(FeedbackCase.opened_at, FeedbackCase.number)
-    )
+    cases = opened_cases_query(office_id, begin, finish)
     return sum(len(connection.execute(query).all()) for query in (register, chained, cases))
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Unpack
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from kiosk.answers import FACE_WORDS, Satisfaction
@@ -100,14 +101,10 @@ def _on_time(case: FeedbackCase, judged_at: datetime) -> str:
     return ON_TIME if case.answered_at is not None else NOT_DUE_YET
 
 
-def case_lines(
-    session: Session, office_id: int, start: date, end: date, now: datetime, tr: Translator
-) -> list[CaseLine]:
-    """The cases opened in the period (the ones the Decision 766 parts count), oldest first."""
-    begin, finish = day_range(start, end)
-    judged_at = min(now, finish)
+def opened_cases_query(office_id: int, begin: datetime, finish: datetime) -> Select[Unpack[tuple[Any, ...]]]:
+    """The cases opened between two moments with the names the register shows, oldest first."""
     about, owner = aliased(Clerk), aliased(Clerk)
-    rows = session.execute(
+    return (
         select(
             FeedbackCase,
             Service.name_vi,
@@ -126,7 +123,16 @@ def case_lines(
             FeedbackCase.opened_at < finish,
         )
         .order_by(FeedbackCase.opened_at, FeedbackCase.number)
-    ).all()
+    )
+
+
+def case_lines(
+    session: Session, office_id: int, start: date, end: date, now: datetime, tr: Translator
+) -> list[CaseLine]:
+    """The cases opened in the period (the ones the Decision 766 parts count), oldest first."""
+    begin, finish = day_range(start, end)
+    judged_at = min(now, finish)
+    rows = session.execute(opened_cases_query(office_id, begin, finish)).all()
     return [
         CaseLine(
             number=case.number,

@@ -38,4 +38,3 @@ def corrected_rows(corrections: list[CorrectionView], tr: Translator) -> list[li
         ]
         for c in corrections
     ]
-

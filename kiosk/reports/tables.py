@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any, Unpack
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from kiosk.chain import BAD_SIGNATURE, FORGED_KEY, UNREGISTERED, UNSIGNED
@@ -256,38 +257,39 @@ def _chain_heads(integrity: PeriodIntegrity, tr: Translator) -> Table:
     )
 
 
+def register_query(office_id: int, begin: datetime, finish: datetime) -> Select[Unpack[tuple[Any, ...]]]:
+    """The columns of Form 07 for the dossiers received between two moments, oldest first."""
+    return (
+        select(
+            Dossier.code,
+            Service.name_vi,
+            Dossier.citizen_name,
+            Dossier.citizen_address,
+            Dossier.citizen_phone,
+            Dossier.received_at,
+            Dossier.due_at,
+            Dossier.returned_at,
+            Dossier.reappointed_due_at,
+            Dossier.reappointment_reason,
+            Dossier.source,
+        )
+        .join(Service, Dossier.service_id == Service.id)
+        .where(
+            Dossier.office_id == office_id,
+            Dossier.received_at >= begin,
+            Dossier.received_at < finish,
+        )
+        .order_by(Dossier.received_at)
+    )
+
+
 def _register(
     session: Session, office_id: int, office_name: str, start: date, end: date, tr: Translator
 ) -> Table:
     """Form 07, "Sổ theo dõi hồ sơ", for the dossiers received in the period."""
     begin, finish = day_range(start, end)
     # Plain columns through Core, not ORM rows: a province's day is 100,000 dossiers.
-    dossiers = (
-        session.connection()
-        .execute(
-            select(
-                Dossier.code,
-                Service.name_vi,
-                Dossier.citizen_name,
-                Dossier.citizen_address,
-                Dossier.citizen_phone,
-                Dossier.received_at,
-                Dossier.due_at,
-                Dossier.returned_at,
-                Dossier.reappointed_due_at,
-                Dossier.reappointment_reason,
-                Dossier.source,
-            )
-            .join(Service, Dossier.service_id == Service.id)
-            .where(
-                Dossier.office_id == office_id,
-                Dossier.received_at >= begin,
-                Dossier.received_at < finish,
-            )
-            .order_by(Dossier.received_at)
-        )
-        .all()
-    )
+    dossiers = session.connection().execute(register_query(office_id, begin, finish)).all()
     header = [
         tr("No."),
         tr("Dossier code"),
