@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
@@ -101,7 +101,9 @@ def _on_time(case: FeedbackCase, judged_at: datetime) -> str:
     return ON_TIME if case.answered_at is not None else NOT_DUE_YET
 
 
-def opened_cases_query(office_id: int, begin: datetime, finish: datetime) -> Select[Unpack[tuple[Any, ...]]]:
+def opened_cases_query(
+    office_id: int, begin: datetime, finish: datetime
+) -> Select[*tuple[Any, ...]]:
     """The cases opened between two moments with the names the register shows, oldest first."""
     about, owner = aliased(Clerk), aliased(Clerk)
     return (

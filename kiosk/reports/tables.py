@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -257,7 +257,7 @@ def _chain_heads(integrity: PeriodIntegrity, tr: Translator) -> Table:
     )
 
 
-def register_query(office_id: int, begin: datetime, finish: datetime) -> Select[Unpack[tuple[Any, ...]]]:
+def register_query(office_id: int, begin: datetime, finish: datetime) -> Select[*tuple[Any, ...]]:
     """The columns of Form 07 for the dossiers received between two moments, oldest first."""
     return (
         select(
