@@ -1,6 +1,7 @@
 """The rows under the manager's figures for today: the dossiers due on the next working day and
 still out, today's unhappy ratings with their reasons, each kiosk's last contact and whether it
-has been silent for more than ten minutes of opening hours. Monday 23/11/2026 09:30; open 7:30–17:00."""
+has been silent for more than ten minutes of opening hours. Monday 23/11/2026 09:30; open
+7:30–17:00."""
 
 from datetime import date, datetime
 
@@ -8,8 +9,8 @@ import pytest
 
 from kiosk.answers import RatingInput, Satisfaction
 from kiosk.reports.glance import day_glance
-from kiosk.services.kiosk_contacts import working_time_between
 from kiosk.services.dossiers import DossierService
+from kiosk.services.kiosk_contacts import working_time_between
 from kiosk.services.offices import find_office, office_calendar
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
