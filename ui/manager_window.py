@@ -194,7 +194,7 @@ class ManagerWindow(QMainWindow):
             self.stations.report_contact("manager")
             with self.factory() as session:
                 glance = day_glance(session, self.settings.office_code, now)
-            alerts = [tr(a.message, **a.params) for a in self.alerts.current()]
+            alerts = [tr(a.message, **a.params) for a in self.alerts.current(language=tr.language)]
             comments = self.comments.list(
                 unhappy_only=which == "unhappy", open_only=which == "open", period=period
             )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.answers import UNHAPPY
 from kiosk.db.models import AuditEvent, Office, Rating
+from kiosk.formats import moment_text, short_day_text
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
@@ -60,7 +61,8 @@ class Alert:
 
 
 class AlertService(StationUseCases):
-    def current(self, rules: AlertRules = AlertRules()) -> list[Alert]:
+    def current(self, rules: AlertRules = AlertRules(), language: str = "vi") -> list[Alert]:
+        """The alerts in force, their days and times written for a reader of `language`."""
         now = self._clock()
         alerts = []
         with self._factory.begin() as session:
@@ -87,11 +89,11 @@ class AlertService(StationUseCases):
             # appointment in force, neither returned nor refused.
             owed = due_counts(session, office, now.date())
             if owed.due_next:
-                day = f"{owed.days.next_working_day:%d/%m}"
+                day = short_day_text(owed.days.next_working_day, language)
                 alerts.append(
                     Alert("due_next_day", DUE_NEXT_DAY, {"count": owed.due_next, "day": day})
                 )
-            alerts += self._silent_kiosks(session, office, now)
+            alerts += self._silent_kiosks(session, office, now, language)
             alerts += [
                 _gaming_alert(signal) for signal in gaming_signals(session, office.id, now.date())
             ]
@@ -99,13 +101,18 @@ class AlertService(StationUseCases):
                 self._log_once(session, office, alert, now)
         return alerts
 
-    def _silent_kiosks(self, session: Session, office: Office, now: datetime) -> list[Alert]:
+    def _silent_kiosks(
+        self, session: Session, office: Office, now: datetime, language: str
+    ) -> list[Alert]:
         """The kiosks the Today tab marks silent (kiosk.services.kiosk_contacts)."""
         return [
             Alert(
                 f"kiosk_silent:{kiosk.station}",
                 KIOSK_SILENT,
-                {"station": kiosk.station, "since": f"{kiosk.last_heard:%H:%M %d/%m}"},
+                {
+                    "station": kiosk.station,
+                    "since": moment_text(kiosk.last_heard, language, short=True),
+                },
             )
             for kiosk in kiosk_contacts(session, office, now)
             if kiosk.silent
