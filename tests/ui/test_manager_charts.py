@@ -209,9 +209,7 @@ def window(qtbot, database, manager, clock, tmp_path):
 def test_today_on_the_desk_is_a_bar_with_its_value_in_vietnamese(qtbot, window):
     charts = window.desk.charts
     assert window.desk.period == (MONDAY, MONDAY)
-    assert (
-        charts.by_day.title == "Satisfaction on 23/11/2026 (%)"
-    )  # msgid until the lead translates
+    assert charts.by_day.title == "Mức độ hài lòng ngày 23/11/2026 (%)"
     assert charts.by_day.as_bars
     [mark] = charts.by_day.marks()
     assert mark.label == "66,7\u00a0%"
