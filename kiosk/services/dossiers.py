@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
+from kiosk.clock import Clock, office_now
 from kiosk.db.limits import fitted
 from kiosk.db.models import (
     Clerk,
@@ -21,6 +22,7 @@ from kiosk.db.models import (
     RegisterCounter,
     Service,
 )
+from kiosk.db.session import SessionFactory
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -38,6 +40,16 @@ from kiosk.services.counters import count_up
 from kiosk.services.dossier_input import checked_citizen, checked_documents
 from kiosk.services.offices import find_office, find_service, office_calendar
 from kiosk.services.print_jobs import enqueue
+from kiosk.services.registration_writes import (
+    ClerkFacts,
+    NewDossier,
+    OfficeFacts,
+    ServiceFacts,
+    StationFacts,
+    guard_values,
+    take_numbers,
+    write_rows,
+)
 from kiosk.status import DossierStatus, dossier_status
 from kiosk.views import CitizenDetails, DocumentItem, DossierView, SupplementView
 
@@ -322,8 +334,24 @@ def dossiers_query(office_id: int, received_on: date | None = None) -> Select[Do
     return query.order_by(Dossier.received_at)
 
 
+CHANGED_WHILE_REGISTERING = N_(
+    "The office's services or clerks changed during the registration: register it again."
+)
+
+
 class DossierService(StationUseCases):
     """The dossier use cases, each in one transaction, for the command line and the screens."""
+
+    def __init__(
+        self,
+        factory: SessionFactory,
+        *,
+        station: str,
+        clock: Clock = office_now,
+        office_code: str | None = None,
+    ) -> None:
+        super().__init__(factory, station=station, clock=clock, office_code=office_code)
+        self._facts = StationFacts(office_code)
 
     def _acting_clerk_id(self, clerk_id: int | None) -> int:
         with self._factory() as session:
@@ -355,35 +383,114 @@ class DossierService(StationUseCases):
         `print_receipt`, its receipt is queued in the same transaction, so a dossier never
         exists without its receipt job, nor a job without it."""
         # Everything that can be refused is checked before a number is taken (the service and
-        # the clerk just before it): a refused registration must not use up a dossier number.
+        # the clerk with it): a refused registration must not use up a dossier number.
         citizen = checked_citizen(citizen)
-        checked_documents(documents, sets)
+        rows = checked_documents(documents, sets) or None
         if stated is not None:
             check_receipt_time(stated.at, self._clock())  # before the manager's PIN is tried
         received_at, correction = self._timing(stated, clerk_id)
-        # The day's number is taken in its own short transaction: the counter's row lock is
-        # held for one statement, not for the whole registration, so twenty clerks do not queue
-        # behind each other. A registration that then fails leaves a gap, never a duplicate.
+        if correction is not None:
+            return self._register_corrected(
+                service_code, clerk_id, received_at, correction, citizen, print_receipt,
+                documents, sets,
+            )  # fmt: skip
+        # One transaction: the counters' rows stay locked from the number to the commit, two
+        # statements on PostgreSQL (see kiosk.services.registration_writes).
         with self._factory.begin() as session:
-            office_id = self._office_id(session)
-            offered_service(session, service_code)
-            find_clerk(session, office_id, clerk_id)
-            sequence = _next_sequence(session, office_id, received_at.date())
-            entry = _next_register_entry(session, office_id, received_at.year)
+            connection = session.connection()
+            for _ in range(3):
+                office, service, clerk = self._kept_facts(session, service_code, clerk_id)
+                day = received_at.date()
+                due_day = office.calendar.due_date(received_at, service.processing_days)
+                guard = guard_values(office, service, clerk, day, due_day)
+                numbers = take_numbers(connection, guard, day)
+                if numbers is not None:
+                    break
+                self._facts.forget()  # something changed since it was read: read it again
+            else:
+                raise ConflictError(CHANGED_WHILE_REGISTERING)
+            sequence, entry = numbers
+            code = format_dossier_code(office.code, day, sequence)
+            due_at = _with_time(due_day, office.closing_time)
+            dossier = NewDossier(
+                id=uuid.uuid4(),
+                received_at=received_at,
+                due_at=due_at,
+                citizen_name=citizen.name,
+                citizen_address=citizen.address,
+                citizen_phone=citizen.phone,
+                documents=rows,
+                sets=sets,
+                station=self._station,
+                print_receipt=print_receipt,
+            )
+            write_rows(
+                connection,
+                dossier,
+                code=code,
+                entry=entry,
+                office=office,
+                service=service,
+                clerk=clerk,
+                audit_details={"service": service.code, "due_at": due_at.isoformat()},
+            )
+        return DossierView(
+            id=dossier.id,
+            code=code,
+            service_code=service.code,
+            service_name_vi=service.name_vi,
+            service_name_en=service.name_en,
+            processing_days=service.processing_days,
+            clerk_name=clerk.display_name,
+            counter=clerk.counter,
+            received_at=received_at,
+            due_at=due_at,
+            returned_at=None,
+            reappointed_due_at=None,
+            reappointment_reason=None,
+            reappointed_at=None,
+            citizen=citizen,
+            status=dossier_status(due_at, None, self._clock().date()),
+            documents=tuple(DocumentItem(r["name"], r["form"], r["count"]) for r in rows or ()),
+            sets=sets,
+            register_entry=entry,
+        )
+
+    def _kept_facts(
+        self, session: Session, service_code: str, clerk_id: int | None
+    ) -> tuple[OfficeFacts, ServiceFacts, ClerkFacts]:
+        """The office, service and clerk as kept, each read (and refused) only when not kept."""
+        office = self._facts.office(session)
+        service = self._facts.service(service_code, lambda: offered_service(session, service_code))
+        clerk = self._facts.clerk(clerk_id, lambda: find_clerk(session, office.id, clerk_id))
+        return office, service, clerk
+
+    def _register_corrected(
+        self,
+        service_code: str,
+        clerk_id: int | None,
+        received_at: datetime,
+        correction: Correction,
+        citizen: CitizenDetails,
+        print_receipt: bool,
+        documents: Sequence[DocumentItem],
+        sets: int,
+    ) -> DossierView:
+        """A registration at a stated time a manager approved: rare, so written the plain way."""
         with self._factory.begin() as session:
             office = find_office(session, self._office_code)
+            service = offered_service(session, service_code)
+            clerk = find_clerk(session, office.id, clerk_id)
             dossier = register_dossier(
                 session,
                 office,
-                service_code=service_code,
-                clerk=find_clerk(session, office.id, clerk_id),
+                service_code=service.code,
+                clerk=clerk,
                 received_at=received_at,
                 citizen=citizen,
                 station=self._station,
-                sequence=sequence,
                 documents=documents,
                 sets=sets,
-                register_entry=entry,
                 correction=correction,
             )
             if print_receipt:
@@ -392,7 +499,7 @@ class DossierService(StationUseCases):
                     dossier,
                     PrintKind.RECEIPT,
                     station=self._station,
-                    at=correction.recorded_at if correction else dossier.received_at,
+                    at=correction.recorded_at,
                 )
             session.flush()
             return dossier_view(dossier, self._clock().date())
