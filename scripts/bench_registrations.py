@@ -9,7 +9,8 @@ with SQLAlchemy's before_cursor_execute event; target ≤ 4).
 SQLite: one station registering alone on the embedded file, interleaved one for one with the
 floor: one INSERT of a dossier-sized row and its commit, through an engine made the same way
 (WAL, synchronous=FULL, the pooled connection reused), into a file of its own beside ours.
-Target: p99 ≤ 2× the floor's p99, and ≤ 1.5 ms where the floor allows it (floor p99 ≤ 0.75 ms).
+Target: p99 ≤ 2× the floor's p99, and ≤ 1.5 ms where the floor allows it (its own p99 is under
+1.5 ms: a disk whose bare commit takes longer cannot give a registration in 1.5 ms).
 Each latency is one `register` call, from the clerk's click to its commit; the CPU time of the
 process is given beside it, steadier than the wall clock on a busy machine.
 """
@@ -196,8 +197,9 @@ def run(
         floor_p50, floor_p99 = percentiles([x for r in results for x in r.floor])
         floor_cpu = statistics.mean(result.floor_cpu for result in results) * 1000
         ratio = p99 / floor_p99
-        # 1.5 ms is asked for only where the floor leaves room for it under the 2× rule.
-        limit = min(RATIO_TARGET * floor_p99, max(P99_TARGET_MS, floor_p99))
+        limit = RATIO_TARGET * floor_p99
+        if floor_p99 < P99_TARGET_MS:  # the floor allows 1.5 ms
+            limit = min(limit, P99_TARGET_MS)
         met = "target met" if p99 <= limit else "target NOT met"
         print(
             f"  {label} vs floor (one INSERT + commit): floor p50 {floor_p50:.2f} ms "
