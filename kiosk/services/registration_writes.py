@@ -16,14 +16,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Date,
     Executable,
     Integer,
+    Table,
     and_,
     bindparam,
     exists,
@@ -149,7 +151,7 @@ class NewDossier:
 def facts_still_hold() -> ColumnElement[bool]:
     """True while the rows a registration was worked out from still read as kept: the office's
     hours, the days off in the window the appointment was counted over, the service, the clerk."""
-    office_id = bindparam("office_id")
+    office_id: BindParameter[int] = bindparam("office_id", type_=Integer)
     in_window = and_(
         OfficeDayOff.office_id == office_id,
         OfficeDayOff.day.between(bindparam("first_day"), bindparam("due_day")),
@@ -217,7 +219,7 @@ def _numbers_statements(dialect_name: str) -> tuple[Executable, ...]:
     upsert that row-locks its counter until commit, so no two clerks share a number. On
     PostgreSQL the first statement takes both, the entry after the number (one lock order)."""
     dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
-    office_id = bindparam("office_id", type_=Integer)
+    office_id: BindParameter[int] = bindparam("office_id", type_=Integer)
     day_source = select(office_id, bindparam("day", type_=Date), literal(1)).where(
         facts_still_hold()
     )
@@ -287,13 +289,13 @@ def _row_statements(dialect_name: str, print_receipt: bool) -> tuple[Executable,
     """The dossier, its audit row and (with a receipt) its print job: one statement of CTEs on
     PostgreSQL, one per table elsewhere."""
     rows = [
-        insert(Dossier.__table__).values(_prefixed("dossier", _DOSSIER_KEYS)),
-        insert(AuditEvent.__table__).values(_prefixed("audit", _AUDIT_KEYS)),
+        insert(cast(Table, Dossier.__table__)).values(_prefixed("dossier", _DOSSIER_KEYS)),
+        insert(cast(Table, AuditEvent.__table__)).values(_prefixed("audit", _AUDIT_KEYS)),
     ]
     if print_receipt:
         job = _prefixed("job", _JOB_KEYS)
-        job["ticket_id"] = job.pop("dossier_id")
-        rows.append(insert(PrintJob.__table__).values(job))
+        job["ticket_id"] = job.pop("dossier_id")  # the column keeps the first name
+        rows.append(insert(cast(Table, PrintJob.__table__)).values(job))
     if dialect_name != "postgresql":
         return tuple(rows)
     *before, last = rows
