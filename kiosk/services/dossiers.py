@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from kiosk.clock import Clock, office_now
@@ -22,7 +22,7 @@ from kiosk.db.models import (
     RegisterCounter,
     Service,
 )
-from kiosk.db.session import SessionFactory
+from kiosk.db.session import SessionFactory, bound_engine
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -396,10 +396,9 @@ class DossierService(StationUseCases):
             )  # fmt: skip
         # One transaction: the counters' rows stay locked from the number to the commit, two
         # statements on PostgreSQL (see kiosk.services.registration_writes).
-        with self._factory.begin() as session:
-            connection = session.connection()
+        with bound_engine(self._factory).begin() as connection:
             for _ in range(3):
-                office, service, clerk = self._kept_facts(session, service_code, clerk_id)
+                office, service, clerk = self._kept_facts(connection, service_code, clerk_id)
                 day = received_at.date()
                 due_day = office.calendar.due_date(received_at, service.processing_days)
                 guard = guard_values(office, service, clerk, day, due_day)
@@ -457,12 +456,18 @@ class DossierService(StationUseCases):
         )
 
     def _kept_facts(
-        self, session: Session, service_code: str, clerk_id: int | None
+        self, connection: Connection, service_code: str, clerk_id: int | None
     ) -> tuple[OfficeFacts, ServiceFacts, ClerkFacts]:
         """The office, service and clerk as kept, each read (and refused) only when not kept."""
-        office = self._facts.office(session)
-        service = self._facts.service(service_code, lambda: offered_service(session, service_code))
-        clerk = self._facts.clerk(clerk_id, lambda: find_clerk(session, office.id, clerk_id))
+        kept = self._facts.kept(service_code, clerk_id)
+        if kept is not None:
+            return kept
+        with Session(bind=connection) as session:  # reads in the registration's transaction
+            office = self._facts.office(session)
+            service = self._facts.service(
+                service_code, lambda: offered_service(session, service_code)
+            )
+            clerk = self._facts.clerk(clerk_id, lambda: find_clerk(session, office.id, clerk_id))
         return office, service, clerk
 
     def _register_corrected(

@@ -97,6 +97,16 @@ class StationFacts:
         self._services.clear()
         self._clerks.clear()
 
+    def kept(
+        self, service_code: str, clerk_id: int | None
+    ) -> tuple[OfficeFacts, ServiceFacts, ClerkFacts] | None:
+        """All three as kept, or None when one must be read first."""
+        service = self._services.get(service_code)
+        clerk = self._clerks.get(clerk_id) if clerk_id is not None else None
+        if self._office is None or service is None or clerk is None:
+            return None
+        return self._office, service, clerk
+
     def office(self, session: Session) -> OfficeFacts:
         if self._office is None:
             office = find_office(session, self._office_code)
@@ -148,20 +158,26 @@ class NewDossier:
     print_receipt: bool
 
 
-def facts_still_hold() -> ColumnElement[bool]:
+def facts_still_hold(days_off_in_window: bool) -> ColumnElement[bool]:
     """True while the rows a registration was worked out from still read as kept: the office's
-    hours, the days off in the window the appointment was counted over, the service, the clerk."""
+    hours, the days off in the window the appointment was counted over (the same ones: as many,
+    each of them kept), the service, the clerk. Most windows hold no day off: their check has no
+    list of days, so its statement is the same every time."""
     office_id: BindParameter[int] = bindparam("office_id", type_=Integer)
     in_window = and_(
         OfficeDayOff.office_id == office_id,
         OfficeDayOff.day.between(bindparam("first_day"), bindparam("due_day")),
     )
-    days_off = select(func.count()).where(in_window).scalar_subquery()
-    known_days_off = (
-        select(func.count())
-        .where(in_window, OfficeDayOff.day.in_(bindparam("days_off", expanding=True)))
-        .scalar_subquery()
-    )
+    if days_off_in_window:
+        counted = select(func.count()).where(in_window).scalar_subquery()
+        kept = (
+            select(func.count())
+            .where(in_window, OfficeDayOff.day.in_(bindparam("days_off", expanding=True)))
+            .scalar_subquery()
+        )
+        days_off = and_(counted == bindparam("days_off_count"), kept == bindparam("days_off_count"))
+    else:
+        days_off = ~exists().where(in_window)
     return and_(
         exists().where(
             Office.id == office_id,
@@ -169,8 +185,7 @@ def facts_still_hold() -> ColumnElement[bool]:
             Office.closing_time == bindparam("closing_time"),
             Office.afternoon_cutoff == bindparam("afternoon_cutoff"),
         ),
-        days_off == bindparam("days_off_count"),
-        known_days_off == bindparam("days_off_count"),
+        days_off,
         exists().where(
             Service.id == bindparam("service_id"),
             Service.code == bindparam("service_code"),
@@ -192,16 +207,13 @@ def facts_still_hold() -> ColumnElement[bool]:
 def guard_values(
     office: OfficeFacts, service: ServiceFacts, clerk: ClerkFacts, first_day: date, due_day: date
 ) -> dict[str, Any]:
-    window = [d for d in office.days_off if first_day <= d <= due_day]
-    return {
+    values = {
         "office_id": office.id,
         "office_code": office.code,
         "closing_time": office.closing_time,
         "afternoon_cutoff": office.afternoon_cutoff,
         "first_day": first_day,
         "due_day": due_day,
-        "days_off": window,
-        "days_off_count": len(window),
         "service_id": service.id,
         "service_code": service.code,
         "service_name_vi": service.name_vi,
@@ -211,17 +223,21 @@ def guard_values(
         "clerk_name": clerk.display_name,
         "clerk_counter": clerk.counter,
     }
+    window = [d for d in office.days_off if first_day <= d <= due_day]
+    if window:
+        values |= {"days_off": window, "days_off_count": len(window)}
+    return values
 
 
 @cache
-def _numbers_statements(dialect_name: str) -> tuple[Executable, ...]:
+def _numbers_statements(dialect_name: str, days_off_in_window: bool) -> tuple[Executable, ...]:
     """The day's number (taken only while the facts hold) and the register entry, each an
     upsert that row-locks its counter until commit, so no two clerks share a number. On
     PostgreSQL the first statement takes both, the entry after the number (one lock order)."""
     dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
     office_id: BindParameter[int] = bindparam("office_id", type_=Integer)
     day_source = select(office_id, bindparam("day", type_=Date), literal(1)).where(
-        facts_still_hold()
+        facts_still_hold(days_off_in_window)
     )
     sequence = (
         dialect.insert(DossierCounter)
@@ -263,7 +279,7 @@ def take_numbers(
     """The dossier's number and register entry, or None (nothing taken) when a fact changed."""
     values = guard | {"day": day, "year": day.year}
     numbers: list[int] = []
-    for statement in _numbers_statements(connection.dialect.name):
+    for statement in _numbers_statements(connection.dialect.name, "days_off" in guard):
         row = connection.execute(statement, values).first()
         if row is None:
             return None
