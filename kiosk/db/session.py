@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,8 +37,3 @@ def make_session_factory(engine: Engine) -> SessionFactory:
     # Objects stay readable after commit: services hand plain values back to the UI.
     return sessionmaker(engine, expire_on_commit=False)
 
-
-def bound_engine(factory: SessionFactory) -> Engine:
-    """The engine of a factory's sessions, for a hot path that needs no Session's bookkeeping
-    (a registration: Core statements on one connection)."""
-    return cast(Engine, factory.kw["bind"])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Engine, Select, select
 from sqlalchemy.orm import Session, joinedload
 
 from kiosk.clock import Clock, office_now
@@ -22,7 +22,7 @@ from kiosk.db.models import (
     RegisterCounter,
     Service,
 )
-from kiosk.db.session import SessionFactory, bound_engine
+from kiosk.db.session import SessionFactory
 from kiosk.dossier_code import format_dossier_code, parse_dossier_code
 from kiosk.errors import ConflictError, InvalidInputError, NotFoundError
 from kiosk.i18n import N_
@@ -352,6 +352,15 @@ class DossierService(StationUseCases):
     ) -> None:
         super().__init__(factory, station=station, clock=clock, office_code=office_code)
         self._facts = StationFacts(office_code)
+        self._known_engine: Engine | None = None
+
+    def _engine(self) -> Engine:
+        """The engine of the factory's sessions: a registration runs on its connection, without
+        a Session's bookkeeping unless something must be read (see register)."""
+        if self._known_engine is None:
+            with self._factory() as session:
+                self._known_engine = session.get_bind().engine
+        return self._known_engine
 
     def _acting_clerk_id(self, clerk_id: int | None) -> int:
         with self._factory() as session:
@@ -396,7 +405,7 @@ class DossierService(StationUseCases):
             )  # fmt: skip
         # One transaction: the counters' rows stay locked from the number to the commit, two
         # statements on PostgreSQL (see kiosk.services.registration_writes).
-        with bound_engine(self._factory).begin() as connection:
+        with self._engine().begin() as connection:
             for _ in range(3):
                 office, service, clerk = self._kept_facts(connection, service_code, clerk_id)
                 day = received_at.date()
