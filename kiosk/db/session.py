@@ -36,4 +36,3 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def make_session_factory(engine: Engine) -> SessionFactory:
     # Objects stay readable after commit: services hand plain values back to the UI.
     return sessionmaker(engine, expire_on_commit=False)
-
