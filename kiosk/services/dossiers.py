@@ -403,8 +403,10 @@ class DossierService(StationUseCases):
                 service_code, clerk_id, received_at, correction, citizen, print_receipt,
                 documents, sets,
             )  # fmt: skip
-        # One transaction: the counters' rows stay locked from the number to the commit, two
-        # statements on PostgreSQL (see kiosk.services.registration_writes).
+        # One transaction: the dossier, its audit row and its receipt job commit with their
+        # number, and a registration that fails leaves no gap. The counters' rows stay locked
+        # from the number to the commit: on PostgreSQL one more statement and the commit, as
+        # long as the separate transaction for the number this replaces held them.
         with self._engine().begin() as connection:
             for _ in range(3):
                 office, service, clerk = self._kept_facts(connection, service_code, clerk_id)
@@ -424,9 +426,7 @@ class DossierService(StationUseCases):
                 id=uuid.uuid4(),
                 received_at=received_at,
                 due_at=due_at,
-                citizen_name=citizen.name,
-                citizen_address=citizen.address,
-                citizen_phone=citizen.phone,
+                citizen=citizen,
                 documents=rows,
                 sets=sets,
                 station=self._station,
@@ -442,27 +442,7 @@ class DossierService(StationUseCases):
                 clerk=clerk,
                 audit_details={"service": service.code, "due_at": due_at.isoformat()},
             )
-        return DossierView(
-            id=dossier.id,
-            code=code,
-            service_code=service.code,
-            service_name_vi=service.name_vi,
-            service_name_en=service.name_en,
-            processing_days=service.processing_days,
-            clerk_name=clerk.display_name,
-            counter=clerk.counter,
-            received_at=received_at,
-            due_at=due_at,
-            returned_at=None,
-            reappointed_due_at=None,
-            reappointment_reason=None,
-            reappointed_at=None,
-            citizen=citizen,
-            status=dossier_status(due_at, None, self._clock().date()),
-            documents=tuple(DocumentItem(r["name"], r["form"], r["count"]) for r in rows or ()),
-            sets=sets,
-            register_entry=entry,
-        )
+        return dossier.view(code, entry, service, clerk, self._clock().date())
 
     def _kept_facts(
         self, connection: Connection, service_code: str, clerk_id: int | None

@@ -54,6 +54,8 @@ from kiosk.db.models import (
     Service,
 )
 from kiosk.services.offices import find_office
+from kiosk.status import dossier_status
+from kiosk.views import CitizenDetails, DocumentItem, DossierView
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,39 @@ class NewDossier:
     id: uuid.UUID
     received_at: datetime
     due_at: datetime
-    citizen_name: str | None
-    citizen_address: str | None
-    citizen_phone: str | None
+    citizen: CitizenDetails
     documents: list[dict[str, Any]] | None
     sets: int
     station: str
     print_receipt: bool
+
+    def view(
+        self, code: str, entry: int, service: ServiceFacts, clerk: ClerkFacts, today: date
+    ) -> DossierView:
+        """What the clerk is shown, from what was written: nothing is read back."""
+        return DossierView(
+            id=self.id,
+            code=code,
+            service_code=service.code,
+            service_name_vi=service.name_vi,
+            service_name_en=service.name_en,
+            processing_days=service.processing_days,
+            clerk_name=clerk.display_name,
+            counter=clerk.counter,
+            received_at=self.received_at,
+            due_at=self.due_at,
+            returned_at=None,
+            reappointed_due_at=None,
+            reappointment_reason=None,
+            reappointed_at=None,
+            citizen=self.citizen,
+            status=dossier_status(self.due_at, None, today),
+            documents=tuple(
+                DocumentItem(d["name"], d["form"], d["count"]) for d in self.documents or ()
+            ),
+            sets=self.sets,
+            register_entry=entry,
+        )
 
 
 def facts_still_hold(days_off_in_window: bool) -> ColumnElement[bool]:
@@ -337,9 +365,9 @@ def write_rows(
         "dossier_clerk_id": clerk.id,
         "dossier_received_at": dossier.received_at,
         "dossier_due_at": dossier.due_at,
-        "dossier_citizen_name": dossier.citizen_name,
-        "dossier_citizen_address": dossier.citizen_address,
-        "dossier_citizen_phone": dossier.citizen_phone,
+        "dossier_citizen_name": dossier.citizen.name,
+        "dossier_citizen_address": dossier.citizen.address,
+        "dossier_citizen_phone": dossier.citizen.phone,
         "dossier_documents": dossier.documents,
         "dossier_sets": dossier.sets,
         "dossier_register_entry": entry,
