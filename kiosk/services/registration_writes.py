@@ -53,7 +53,7 @@ from kiosk.db.models import (
     RegisterCounter,
     Service,
 )
-from kiosk.services.offices import find_office
+from kiosk.services.offices import find_office, office_calendar
 from kiosk.status import dossier_status
 from kiosk.views import CitizenDetails, DocumentItem, DossierView
 
@@ -119,7 +119,7 @@ class StationFacts:
                 office.closing_time,
                 office.afternoon_cutoff,
                 days_off,
-                WorkingCalendar(extra_days_off=days_off, cutoff=office.afternoon_cutoff),
+                office_calendar(office),  # cached: holidays worked out once a process
             )
         return self._office
 
