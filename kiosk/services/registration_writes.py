@@ -284,6 +284,7 @@ def _numbers_statements(dialect_name: str, days_off_in_window: bool) -> tuple[Ex
     if dialect_name != "postgresql":
         entry = (
             dialect.insert(RegisterCounter)
+            # SQLite reads ON CONFLICT after INSERT … SELECT only when the SELECT has a WHERE.
             .from_select(["office_id", "year", "last_entry"], select(*entry_values).where(true()))
             .on_conflict_do_update(**entry_upsert)
             .returning(RegisterCounter.last_entry)

@@ -1,10 +1,10 @@
 """A registration in a few statements, with what the station keeps between registrations checked
 by every write: a change made elsewhere is seen at the next registration, never a stale one."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from kiosk.db.models import (
     AuditEvent,
@@ -51,14 +51,18 @@ def test_a_registration_sends_the_statements_the_benchmark_reports(database, dos
     assert audit[-1].details == {"service": "HT-KS", "due_at": "2026-11-23T17:00:00"}
 
 
-def test_a_day_off_added_elsewhere_moves_the_next_appointment(database, dossiers, clock):
+def test_days_off_changed_elsewhere_move_the_next_appointments(database, dossiers):
     # Monday 23/11, three working days after it (24/11 is Vietnam Cultural Day).
     before = dossiers.register("HT-XNHN", clerk_id=1)
     with database.factory.begin() as session:
         session.add(OfficeDayOff(office_id=1, day=date(2026, 11, 26), reason="Kiểm kê"))
-    after = dossiers.register("HT-XNHN", clerk_id=1)
-    assert (before.due_at, after.due_at) == (datetime(2026, 11, 27, 17), datetime(2026, 11, 30, 17))
-    assert after.code.endswith("-0002")
+    added = dossiers.register("HT-XNHN", clerk_id=1)
+    kept = dossiers.register("HT-XNHN", clerk_id=1)  # the day off is now known to the station
+    with database.factory.begin() as session:
+        session.execute(delete(OfficeDayOff))
+    removed = dossiers.register("HT-XNHN", clerk_id=1)
+    assert [v.due_at.day for v in (before, added, kept, removed)] == [27, 30, 30, 27]
+    assert removed.code.endswith("-0004")
 
 
 def test_a_service_retired_elsewhere_is_refused_without_using_a_number(database, dossiers):
