@@ -1,6 +1,6 @@
 """Dossier registrations per second and their latency, as clerks see them, beside a floor.
 
-    python scripts/bench_registrations.py [--clerks 20] [--each 200] [--pg-url URL]
+    python scripts/bench_registrations.py [--clerks 20] [--each 200] [--pg-url URL] [--sqlite-only]
 
 PostgreSQL: `--clerks` clerk stations, each its own process with its own connection, register
 `--each` dossiers as fast as they can at the same moment (a private server is started unless
