@@ -11,6 +11,9 @@ from kiosk.config import Settings
 
 
 def open_station(settings: Settings, station: str, windowed: bool) -> int:
+    from ui.pyside_import_check import make_import_check_cheap
+
+    make_import_check_cheap()  # before the screens' modules: each of them is checked
     from ui.app import run_station
 
     return int(run_station(settings, station=station, windowed=windowed))

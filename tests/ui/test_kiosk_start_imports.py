@@ -107,3 +107,23 @@ def test_kiosk_paints_its_first_frame_before_loading_what_later_screens_need(off
     assert "sqlalchemy" in at_data_ready
     assert "kiosk.services.kiosk_backend" in at_data_ready
     assert _loaded(at_data_ready, NOT_AT_DATA_READY) == []
+
+
+def test_pyside_hears_the_same_answer_from_the_cheaper_import_check(monkeypatch):
+    import json as stdlib_json
+    import sys as extension_module
+
+    import kiosk.config
+    import ui.kiosk_window
+    from ui.pyside_import_check import FEATURE_MODULE, make_import_check_cheap, mentions_pyside
+
+    pyside_check = sys.modules[FEATURE_MODULE]._mod_uses_pyside
+    modules = (ui.kiosk_window, kiosk.config, stdlib_json, extension_module)
+    before = [pyside_check(module) for module in modules]
+    assert before == [True, False, False, False]
+    assert [mentions_pyside(module, pyside_check) for module in modules] == before
+    # Put back after the test: the other tests run with PySide6's own check.
+    monkeypatch.setattr(sys.modules[FEATURE_MODULE], "_mod_uses_pyside", pyside_check)
+    assert make_import_check_cheap()
+    assert make_import_check_cheap()  # a second call keeps the one check installed
+    assert [sys.modules[FEATURE_MODULE]._mod_uses_pyside(module) for module in modules] == before
