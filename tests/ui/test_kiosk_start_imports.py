@@ -13,6 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ui.main import main, plain_kiosk_start
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Runs the installed command's main() and notes sys.modules where the reporter reports.
@@ -51,6 +55,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "kiosk.services.kiosk_backend",
     "ui.screens.dossier_screen",
     "ui.widgets.touch_keyboard",
+    "kiosk.cli.parser",  # a plain `kiosk run` needs none of the other commands
 )
 # Still not loaded once the office and its services are on screen: a staff exit, a case slip
 # or a report brings them.
@@ -127,3 +132,47 @@ def test_pyside_hears_the_same_answer_from_the_cheaper_import_check(monkeypatch)
     assert make_import_check_cheap()
     assert make_import_check_cheap()  # a second call keeps the one check installed
     assert [sys.modules[FEATURE_MODULE]._mod_uses_pyside(module) for module in modules] == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "plain"),
+    [
+        (["run"], (False, {})),
+        (["run", "--station", "kiosk", "--windowed"], (True, {})),
+        (
+            ["run", "--db", "sqlite:///k.db", "--lang", "en", "--office", "000.00.30.H12"],
+            (
+                False,
+                {
+                    "database_url": "sqlite:///k.db",
+                    "language": "en",
+                    "office_code": "000.00.30.H12",
+                },
+            ),
+        ),
+        # Everything else is the command line's to read, and to explain when it is wrong.
+        (["run", "--station", "clerk"], None),
+        (["run", "--station=kiosk"], None),
+        (["run", "--json"], None),
+        (["run", "--lang", "fr"], None),
+        (["run", "--db"], None),
+        (["run", "--db", "--windowed"], None),
+        (["run", "--db", "a", "--db", "b"], None),
+        (["run", "-h"], None),
+        (["--lang", "en", "run"], None),
+        (["demo"], None),
+        ([], None),
+    ],
+)
+def test_only_a_plain_kiosk_run_skips_the_command_lines_parser(argv, plain):
+    assert plain_kiosk_start(argv) == plain
+
+
+def test_a_plain_kiosk_run_with_broken_settings_is_told_in_one_line(capsys):
+    Path(os.environ["KIOSK_CONFIG"]).write_text("language = [", encoding="utf-8")
+
+    assert main(["run", "--station", "kiosk"]) == 1
+
+    error = capsys.readouterr().err
+    assert error.startswith("kiosk: ") and error.count("\n") == 1
+    assert "TOML" in error
