@@ -268,7 +268,11 @@ def main() -> int:
 
     app = build_application(sys.argv[:1])
     with export_load(args.load) as conditions:
-        return run_ratings(app, args, url, codes, receipts, bare_rss, conditions)
+        run_ratings(app, args, url, codes, receipts, bare_rss, conditions)
+    # After the load is stopped (os._exit skips every finally).
+    sys.stdout.flush()
+    # PySide6 can crash while the interpreter tears its objects down; the figures are out.
+    os._exit(0)
 
 
 def run_ratings(  # type: ignore[no-untyped-def]
@@ -373,9 +377,7 @@ def run_ratings(  # type: ignore[no-untyped-def]
             )
         )
     window.close()
-    sys.stdout.flush()
-    # PySide6 can crash while the interpreter tears its objects down; the figures are out.
-    os._exit(0)
+    return 0
 
 
 if __name__ == "__main__":
