@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 DEFAULT_CUTOFF = time(15, 0)
 SATURDAY = 5
@@ -22,8 +25,14 @@ class WorkingCalendar:
     def __init__(self, extra_days_off: Iterable[date] = (), cutoff: time = DEFAULT_CUTOFF) -> None:
         self.extra_days_off = frozenset(extra_days_off)
         self.cutoff = cutoff
-        # The holiday table grows year by year as dates are asked about.
-        self._public_holidays = holidays.country_holidays("VN", language="vi")
+
+    @cached_property
+    def _public_holidays(self) -> HolidayBase:
+        # Loaded on the first date asked about, not on import: the citizen's kiosk opens its
+        # database without the holiday tables. The table grows year by year as dates are asked.
+        import holidays
+
+        return holidays.country_holidays("VN", language="vi")
 
     def is_working_day(self, day: date) -> bool:
         return (

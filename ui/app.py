@@ -24,8 +24,13 @@ from ui.workers import run_in_background
 
 if TYPE_CHECKING:
     # Types only: the database layer is imported on the worker, after the first frame.
+    from datetime import datetime
+
+    from sqlalchemy.orm import Session
+
     from kiosk.key_loading import StationKeys
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart
+    from kiosk.services.public_results import MonthResults
 
 
 def build_application(argv: list[str]) -> QApplication:
@@ -42,14 +47,21 @@ def build_application(argv: list[str]) -> QApplication:
     return app
 
 
+def _month_results(session: Session, office_code: str | None, now: datetime) -> MonthResults:
+    # The report machinery (indicators, tables, the holiday tables) loads when the start screen
+    # first asks for its figures, just after the kiosk is ready, not on the way to ready.
+    from kiosk.reports.public_results import month_results
+
+    return month_results(session, office_code, now)
+
+
 def _open_kiosk(settings: Settings) -> tuple[KioskBackend, KioskStart, StationKeys]:
     # On the worker thread, like the overview: the first frame does not wait for the database.
     from kiosk.key_loading import load_station_keys
-    from kiosk.reports.public_results import month_results
     from kiosk.services.kiosk_opening import open_kiosk
 
     keys = load_station_keys(settings)  # never raises: a missing key stops only what needs it
-    backend, start = open_kiosk(settings, month_results, keys.station)
+    backend, start = open_kiosk(settings, _month_results, keys.station)
     return backend, start, keys
 
 

@@ -1,7 +1,8 @@
 """Reports the first painted frame (and when the data arrived) for scripts/bench_startup.py.
 
-Active only when KIOSK_REPORT_FIRST_FRAME is set: prints `first-frame <rss-kB>` once the window
-has painted, `data-ready` when the station's data is on screen, then quits.
+Active only when KIOSK_REPORT_FIRST_FRAME is set: prints `first-frame <rss-kB> <cpu-ms>` once the
+window has painted, `data-ready <rss-kB> <cpu-ms>` when the station's data is on screen, then
+quits. The CPU time (all threads) is steadier than the wall time on a busy machine.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,6 +24,10 @@ def resident_kb() -> int:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+def cpu_ms() -> int:
+    return round(time.process_time() * 1000)
 
 
 class FirstFrameReporter(QObject):
@@ -40,12 +46,12 @@ class FirstFrameReporter(QObject):
         return False
 
     def _report_frame(self) -> None:
-        print(f"first-frame {resident_kb()}", flush=True)
+        print(f"first-frame {resident_kb()} {cpu_ms()}", flush=True)
         self._frame_reported = True
         self._quit_when_done()
 
     def data_ready(self) -> None:
-        print(f"data-ready {resident_kb()}", flush=True)
+        print(f"data-ready {resident_kb()} {cpu_ms()}", flush=True)
         self._data_reported = True
         self._quit_when_done()
 

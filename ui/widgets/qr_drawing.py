@@ -7,8 +7,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from kiosk.printing.pdf_layout import qr_matrix
-
 
 class QrDrawing(QWidget):
     def __init__(self, side: int) -> None:
@@ -23,6 +21,10 @@ class QrDrawing(QWidget):
         return QSize(self._side, self._side)
 
     def show_payload(self, payload: str) -> None:
+        # Imported on the first code shown: the kiosk builds this screen at start, and the PDF
+        # layout brings reportlab, qrcode and Pillow with it (some 110 ms, 10 MiB).
+        from kiosk.printing.pdf_layout import qr_matrix
+
         self.payload = payload
         self._matrix = qr_matrix(payload) if payload else []
         self.update()
