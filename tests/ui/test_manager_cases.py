@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.config import Settings
 from kiosk.db.case_models import AnswerChannel, CaseEvent, CaseSource, CaseState, FeedbackCase
 from kiosk.db.models import Rating
 from kiosk.reports.decision_766 import office_group_766
@@ -20,7 +19,7 @@ from kiosk.services.cases import Contact
 from kiosk.services.offices import find_office
 from kiosk.services.ratings import RatingService
 from tests.kiosk.signing import sign_stations
-from ui.manager_window import ManagerWindow
+from tests.ui.manager_windows import shown_manager_window
 
 WAIT = 10000
 MONDAY = datetime(2026, 11, 23, 9, 30)
@@ -36,15 +35,7 @@ def desk_service(database, office, manager, clock):
 @pytest.fixture
 def window(qtbot, database, office, manager, clock, tmp_path):
     clock.now = MONDAY
-    win = ManagerWindow(
-        Settings(database_url=database.url, station_name="manager"),
-        factory=database.factory,
-        export_folder=tmp_path / "exports",
-        clock=clock,
-    )
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
+    win = shown_manager_window(qtbot, database, clock, tmp_path, size=(1600, 1000))
     return win
 
 

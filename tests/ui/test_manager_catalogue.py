@@ -8,25 +8,16 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Settings
 from kiosk.errors import InvalidInputError
 from kiosk.services.offices import list_services
 from kiosk.services.sign_in import SignInService
-from ui.manager_window import ManagerWindow
+from tests.ui.manager_windows import shown_manager_window
 from ui.widgets.catalogue_dialogs import ManagerChangeDialog
 
 
 @pytest.fixture
 def window(qtbot, database, manager, clock, tmp_path):
-    win = ManagerWindow(
-        Settings(database_url=database.url, station_name="manager"),
-        factory=database.factory,
-        export_folder=tmp_path / "exports",
-        clock=clock,
-    )
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = shown_manager_window(qtbot, database, clock, tmp_path)
     with (
         qtbot.waitSignal(win.refreshed),
         qtbot.waitSignal(win.period_shown),

@@ -11,9 +11,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.config import Settings
 from kiosk.services.ratings import RatingService
-from ui.manager_window import ManagerWindow
+from tests.ui.manager_windows import shown_manager_window
 from ui.widgets.bar_chart import BarChartWidget, BarRow, Segment, fit_name
 from ui.widgets.chart_base import BLUE
 from ui.widgets.day_chart import DayChartWidget, DayValue
@@ -192,15 +191,7 @@ def window(qtbot, database, manager, clock, tmp_path):
     ):
         clock.now = moment
         ratings.record(RatingInput(satisfaction, service_code="HT-KS"))
-    win = ManagerWindow(
-        Settings(database_url=database.url, station_name="manager"),
-        factory=database.factory,
-        export_folder=tmp_path / "exports",
-        clock=clock,
-    )
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
+    win = shown_manager_window(qtbot, database, clock, tmp_path)
     with qtbot.waitSignal(win.refreshed), qtbot.waitSignal(win.period_shown):
         win.sign_in(0, "9999")
     return win

@@ -9,12 +9,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.config import Settings
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from kiosk.services.stations import StationService
 from tests.ui.export_dialogs import name_field, open_dialog, save
-from ui.manager_window import ManagerWindow
+from tests.ui.manager_windows import shown_manager_window
 
 
 @pytest.fixture
@@ -44,15 +43,7 @@ def window(qtbot, database, manager, clock, tmp_path):
         ratings.record(
             RatingInput(satisfaction, service_code="HT-KS", comment=comment, reasons=reasons)
         )
-    win = ManagerWindow(
-        Settings(database_url=database.url, station_name="manager"),
-        factory=database.factory,
-        export_folder=tmp_path / "exports",
-        clock=clock,
-    )
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
+    win = shown_manager_window(qtbot, database, clock, tmp_path, size=(1600, 1000))
     return win
 
 

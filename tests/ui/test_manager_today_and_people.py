@@ -7,13 +7,12 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kiosk.answers import RatingInput, Satisfaction
-from kiosk.config import Settings
 from kiosk.i18n import Translator
 from kiosk.reports.trends import period_trends
 from kiosk.services.dossiers import DossierService
 from kiosk.services.ratings import RatingService
 from tests.kiosk.test_today_lists import today  # noqa: F401 - the day's hand-built data
-from ui.manager_window import ManagerWindow
+from tests.ui.manager_windows import shown_manager_window
 from ui.screens.manager_people_tab import ManagerPeopleTab
 
 
@@ -39,15 +38,7 @@ def fits_sideways(table):
 
 @pytest.fixture
 def desk(qtbot, database, manager, clock, today, tmp_path):  # noqa: F811
-    window = ManagerWindow(
-        Settings(database_url=database.url, station_name="manager"),
-        factory=database.factory,
-        export_folder=tmp_path / "exports",
-        clock=clock,
-    )
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = shown_manager_window(qtbot, database, clock, tmp_path)
     with qtbot.waitSignal(window.refreshed), qtbot.waitSignal(window.period_shown):
         window.sign_in(0, "9999")
     return window.desk
