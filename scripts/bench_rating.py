@@ -61,7 +61,7 @@ from kiosk.key_loading import StationKeys
 from kiosk.rating_flow import Step
 from kiosk.receipt_signing import ReceiptSigner, create_receipt_key
 from kiosk.services.clerks import add_clerk
-from kiosk.services.dossiers import register_dossier
+from kiosk.services.dossier_changes import register_dossier
 from kiosk.services.kiosk_backend import KioskBackend
 from kiosk.services.offices import create_office
 from kiosk.station_keys import StationSigner

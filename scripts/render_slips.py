@@ -37,7 +37,7 @@ from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.case_desk import CaseDesk
 from kiosk.services.cases import Contact
 from kiosk.services.demo import seed_demo
-from kiosk.services.dossiers import dossier_view
+from kiosk.services.dossier_reads import dossier_view
 from kiosk.services.offices import find_office, office_view
 from kiosk.views import DocumentItem, DossierView, OfficeView, SupplementView
 

@@ -29,7 +29,7 @@ from kiosk.i18n import N_
 from kiosk.services import cases
 from kiosk.services.base import StationUseCases
 from kiosk.services.cases import Acting, Contact
-from kiosk.services.dossiers import find_clerk, find_dossier
+from kiosk.services.dossier_reads import find_clerk, find_dossier
 from kiosk.services.offices import find_office, find_service
 from kiosk.services.ratings import record_rating
 from kiosk.station_keys import StationSigner

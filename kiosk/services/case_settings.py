@@ -11,7 +11,7 @@ from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import find_clerk
+from kiosk.services.dossier_reads import find_clerk
 from kiosk.services.offices import find_office
 
 # Bounds that catch a typo, not a policy: 15 working days is what the national portal counts as

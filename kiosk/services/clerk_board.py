@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload
 
 from kiosk.db.models import Dossier
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import dossier_view
+from kiosk.services.dossier_reads import dossier_view
 from kiosk.services.due_dossiers import DueGroup, due_days, due_dossiers
 from kiosk.services.offices import find_office
 from kiosk.text import nfc

@@ -18,7 +18,8 @@ from kiosk.errors import ConflictError, InvalidInputError
 from kiosk.i18n import N_
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import dossier_view, find_clerk, find_dossier, kept_here
+from kiosk.services.dossier_changes import kept_here
+from kiosk.services.dossier_reads import dossier_view, find_clerk, find_dossier
 from kiosk.services.offices import office_calendar
 from kiosk.text import nfc
 from kiosk.views import DossierView

@@ -30,7 +30,7 @@ from kiosk.services.demo_checklists import (
     REFUSAL_REASONS,
     SUPPLEMENT_REASONS,
 )
-from kiosk.services.dossiers import reappoint_dossier, register_dossier, return_dossier
+from kiosk.services.dossier_changes import reappoint_dossier, register_dossier, return_dossier
 from kiosk.services.key_registry import register_station_key
 from kiosk.services.offices import create_office, office_calendar
 from kiosk.services.paper_slips import PAPER_STATION, paper_station

@@ -27,7 +27,7 @@ from kiosk.provincial.collector import collector_paused
 from kiosk.provincial.reading import read_dossier_file
 from kiosk.provincial.records import FileFormat, ImportReport, ParsedFile
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import find_clerk
+from kiosk.services.dossier_reads import find_clerk
 from kiosk.services.import_plan import (
     CHANGEABLE,
     ImportPlan,

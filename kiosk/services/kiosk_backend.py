@@ -23,7 +23,7 @@ from kiosk.services import cases
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
 from kiosk.services.case_desk import CaseDesk
-from kiosk.services.dossiers import find_dossier
+from kiosk.services.dossier_reads import find_dossier
 from kiosk.services.gaming import TYPED_CODE
 from kiosk.services.key_registry import current_key
 from kiosk.services.offices import find_office, list_services, office_view

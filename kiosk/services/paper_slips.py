@@ -30,7 +30,7 @@ from kiosk.db.models import Rating, StationKey
 from kiosk.errors import InvalidInputError, KioskError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import find_dossier
+from kiosk.services.dossier_reads import find_dossier
 from kiosk.services.offices import find_office, ratings_of
 from kiosk.services.ratings import record_rating
 from kiosk.station_keys import StationSigner

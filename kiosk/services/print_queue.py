@@ -19,7 +19,7 @@ from kiosk.printing.templates import load_template
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import dossier_view, find_dossier
+from kiosk.services.dossier_reads import dossier_view, find_dossier
 from kiosk.services.offices import office_view
 from kiosk.services.print_jobs import enqueue
 

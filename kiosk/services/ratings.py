@@ -43,7 +43,7 @@ from kiosk.services.cases import (
     open_rating_case,
     rating_needs_a_case,
 )
-from kiosk.services.dossiers import find_dossier
+from kiosk.services.dossier_reads import find_dossier
 from kiosk.services.key_registry import key_spans
 from kiosk.services.offices import chained_ratings_of, find_office, find_service
 from kiosk.station_keys import StationSigner

@@ -8,7 +8,7 @@ from kiosk.printing.pdf_slip import Paper
 from kiosk.printing.slips import render_slip
 from kiosk.receipt_signing import ReceiptSigner
 from kiosk.services.base import StationUseCases
-from kiosk.services.dossiers import dossier_view, find_dossier
+from kiosk.services.dossier_reads import dossier_view, find_dossier
 from kiosk.services.offices import office_view
 
 
