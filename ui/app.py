@@ -81,12 +81,13 @@ def start_kiosk(settings: Settings, *, windowed: bool) -> KioskWindow:
         window.show_start_problem(describe_failure(error, tr))
         if reporter:
             reporter.data_ready()
+        window.build_remaining_screens()
 
     def after_first_frame() -> None:
-        # The database layer is imported on the worker, and the other screens are built, only
-        # once the first frame is out: neither competes with painting it.
+        # The database layer is imported on the worker once the first frame is out, so as not to
+        # compete with painting it; the other screens are built once the data is shown (see
+        # KioskWindow.attach_backend): built beside the worker, they held its interpreter lock.
         run_in_background(partial(_open_kiosk, settings), opened, failed, parent=window)
-        window.build_remaining_screens()
 
     window.listen()
 

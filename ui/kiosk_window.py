@@ -297,8 +297,12 @@ class KioskWindow(QMainWindow):
         self.flow.office_hotline = start.office.hotline
         self.voice.enabled = start.office.voice_prompts
         self._services = start.services
-        self.build_remaining_screens()
-        self.services.set_services(start.services)
+        if Step.SERVICES in self.screens:
+            self.services.set_services(start.services)
+        else:
+            # The start screen is what shows: the others are built once the data is on it, not
+            # in its way (a tap or a scan before then builds them at once, see refresh).
+            QTimer.singleShot(0, self.build_remaining_screens)
         self.attract.set_office_name(start.office.name)
         self.attract.show_emblem(self.settings.emblem_path)
         self.attract.start_button.setEnabled(True)

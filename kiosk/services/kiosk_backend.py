@@ -19,10 +19,8 @@ from kiosk.errors import InvalidInputError, KioskError, NotFoundError
 from kiosk.i18n import N_
 from kiosk.kiosk_case import CaseRequest, CaseToRate, KioskCase
 from kiosk.receipt_payload import NEEDS_PROOF, NOT_ON_KIOSK
-from kiosk.services import cases
 from kiosk.services.audit import record_audit
 from kiosk.services.base import StationUseCases
-from kiosk.services.case_desk import CaseDesk
 from kiosk.services.dossier_reads import find_dossier
 from kiosk.services.gaming import TYPED_CODE
 from kiosk.services.key_registry import current_key
@@ -233,8 +231,10 @@ class KioskBackend(StationUseCases):
         """The case of a scanned slip, when its handling may be rated now; else why not."""
         with self._factory() as session:
             office = find_office(session, self._office_code)
+            from kiosk.services.cases import case_to_rate  # rarely needed: not on the way to ready
+
             try:
-                case = cases.case_to_rate(session, office, case_id)
+                case = case_to_rate(session, office, case_id)
             except NotFoundError:
                 raise NotFoundError(CASE_NOT_HERE_YET) from None
             return CaseToRate(case.id, case.number, case.subject)
@@ -272,6 +272,10 @@ class KioskBackend(StationUseCases):
         return True
 
     def _case_centrally(self, request: CaseRequest) -> KioskCase:
+        # The case desk (and PostgreSQL's upsert with it) loads with the first case, not at start.
+        from kiosk.services.case_desk import CaseDesk
+        from kiosk.services.cases import Contact
+
         # Opened as of the citizen's tap, also when forwarded later: the due date counts from it.
         desk = CaseDesk(
             self._factory,
@@ -280,7 +284,7 @@ class KioskBackend(StationUseCases):
             office_code=self._office_code,
         )
         contact = request.contact
-        wanted = cases.Contact(contact.name, contact.phone) if contact else None
+        wanted = Contact(contact.name, contact.phone) if contact else None
         if request.rating_id is not None and wanted is not None:
             view = desk.call_back(request.rating_id, wanted, case_id=request.case_id)
         else:

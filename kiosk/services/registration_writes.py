@@ -35,7 +35,6 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.calendar import WorkingCalendar
@@ -53,6 +52,7 @@ from kiosk.db.models import (
     RegisterCounter,
     Service,
 )
+from kiosk.db.upsert import upsert_dialect
 from kiosk.services.offices import find_office, office_calendar
 from kiosk.status import dossier_status
 from kiosk.views import CitizenDetails, DocumentItem, DossierView
@@ -262,7 +262,7 @@ def _numbers_statements(dialect_name: str, days_off_in_window: bool) -> tuple[Ex
     """The day's number (taken only while the facts hold) and the register entry, each an
     upsert that row-locks its counter until commit, so no two clerks share a number. On
     PostgreSQL the first statement takes both, the entry after the number (one lock order)."""
-    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+    dialect = upsert_dialect(dialect_name)
     office_id: BindParameter[int] = bindparam("office_id", type_=Integer)
     day_source = select(office_id, bindparam("day", type_=Date), literal(1)).where(
         facts_still_hold(days_off_in_window)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.clock import CONTACT_SECONDS
 from kiosk.db.models import Office, Station
+from kiosk.db.upsert import upsert_dialect
 from kiosk.errors import ConflictError
 from kiosk.i18n import N_
 from kiosk.services.base import StationUseCases
@@ -37,7 +37,7 @@ class StationService(StationUseCases):
         now = self._clock()
         with self._factory.begin() as session:
             office_id = self._office_id(session)
-            dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+            dialect = upsert_dialect(session.get_bind().dialect.name)
             statement = dialect.insert(Station).values(
                 name=self._station,
                 kind=kind,
