@@ -160,7 +160,7 @@ class DossierService(StationUseCases):
                 clerk=clerk,
                 audit_details={"service": service.code, "due_at": due_at.isoformat()},
             )
-        return dossier.view(code, entry, service, clerk, self._clock().date())
+        return dossier.view(code, entry, service, clerk, received_at.date())
 
     def _kept_facts(
         self, connection: Connection, service_code: str, clerk_id: int | None

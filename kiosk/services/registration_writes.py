@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from kiosk.calendar import WorkingCalendar
+from kiosk.db.driver_statements import execute_compiled
 from kiosk.db.models import (
     AuditEvent,
     Clerk,
@@ -309,7 +310,7 @@ def take_numbers(
     values = guard | {"day": day, "year": day.year}
     numbers: list[int] = []
     for statement in _numbers_statements(connection.dialect.name, "days_off" in guard):
-        row = connection.execute(statement, values).first()
+        row = execute_compiled(connection, statement, values).first()
         if row is None:
             return None
         numbers.extend(row)
@@ -392,4 +393,4 @@ def write_rows(
             "job_updated_at": dossier.received_at,
         }
     for statement in _row_statements(connection.dialect.name, dossier.print_receipt):
-        connection.execute(statement, values)
+        execute_compiled(connection, statement, values)

@@ -17,6 +17,7 @@ from kiosk.db.models import (
 )
 from kiosk.errors import InvalidInputError, NotFoundError
 from kiosk.services.dossiers import DossierService
+from kiosk.views import CitizenDetails, DocumentItem
 from tests.kiosk.statement_count import counting_statements
 
 # What scripts/bench_registrations.py reports per registration (counted the same way):
@@ -92,3 +93,21 @@ def test_a_clerk_deactivated_elsewhere_cannot_register(database, dossiers):
     with database.factory() as session:
         taken = session.scalar(select(func.max(DossierCounter.last_sequence)))
     assert taken == 1
+
+
+def test_what_the_clerk_is_shown_is_what_every_station_reads_back(database, dossiers):
+    # Written through statements compiled once for the driver: the dates, the UUID, the
+    # Vietnamese text and the documents' JSON must read back exactly as the ORM wrote them.
+    citizen = CitizenDetails(
+        "Nguyễn Thị Hương", "Số 7, đường Lê Lợi, phường Bến Thành", "0901234567"
+    )
+    documents = (DocumentItem("Tờ khai đăng ký khai sinh", "original", 1),)
+    shown = dossiers.register(
+        "HT-KS", clerk_id=1, citizen=citizen, documents=documents, print_receipt=True
+    )
+    read_back = dossiers.show(shown.code)
+    assert read_back == shown
+    assert (read_back.citizen, read_back.documents) == (citizen, documents)
+    with database.factory() as session:
+        job = session.scalars(select(PrintJob)).one()
+    assert job.dossier_id == shown.id
