@@ -82,15 +82,17 @@ def offered_service(session: Session, service_code: str) -> Service:
     return service
 
 
-def find_dossier(session: Session, code: str, *, office_id: int) -> Dossier:
+def find_dossier(
+    session: Session, code: str, *, office_id: int, with_service_and_clerk: bool = True
+) -> Dossier:
     """The office's dossier with `code`. Another office's dossier reads as unknown: a station
-    neither shows nor changes what is not its office's."""
+    neither shows nor changes what is not its office's. Its service and clerk come in the same
+    query, for the screens; a caller that needs only their ids (a rating) leaves them out."""
     cleaned = parse_dossier_code(code)
-    dossier = session.scalar(
-        select(Dossier)
-        .where(Dossier.code == cleaned, Dossier.office_id == office_id)
-        .options(joinedload(Dossier.service), joinedload(Dossier.clerk))
-    )
+    query = select(Dossier).where(Dossier.code == cleaned, Dossier.office_id == office_id)
+    if with_service_and_clerk:
+        query = query.options(joinedload(Dossier.service), joinedload(Dossier.clerk))
+    dossier = session.scalar(query)
     if dossier is None:
         raise NotFoundError(N_("Dossier {code} was not found."), code=cleaned)
     return dossier

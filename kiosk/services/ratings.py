@@ -104,7 +104,9 @@ def record_rating(
         case = case_to_rate(session, office, answers.case_id)
         service_id, clerk_id = case.service_id, None  # the handling is rated, not the clerk
     elif answers.dossier_code:
-        dossier = find_dossier(session, answers.dossier_code, office_id=office.id)
+        dossier = find_dossier(
+            session, answers.dossier_code, office_id=office.id, with_service_and_clerk=False
+        )
     if dossier is not None:
         already = session.scalar(select(Rating.id).where(Rating.dossier_id == dossier.id))
         if already is not None:
