@@ -8,10 +8,13 @@ SQLAlchemy on the way to their first frame.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kiosk.i18n import N_
+
+if TYPE_CHECKING:
+    import uuid  # loads platform: not on the kiosk's way to its first frame
 
 
 class Satisfaction(enum.Enum):

@@ -5,7 +5,6 @@ and a slip's QR scanned to rate how the case was handled. No screen, no database
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,8 @@ from kiosk.kiosk_case import CaseContact, CaseRequest, CaseToRate, KioskCase, ra
 from kiosk.text import nfc
 
 if TYPE_CHECKING:
+    import uuid  # loads platform: not on the kiosk's way to its first frame
+
     from kiosk.rating_flow import PendingRating, _Answers
 
 # The subjects a citizen picks with one tap: recorded in Vietnamese, the office's language,
@@ -152,6 +153,8 @@ class CaseSteps:
             )
         else:
             text = nfc(self.draft.text).strip()
+            import uuid
+
             request = CaseRequest(uuid.uuid4(), at, contact, subject=self.draft.subject, text=text)
         self._go(Step.SENDING)
         return request

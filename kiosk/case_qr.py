@@ -8,16 +8,16 @@ is away scans the same once the case is forwarded.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import uuid
+from typing import TYPE_CHECKING
 
 from kiosk.errors import InvalidInputError
 from kiosk.i18n import N_
 
 PREFIX = "PA1"
 LABEL = b"case:"
+if TYPE_CHECKING:
+    import uuid
+
 NOT_GENUINE_CASE = N_("This QR code is not from a genuine feedback slip of this office.")
 
 
@@ -33,6 +33,12 @@ class CaseQrSigner:
         return "CaseQrSigner(<key hidden>)"
 
     def _signature(self, hex_id: str) -> str:
+        # Loaded at the first slip, not on the kiosk's way to its first frame (hashlib starts
+        # OpenSSL, uuid reads the platform).
+        import base64
+        import hashlib
+        import hmac
+
         digest = hmac.new(self._key, LABEL + hex_id.encode("ascii"), hashlib.sha256).digest()
         return base64.b32encode(digest[:16]).decode("ascii").rstrip("=")
 
@@ -42,6 +48,9 @@ class CaseQrSigner:
 
     def verify(self, text: str) -> uuid.UUID:
         """The case id of a genuine slip's QR; anything else is refused in words."""
+        import hmac
+        import uuid
+
         parts = text.strip().upper().split(":")
         if len(parts) != 3 or parts[0] != PREFIX:
             raise InvalidInputError(NOT_GENUINE_CASE)

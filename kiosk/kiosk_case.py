@@ -6,14 +6,19 @@ is right even when the case waits in the kiosk's outbox and has no number yet.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid  # loads platform: not on the kiosk's way to its first frame
 
 
 def rating_case_id(rating_id: uuid.UUID) -> uuid.UUID:
     """A rating's case has an id known before it exists: a kiosk that takes a call-back request
     while the server is away prints a slip whose QR finds the case once both are forwarded."""
+    import uuid
+
     return uuid.uuid5(rating_id, "case")
 
 

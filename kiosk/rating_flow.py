@@ -31,10 +31,11 @@ from kiosk.receipt_payload import (
     ScannedCode,
     is_signed_payload,
 )
-from kiosk.views import DossierInfo, ServiceView
 
 if TYPE_CHECKING:
     import uuid
+
+    from kiosk.views import DossierInfo, ServiceView
 
 KEYPAD_DIGITS = 10  # YYMMDD + XXXX; the office's own unit code is filled in for the citizen
 # Wrong check numbers a session may type before the keypad sends the citizen to the counter:

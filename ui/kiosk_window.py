@@ -27,7 +27,6 @@ from kiosk.errors import ConflictError, KioskError
 from kiosk.i18n import N_, Translator
 from kiosk.rating_flow import FlowSettings, PendingRating, RatingFlow, Step, TypedCode
 from kiosk.services.public_results import REFRESH_SECONDS
-from kiosk.views import OfficeView
 from ui.screens.attract_screen import AttractScreen
 from ui.screens.kiosk_screen import KioskScreen
 from ui.theme import screen_scale, stylesheet
@@ -44,7 +43,7 @@ if TYPE_CHECKING:
     from kiosk.services.kiosk_backend import KioskBackend, KioskStart, QueuedRating
     from kiosk.services.public_results import MonthResults
     from kiosk.services.ratings import RecordedRating
-    from kiosk.views import ServiceView
+    from kiosk.views import OfficeView, ServiceView
     from ui.lockdown import Lockdown
 
 Result = TypeVar("Result")

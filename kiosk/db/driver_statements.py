@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, Dialect, Executable
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
 
 Processor = Callable[[Any], Any] | None
 
@@ -43,7 +44,7 @@ class DriverStatement:
 def driver_statement(statement: Executable, dialect: Dialect) -> DriverStatement | None:
     """The statement compiled for `dialect`; None when its SQL depends on the values (an IN
     list expanded at each call), which `Connection.execute` handles."""
-    compiled = statement.compile(dialect=dialect)
+    compiled = cast(ClauseElement, statement).compile(dialect=dialect)
     assert isinstance(compiled, SQLCompiler)
     binds = compiled.binds
     if any(bind.expanding for bind in binds.values()):
