@@ -56,6 +56,9 @@ NOT_BEFORE_FIRST_FRAME = (
     "ui.screens.dossier_screen",
     "ui.widgets.touch_keyboard",
     "kiosk.cli.parser",  # a plain `kiosk run` needs none of the other commands
+    "kiosk.views",  # the flow names its types only
+    "uuid",  # loads platform; a rating's id is drawn at its last tap
+    "hashlib",  # starts OpenSSL; a case slip's QR is signed when one is printed
 )
 # Still not loaded once the office and its services are on screen: a staff exit, a case slip
 # or a report brings them.
@@ -73,6 +76,9 @@ NOT_AT_DATA_READY = (
     "PySide6.QtCharts",
     "PySide6.QtPdf",
     "PySide6.QtNetwork",
+    "sqlalchemy.dialects.postgresql",  # and asyncio with it: the kiosk's file is SQLite
+    "kiosk.services.case_desk",  # a petition or a call-back brings it
+    "ui.screens.dossier_screen",  # the other screens are built once the data is on screen
 )
 
 
