@@ -29,7 +29,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 from pathlib import Path
 
 if not os.environ.get("DISPLAY"):
@@ -53,17 +52,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.answers import Satisfaction
-from kiosk.clock import office_now
 from kiosk.config import Settings
-from kiosk.db.models import ClerkRole, Service
 from kiosk.db.open import open_database
 from kiosk.key_loading import StationKeys
 from kiosk.rating_flow import Step
 from kiosk.receipt_signing import ReceiptSigner, create_receipt_key
-from kiosk.services.clerks import add_clerk
-from kiosk.services.dossier_changes import register_dossier
 from kiosk.services.kiosk_backend import KioskBackend
-from kiosk.services.offices import create_office
 from kiosk.station_keys import StationSigner
 from ui.app import build_application
 from ui.first_frame import resident_kb
@@ -94,6 +88,15 @@ class PaintClock(QObject):
 
 def prepare(url: str, count: int) -> list[str]:
     """An office with one service, one clerk and `count` returned dossiers to rate."""
+    # Imported here, in the child that prepares: the measured process holds only the kiosk's.
+    from datetime import timedelta
+
+    from kiosk.clock import office_now
+    from kiosk.db.models import ClerkRole, Service
+    from kiosk.services.clerks import add_clerk
+    from kiosk.services.dossier_changes import register_dossier
+    from kiosk.services.offices import create_office
+
     database = open_database(url)
     now = office_now()
     with database.factory.begin() as session:
