@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -14,26 +13,10 @@ from kiosk.db.models import Office
 from kiosk.reports.decision_766 import Group766, group_766
 from kiosk.reports.indicators import PeriodReport, compute
 from kiosk.reports.integrity import PeriodIntegrity, period_integrity
+from kiosk.reports.targets import Targets
 from kiosk.services.corrections import CorrectionView, corrections_in
 from kiosk.services.due_dossiers import DueCounts, due_counts
 from kiosk.services.offices import find_office
-
-
-@dataclass(frozen=True)
-class Targets:
-    """The province's targets for the office, in per cent."""
-
-    satisfaction: Decimal
-    on_time: Decimal
-    early: Decimal
-
-    @classmethod
-    def of(cls, office: Office) -> Targets:
-        return cls(
-            Decimal(office.target_satisfaction),
-            Decimal(office.target_on_time),
-            Decimal(office.target_early),
-        )
 
 
 @dataclass(frozen=True)

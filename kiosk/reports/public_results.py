@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from kiosk.reports.indicators import Tally, compute
-from kiosk.reports.tables import Targets
+from kiosk.reports.targets import Targets
 from kiosk.services.offices import find_office
 from kiosk.services.public_results import MonthResults, month_start
 

@@ -18,11 +18,11 @@ from kiosk.i18n import N_, Translator
 from kiosk.reports.cells import Cell
 from kiosk.reports.corrected import corrected_count, corrected_header, corrected_rows
 from kiosk.reports.figures import PeriodFigures, period_figures
-from kiosk.reports.figures import Targets as Targets  # where the screens and reports import it
 from kiosk.reports.indicator_words import CLASS_WORDS as CLASS_WORDS
 from kiosk.reports.indicator_words import classification_words
 from kiosk.reports.indicators import Tally, judged_class, unit_class
 from kiosk.reports.integrity import PeriodIntegrity
+from kiosk.reports.targets import Targets as Targets  # where the screens and reports import it
 
 
 @dataclass(frozen=True)
