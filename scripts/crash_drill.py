@@ -22,6 +22,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import select  # noqa: E402
 
 from kiosk.answers import RatingInput, Satisfaction  # noqa: E402
+from kiosk.clock import office_now  # noqa: E402
 from kiosk.db.models import Dossier, Rating  # noqa: E402
 from kiosk.db.open import open_database  # noqa: E402
 from kiosk.services.dossiers import DossierService  # noqa: E402
@@ -42,7 +44,12 @@ def driver(url: str, acks_path: str, seed: int) -> None:
     database = open_database(url)
     _office_key, signer = machine_keys(Path(acks_path).parent)
     ratings = RatingService(database.factory, station="kiosk-1", signer=signer)
-    dossiers = DossierService(database.factory, station="quay-1")
+    # Each driver registers on a day of its own: a whole drill registers more dossiers than
+    # the 9,999 numbers a day has, and a driver that ran out of them would die of it, not of
+    # the kill the drill is about.
+    dossiers = DossierService(
+        database.factory, station="quay-1", clock=lambda: office_now() + timedelta(days=seed)
+    )
     rng = random.Random(seed)
     with open(acks_path, "a", encoding="utf-8") as acks:
         while True:
@@ -76,12 +83,14 @@ def drill(kills: int, folder: Path | None = None) -> dict[str, object]:
 
     context = multiprocessing.get_context("fork")
     rng = random.Random(1)
+    died_otherwise = 0  # a driver that stopped before its kill proved nothing
     for n in range(kills):
         process = context.Process(target=driver, args=(str(url), str(acks_path), n))
         process.start()
         time.sleep(rng.uniform(0.05, 0.3))
         os.kill(process.pid, signal.SIGKILL)
         process.join()
+        died_otherwise += process.exitcode != -signal.SIGKILL
     acked = [
         json.loads(line)
         for line in acks_path.read_text(encoding="utf-8").splitlines()
@@ -99,6 +108,7 @@ def drill(kills: int, folder: Path | None = None) -> dict[str, object]:
     acked_codes = [a["dossier"] for a in acked if "dossier" in a]
     return {
         "kills": kills,
+        "drivers_died_otherwise": died_otherwise,
         "ratings_acknowledged": len(acked_ratings),
         "ratings_stored": sum(rating_ids.values()),
         "dossiers_acknowledged": len(acked_codes),
@@ -122,6 +132,7 @@ def main() -> int:
         print(f"{key:<24} {value}")
     clean = (
         result["acknowledged_missing"] == result["stored_twice"] == 0
+        and result["drivers_died_otherwise"] == 0
         and result["integrity_check"] == "ok"
         and result["chains_ok"]
     )
