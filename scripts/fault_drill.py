@@ -36,6 +36,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from datetime import timedelta
 from enum import IntEnum
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
@@ -147,7 +148,12 @@ def clerk(
     said: Queue[tuple[str, str]],
 ) -> None:
     database = open_database(url)
-    dossiers = DossierService(database.factory, station=name)
+    # Both clerks share a day, as at a counter (no code twice), but each phase is a day of its
+    # own: a long drill on a fast machine would otherwise use up a day's 9,999 numbers, and the
+    # clerks could not register again after the outage.
+    dossiers = DossierService(
+        database.factory, station=name, clock=lambda: office_now() + timedelta(days=phase.value)
+    )
     tell = _teller(name, said)
     with open(Path(folder) / f"ack-{name}.jsonl", "a", encoding="utf-8") as acks:
         while not traffic_over.is_set():
