@@ -108,6 +108,11 @@ class AttractScreen(KioskScreen):
         self.results.show_results(results, tr)
         self._arrange()
 
+    @property
+    def results_read(self) -> bool:
+        """This month's results have been read (shown, or held back while too few)."""
+        return self._results is not None
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._arrange()
