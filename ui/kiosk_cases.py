@@ -42,7 +42,6 @@ class KioskCases:
 
     def connect(self) -> None:
         window, flow, act = self.window, self.window.flow, self.window.act
-        window.attract.petition_requested.connect(self.open_petition)
         window.thanks.call_back_requested.connect(self.ask_call_back)
         self.subject.subject_chosen.connect(lambda key: act(lambda: flow.choose_subject(key)))
         self.subject.subject_typed.connect(flow.set_typed_subject)

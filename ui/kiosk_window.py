@@ -153,6 +153,7 @@ class KioskWindow(QMainWindow):
         self.attract.help_requested.connect(lambda: act(flow.show_help))
         self.attract.language_chosen.connect(lambda lang: act(lambda: flow.set_language(lang)))
         self.attract.large_text_toggled.connect(self.toggle_large_text)
+        self.attract.petition_requested.connect(self.open_petition)
 
     def build_remaining_screens(self) -> None:
         """Every other screen; the kiosk builds them right after its first frame."""
@@ -475,6 +476,12 @@ class KioskWindow(QMainWindow):
         )
         self.continue_button.setText(tr("Continue"))
         self.countdown.show()
+
+    def open_petition(self) -> None:
+        # The start screen's own button: tapped before the other screens are built (just after
+        # the data is shown), it builds them first, as a tap on Start does through refresh.
+        self.build_remaining_screens()
+        self.cases.open_petition()
 
     def open_service_list(self) -> None:
         self.services.clear_search()

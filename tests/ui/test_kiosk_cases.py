@@ -4,6 +4,7 @@ against a real SQLite file: each request ends in the database once."""
 import uuid
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
@@ -111,6 +112,25 @@ def test_a_walk_in_petition_typed_in_vietnamese(qtbot, database, office):
     assert contact is None and count(database, FeedbackCase) == 1
     assert case_signer().verify(cases.slip.qr.payload) == case.id
     assert case.number in cases.slip.number.text()
+
+
+def test_the_petition_button_works_before_the_other_screens_are_built(qtbot, database, office):
+    # The kiosk shows its data first and builds its other screens just after (ui/app.py): a
+    # citizen who taps "Gửi phản ánh" in between gets the petition, not a dead button.
+    from kiosk.config import Settings
+    from kiosk.services.kiosk_backend import KioskBackend
+    from ui.kiosk_window import KioskWindow
+
+    window = KioskWindow(Settings(database_url=database.url), defer_screens=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    backend = KioskBackend(database.factory, station="kiosk-test")
+    window.attach_backend(backend, backend.start())  # the data is shown; nothing else has run
+    assert Step.PETITION_SUBJECT not in window.screens
+    qtbot.mouseClick(window.attract.petition_button, Qt.MouseButton.LeftButton)
+    assert window.flow.step is Step.PETITION_SUBJECT
+    assert window.stack.currentWidget() is window.cases.subject
 
 
 def test_a_petition_about_a_subject_typed_and_a_wrong_phone_is_explained(qtbot, database, office):
