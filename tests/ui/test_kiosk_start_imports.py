@@ -78,6 +78,7 @@ NOT_AT_DATA_READY = (
     "PySide6.QtNetwork",
     "sqlalchemy.dialects.postgresql",  # and asyncio with it: the kiosk's file is SQLite
     "kiosk.services.case_desk",  # a petition or a call-back brings it
+    "cryptography.hazmat.primitives.serialization",  # keys are read and written raw
     "ui.screens.dossier_screen",  # the other screens are built once the data is on screen
 )
 
