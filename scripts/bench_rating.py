@@ -65,7 +65,7 @@ from ui.first_frame import resident_kb
 from ui.kiosk_window import KioskWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_startup import BARE_WINDOW, time_child  # the same bare window
+from bench_startup import BARE_WINDOW, time_child, verdict  # the same bare window and line
 
 P99_TARGET_MS = 16.7  # one frame at 60 Hz
 MEMORY_RATIO_TARGET = 2.0
@@ -237,12 +237,6 @@ def export_load(enabled: bool) -> Iterator[str]:
     finally:
         child.terminate()
         child.wait()
-
-
-def verdict(label: str, floor: str, ours: str, ratio: float, target: str, met: bool) -> str:
-    """The one line a note can quote: floor, ours, ratio, target met or not."""
-    outcome = "target met" if met else "target NOT met"
-    return f"{label}: floor {floor}, ours {ours}, ratio {ratio:.2f}× ({target}): {outcome}"
 
 
 def main() -> int:
